@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(UserManager<Account> users, AccountLinks links, StillasDb db) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Skriv inn e-postadressen din.")]
+    [EmailAddress(ErrorMessage = "Skriv inn en gyldig e-postadresse.")]
+    [StringLength(254, ErrorMessage = "E-postadressen er for lang.")]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        var account = await users.FindByEmailAsync(Email.Trim());
+        if (account is not null)
+        {
+            var name = await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId && p.Active).Select(p => p.Name).SingleOrDefaultAsync(ct);
+            if (name is not null)
+            {
+                links.Issue(account, name, invitation: false);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        // The same answer whether or not the address is known, so the form cannot be used to probe for accounts.
+        Sent = true;
+        return Page();
+    }
+}

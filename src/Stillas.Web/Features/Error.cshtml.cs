@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Stillas.Web.Features;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Noe gikk galt";
+    public string Text { get; private set; } = "";
+    public string? Trace { get; private set; }
+
+    public void OnGet(int? code, string? trace) => Set(code, trace);
+    public void OnPost(int? code, string? trace) => Set(code, trace);
+
+    private void Set(int? code, string? trace)
+    {
+        Trace = trace;
+        (Heading, Text) = code switch
+        {
+            404 => ("Fant ikke siden", "Siden finnes ikke, eller du har ikke tilgang til den."),
+            403 => ("Ingen tilgang", "Du har ikke tilgang til denne siden."),
+            400 => ("Ugyldig forespørsel", "Forespørselen kunne ikke behandles. Gå tilbake og prøv igjen."),
+            _ => ("Noe gikk galt", "Noe gikk galt hos oss. Feilen er logget, og det du har lagret tidligere er ikke tapt."),
+        };
+        if (code is int c && c >= 400 && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+            Response.StatusCode = c;
+    }
+}

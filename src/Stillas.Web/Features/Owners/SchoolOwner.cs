@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Stillas.Web.Features.Owners;
+
+public enum OwnerKind { Kommune = 1, Fylkeskommune = 2, Privat = 3 }
+
+/// <summary>Skoleeier: the legal owner of schools (DOMAIN.md glossary).</summary>
+public class SchoolOwner
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string OrganisationNumber { get; set; }
+    public OwnerKind Kind { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string KindName(OwnerKind kind) => kind switch
+    {
+        OwnerKind.Kommune => "Kommune",
+        OwnerKind.Fylkeskommune => "Fylkeskommune",
+        OwnerKind.Privat => "Privat skoleeier",
+        _ => kind.ToString(),
+    };
+}
+
+public sealed class SchoolOwnerConfiguration : IEntityTypeConfiguration<SchoolOwner>
+{
+    public void Configure(EntityTypeBuilder<SchoolOwner> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.OrganisationNumber).HasMaxLength(9);
+        b.HasIndex(o => o.OrganisationNumber).IsUnique();
+        b.HasIndex(o => o.Name);
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
+
+namespace Stillas.Web.Features.People;
+
+/// <summary>
+/// A person who works in or with the schools. The login (Account) is separate so that the
+/// person's visibility can be filtered by access scope while Identity can still find accounts.
+/// </summary>
+public class Person
+{
+    public int Id { get; set; }
+    /// <summary>The owner that registered the person (its administrators manage them); null for system staff.</summary>
+    public int? OwnerId { get; set; }
+    public SchoolOwner? Owner { get; set; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Title { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<Membership> Memberships { get; set; } = [];
+    public List<TeamMember> TeamMemberships { get; set; } = [];
+}
+
+public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Email).HasMaxLength(254);
+        b.Property(p => p.Phone).HasMaxLength(40);
+        b.Property(p => p.Title).HasMaxLength(200);
+        b.HasIndex(p => p.Email).IsUnique();
+        b.HasIndex(p => new { p.OwnerId, p.Name });
+        b.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>The roles a person can hold (issue 3, § 4). Team roles are on <see cref="TeamMember"/>.</summary>
+public enum Role
+{
+    SystemAdmin = 1,
+    OwnerAdmin = 2,
+    DevelopmentAdvisor = 3,
+    SchoolLeaderGuide = 4,
+    UniversityGuide = 5,
+    Principal = 6,
+    SchoolLeader = 7,
+    SkutMember = 8,
+    GroupLeader = 9,
+    Teacher = 10,
+}
+
+public static class Roles
+{
+    public static string Name(Role role) => role switch
+    {
+        Role.SystemAdmin => "Systemadministrator",
+        Role.OwnerAdmin => "Skoleeieradministrator",
+        Role.DevelopmentAdvisor => "Utviklingsveileder",
+        Role.SchoolLeaderGuide => "Veileder (skoleleder)",
+        Role.UniversityGuide => "Veileder (UH)",
+        Role.Principal => "Rektor",
+        Role.SchoolLeader => "Skoleleder",
+        Role.SkutMember => "SKUT-medlem",
+        Role.GroupLeader => "Gruppeleder",
+        Role.Teacher => "Lærer",
+        _ => role.ToString(),
+    };
+
+    /// <summary>Roles held at a school; they need a SchoolId.</summary>
+    public static bool IsSchoolRole(Role role) => role is Role.Principal or Role.SchoolLeader or Role.SkutMember or Role.GroupLeader or Role.Teacher;
+
+    /// <summary>Roles held at an owner; they need an OwnerId.</summary>
+    public static bool IsOwnerRole(Role role) => role is Role.OwnerAdmin or Role.DevelopmentAdvisor or Role.SchoolLeaderGuide or Role.UniversityGuide;
+}
+
+/// <summary>A role a person holds at an owner or a school (or system-wide).</summary>
+public class Membership
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public Role Role { get; set; }
+    /// <summary>Always set for owner and school roles (stamped from the school for school roles).</summary>
+    public int? OwnerId { get; set; }
+    public SchoolOwner? Owner { get; set; }
+    public int? SchoolId { get; set; }
+    public School? School { get; set; }
+    /// <summary>For university guides: the university they come from.</summary>
+    public int? UniversityId { get; set; }
+    public University? University { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.HasOne(m => m.Person).WithMany(p => p.Memberships).HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(m => m.Owner).WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.School).WithMany().HasForeignKey(m => m.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.University).WithMany().HasForeignKey(m => m.UniversityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => new { m.PersonId, m.Role, m.OwnerId, m.SchoolId });
+        b.HasIndex(m => m.SchoolId);
+        b.HasIndex(m => m.OwnerId);
+    }
+}
+
+/// <summary>Universities and university colleges (UH-sektor) that provide guides.</summary>
+public class University
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? ShortName { get; set; }
+}
+
+public sealed class UniversityConfiguration : IEntityTypeConfiguration<University>
+{
+    public void Configure(EntityTypeBuilder<University> b)
+    {
+        b.Property(u => u.Name).HasMaxLength(200);
+        b.Property(u => u.ShortName).HasMaxLength(40);
+    }
+}

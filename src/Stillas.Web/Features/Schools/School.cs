@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Features.Owners;
+
+namespace Stillas.Web.Features.Schools;
+
+public enum SchoolLevel { Barneskole = 1, Ungdomsskole = 2, Kombinert = 3, Videregaende = 4 }
+
+public class School
+{
+    public int Id { get; set; }
+    public int OwnerId { get; set; }
+    public SchoolOwner? Owner { get; set; }
+    public required string Name { get; set; }
+    public required string OrganisationNumber { get; set; }
+    public SchoolLevel Level { get; set; }
+    /// <summary>First and last grade (trinn), 1–10 for grunnskole, 11–13 for vg1–vg3.</summary>
+    public int FirstGrade { get; set; }
+    public int LastGrade { get; set; }
+    public int Pupils { get; set; }
+    public bool Active { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string Grades => Level == SchoolLevel.Videregaende
+        ? $"Vg{FirstGrade - 10}–Vg{LastGrade - 10}"
+        : $"{FirstGrade}.–{LastGrade}. trinn";
+
+    public static string LevelName(SchoolLevel level) => level switch
+    {
+        SchoolLevel.Barneskole => "Barneskole",
+        SchoolLevel.Ungdomsskole => "Ungdomsskole",
+        SchoolLevel.Kombinert => "Kombinert skole (1–10)",
+        SchoolLevel.Videregaende => "Videregående skole",
+        _ => level.ToString(),
+    };
+
+    /// <summary>Grade span a level allows (seed: grunnskole 1–10, videregående Vg1–Vg3 stored as 11–13).</summary>
+    public static (int Min, int Max) GradeRange(SchoolLevel level) => level switch
+    {
+        SchoolLevel.Barneskole => (1, 7),
+        SchoolLevel.Ungdomsskole => (8, 10),
+        SchoolLevel.Kombinert => (1, 10),
+        SchoolLevel.Videregaende => (11, 13),
+        _ => (1, 13),
+    };
+}
+
+public sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> b)
+    {
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.OrganisationNumber).HasMaxLength(9);
+        b.HasIndex(s => s.OrganisationNumber).IsUnique();
+        b.HasIndex(s => new { s.OwnerId, s.Name });
+        b.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(s => s.Grades);
+    }
+}

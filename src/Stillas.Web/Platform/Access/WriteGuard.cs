@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.People;
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
+
+namespace Stillas.Web.Platform.Access;
+
+/// <summary>Thrown when a write falls outside the request's scope; the app answers 403.</summary>
+public sealed class AccessDeniedException(string message) : Exception(message);
+
+/// <summary>
+/// The last line of defence: every save of owner-scoped master data is checked against the scope,
+/// so a page that forgets a permission check still cannot write into another owner's data.
+/// </summary>
+public static class WriteGuard
+{
+    public static void Check(AccessScope scope, EntityEntry entry, int? ownerId)
+    {
+        if (scope.IsSystem) return;
+        var allowed = entry.Entity switch
+        {
+            SchoolOwner => entry.State == EntityState.Modified && scope.IsAdminOf(ownerId),
+            School or GuidanceTeam or TeamMember or TrainingRecord => scope.IsAdminOf(ownerId),
+            Person => ownerId is not null && scope.IsAdminOf(ownerId),
+            Membership m => m.Role != Role.SystemAdmin && scope.IsAdminOf(ownerId),
+            University => false,
+            _ => true,
+        };
+        if (!allowed)
+            throw new AccessDeniedException($"{scope.ActorName} may not {entry.State} {entry.Metadata.ClrType.Name} of owner {ownerId}.");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.People;
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
+
+namespace Stillas.Web.Platform.Audit;
+
+public enum AuditAction { Created = 1, Updated = 2, Deleted = 3, Read = 4 }
+
+/// <summary>Who did what to which record, when, with changed fields old → new (JSON).</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public int? ActorPersonId { get; set; }
+    public required string ActorName { get; set; }
+    public int? OwnerId { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public AuditAction Action { get; set; }
+    public required string Changes { get; set; }
+
+    public static string ActionName(AuditAction a) => a switch
+    {
+        AuditAction.Created => "Opprettet",
+        AuditAction.Updated => "Endret",
+        AuditAction.Deleted => "Slettet",
+        AuditAction.Read => "Lest",
+        _ => a.ToString(),
+    };
+
+    public static string EntityName(string type) => type switch
+    {
+        nameof(SchoolOwner) => "Skoleeier",
+        nameof(School) => "Skole",
+        nameof(Person) => "Person",
+        nameof(Membership) => "Rolle",
+        nameof(GuidanceTeam) => "Veilederteam",
+        nameof(TeamMember) => "Teammedlem",
+        nameof(TrainingRecord) => "Opplæring",
+        _ => type,
+    };
+
+    public Dictionary<string, string?[]> ParsedChanges()
+    {
+        try { return JsonSerializer.Deserialize<Dictionary<string, string?[]>>(Changes) ?? []; }
+        catch (JsonException) { return []; }
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.ActorName).HasMaxLength(200);
+        b.Property(a => a.EntityType).HasMaxLength(100);
+        b.Property(a => a.EntityId).HasMaxLength(40);
+        // Paged by key, newest first, per owner.
+        b.HasIndex(a => new { a.OwnerId, a.Id });
+        b.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+public static class AuditPolicy
+{
+    private static readonly HashSet<Type> Audited =
+        [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord)];
+
+    public static bool IsAudited(Type type) => Audited.Contains(type);
+
+    /// <summary>Changed scalar properties as name → [old, new], stringified.</summary>
+    public static Dictionary<string, object?[]> Changes(EntityEntry entry)
+    {
+        var result = new Dictionary<string, object?[]>();
+        foreach (var p in entry.Properties)
+        {
+            if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (p.CurrentValue is not null) result[p.Metadata.Name] = [null, Str(p.CurrentValue)];
+                    break;
+                case EntityState.Deleted:
+                    result[p.Metadata.Name] = [Str(p.OriginalValue), null];
+                    break;
+                case EntityState.Modified:
+                    if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                        result[p.Metadata.Name] = [Str(p.OriginalValue), Str(p.CurrentValue)];
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static string? Str(object? v) => v switch
+    {
+        null => null,
+        DateTimeOffset d => d.ToString("O"),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => v.ToString(),
+    };
+}

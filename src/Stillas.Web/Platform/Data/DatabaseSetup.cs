@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+
+namespace Stillas.Web.Platform.Data;
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (default) or Postgres.</summary>
+    public string Provider { get; set; } = "Sqlite";
+    public string? ConnectionString { get; set; }
+    /// <summary>Seed demo data into an empty database (Development only unless forced).</summary>
+    public bool? SeedDemoData { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public static bool IsPostgres(this DatabaseOptions o) => o.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || o.Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Registers a pooled StillasDb for the configured provider. Each request leases one and hands it
+    /// the request's scope holder (EF Core's "pooling with per-request state").
+    /// </summary>
+    public static IServiceCollection AddStillasDb(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        if (options.IsPostgres())
+        {
+            var cs = options.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+            services.AddPooledDbContextFactory<PostgresStillasDb>(o => o.UseNpgsql(cs, n => n.MigrationsHistoryTable("__migrations")));
+            services.AddScoped<StillasDb>(sp => Lease(sp, sp.GetRequiredService<IDbContextFactory<PostgresStillasDb>>().CreateDbContext()));
+        }
+        else
+        {
+            var cs = options.ConnectionString ?? $"Data Source={Path.Combine(contentRoot, "data", "stillas.db")}";
+            var builder = new SqliteConnectionStringBuilder(cs);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            builder.Pooling = true;
+            builder.DefaultTimeout = 30;
+            var finalCs = builder.ToString();
+            services.AddPooledDbContextFactory<SqliteStillasDb>(o => o.UseSqlite(finalCs, s => s.MigrationsHistoryTable("__migrations")));
+            services.AddScoped<StillasDb>(sp => Lease(sp, sp.GetRequiredService<IDbContextFactory<SqliteStillasDb>>().CreateDbContext()));
+        }
+        return services;
+    }
+
+    private static StillasDb Lease(IServiceProvider sp, StillasDb db)
+    {
+        db.ScopeSource = sp.GetRequiredService<CurrentScope>();
+        db.Clock = sp.GetRequiredService<TimeProvider>();
+        return db;
+    }
+
+    /// <summary>Applies migrations (and the SQLite WAL pragma) and seeds demo data when asked and the database is empty.</summary>
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, bool seedDemo, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = AccessScope.System;
+        var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (seedDemo && !await db.Owners.AnyAsync(ct))
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+    }
+}

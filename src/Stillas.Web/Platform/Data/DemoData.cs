@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.People;
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
+using AccountEntity = Stillas.Web.Features.Account.Account;
+
+namespace Stillas.Web.Platform.Data;
+
+/// <summary>
+/// Fictional demo data (no real people): Nordvik kommune with twelve schools and two guidance teams,
+/// Universitetet i Nord, and Fjordland fylkeskommune with three upper secondary schools.
+/// </summary>
+public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
+{
+    public const string Password = "Demo-passord-1";
+
+    public static readonly (string Email, string Description)[] Logins =
+    [
+        ("admin@stillas.test", "Systemadministrator"),
+        ("skoleeier@nordvik.test", "Skoleeieradministrator, Nordvik kommune"),
+        ("veileder@nordvik.test", "Utviklingsveileder, veilederteam 1 i Nordvik"),
+        ("uh@nordvik.test", "Veileder fra Universitetet i Nord, veilederteam 1"),
+        ("rektor.sentrum@nordvik.test", "Rektor, Sentrum skole i Nordvik"),
+        ("skoleeier@fjordland.test", "Skoleeieradministrator, Fjordland fylkeskommune"),
+    ];
+
+    private int orgStem = 91000000;
+
+    /// <summary>Next valid, fictional organisation number (mod-11) from a counter.</summary>
+    private string NextOrgNo()
+    {
+        while (true)
+        {
+            var n = OrganisationNumber.Complete((orgStem++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (n is not null) return n;
+        }
+    }
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var nordvik = new SchoolOwner { Name = "Nordvik kommune", OrganisationNumber = NextOrgNo(), Kind = OwnerKind.Kommune };
+        var fjordland = new SchoolOwner { Name = "Fjordland fylkeskommune", OrganisationNumber = NextOrgNo(), Kind = OwnerKind.Fylkeskommune };
+        var uni = new University { Name = "Universitetet i Nord", ShortName = "UiN" };
+        db.AddRange(nordvik, fjordland, uni);
+
+        School S(SchoolOwner o, string name, SchoolLevel level, int first, int last, int pupils) =>
+            new() { Owner = o, Name = name, OrganisationNumber = NextOrgNo(), Level = level, FirstGrade = first, LastGrade = last, Pupils = pupils };
+
+        var sentrum = S(nordvik, "Sentrum skole", SchoolLevel.Barneskole, 1, 7, 342);
+        var nordvikSchools = new[]
+        {
+            sentrum,
+            S(nordvik, "Fjellheim skole", SchoolLevel.Barneskole, 1, 7, 281),
+            S(nordvik, "Havnå skole", SchoolLevel.Barneskole, 1, 7, 198),
+            S(nordvik, "Bjørkly skole", SchoolLevel.Barneskole, 1, 7, 412),
+            S(nordvik, "Solbakken skole", SchoolLevel.Barneskole, 1, 7, 156),
+            S(nordvik, "Elvebakken skole", SchoolLevel.Barneskole, 1, 7, 233),
+            S(nordvik, "Lyngstad skole", SchoolLevel.Barneskole, 1, 4, 64),
+            S(nordvik, "Nordvik ungdomsskole", SchoolLevel.Ungdomsskole, 8, 10, 388),
+            S(nordvik, "Åsen ungdomsskole", SchoolLevel.Ungdomsskole, 8, 10, 297),
+            S(nordvik, "Kvitberg ungdomsskole", SchoolLevel.Ungdomsskole, 8, 10, 241),
+            S(nordvik, "Øyvågen skole", SchoolLevel.Kombinert, 1, 10, 176),
+            S(nordvik, "Strandå skole", SchoolLevel.Barneskole, 1, 7, 122),
+        };
+        var fjordlandSchools = new[]
+        {
+            S(fjordland, "Fjordland videregående skole", SchoolLevel.Videregaende, 11, 13, 820),
+            S(fjordland, "Vestbygda videregående skole", SchoolLevel.Videregaende, 11, 13, 455),
+            S(fjordland, "Breivik videregående skole", SchoolLevel.Videregaende, 11, 13, 610),
+        };
+        db.Schools.AddRange(nordvikSchools);
+        db.Schools.AddRange(fjordlandSchools);
+
+        var team1 = new GuidanceTeam { Owner = nordvik, Name = "Veilederteam 1", Description = "Veileder skoler i sentrum og nord.", CapacityPerSchoolYear = 3 };
+        var team2 = new GuidanceTeam { Owner = nordvik, Name = "Veilederteam 2", Description = "Veileder skoler i sør og på øyene.", CapacityPerSchoolYear = 2 };
+        db.Teams.AddRange(team1, team2);
+        await db.SaveChangesAsync(ct);
+
+        Person P(SchoolOwner? owner, string name, string email, string? title) => new() { OwnerId = owner?.Id, Name = name, Email = email, Title = title };
+
+        var admin = P(null, "Siri Systemsen", "admin@stillas.test", "Systemadministrator");
+        var ownerAdmin = P(nordvik, "Kari Nordmann", "skoleeier@nordvik.test", "Seksjonsleder oppvekst");
+        var advisor = P(nordvik, "Ola Veileder", "veileder@nordvik.test", "Utviklingsveileder");
+        var uhGuide = P(nordvik, "Ingrid Forsker", "uh@nordvik.test", "Førsteamanuensis");
+        var principal = P(nordvik, "Per Rektorsen", "rektor.sentrum@nordvik.test", "Rektor");
+        var fjordAdmin = P(fjordland, "Nils Fjordbu", "skoleeier@fjordland.test", "Fagsjef videregående opplæring");
+        var leaderGuide = P(nordvik, "Anne Lederstad", "anne.lederstad@nordvik.test", "Rektor, Fjellheim skole");
+        var advisor2 = P(nordvik, "Jonas Rådgiver", "jonas.radgiver@nordvik.test", "Utviklingsveileder");
+        var uhGuide2 = P(nordvik, "Maria Professor", "maria.professor@nordvik.test", "Professor");
+        var leaderGuide2 = P(nordvik, "Tor Skolesjef", "tor.skolesjef@nordvik.test", "Rektor, Bjørkly skole");
+        var teacher = P(nordvik, "Lise Lærer", "lise.laerer@nordvik.test", "Lærer");
+        var skut = P(nordvik, "Erik Tillitsvalgt", "erik.tillitsvalgt@nordvik.test", "Lærer og SKUT-medlem");
+        var deputy = P(nordvik, "Hanne Inspektør", "hanne.inspektor@nordvik.test", "Inspektør");
+        var fjordPrincipal = P(fjordland, "Rune Rektor", "rektor@fjordland-vgs.test", "Rektor");
+        var people = new[] { admin, ownerAdmin, advisor, uhGuide, principal, fjordAdmin, leaderGuide, advisor2, uhGuide2, leaderGuide2, teacher, skut, deputy, fjordPrincipal };
+        db.People.AddRange(people);
+        await db.SaveChangesAsync(ct);
+
+        Membership M(Person p, Role role, SchoolOwner? owner = null, School? school = null, University? u = null) =>
+            new() { PersonId = p.Id, Role = role, OwnerId = owner?.Id ?? school?.OwnerId, SchoolId = school?.Id, UniversityId = u?.Id };
+        db.Memberships.AddRange(
+            M(admin, Role.SystemAdmin),
+            M(ownerAdmin, Role.OwnerAdmin, nordvik),
+            M(advisor, Role.DevelopmentAdvisor, nordvik),
+            M(advisor2, Role.DevelopmentAdvisor, nordvik),
+            M(uhGuide, Role.UniversityGuide, nordvik, u: uni),
+            M(uhGuide2, Role.UniversityGuide, nordvik, u: uni),
+            M(leaderGuide, Role.SchoolLeaderGuide, nordvik),
+            M(leaderGuide, Role.Principal, school: nordvikSchools[1]),
+            M(leaderGuide2, Role.SchoolLeaderGuide, nordvik),
+            M(leaderGuide2, Role.Principal, school: nordvikSchools[3]),
+            M(principal, Role.Principal, school: sentrum),
+            M(deputy, Role.SchoolLeader, school: sentrum),
+            M(skut, Role.SkutMember, school: sentrum),
+            M(skut, Role.Teacher, school: sentrum),
+            M(teacher, Role.Teacher, school: sentrum),
+            M(teacher, Role.GroupLeader, school: sentrum),
+            M(fjordAdmin, Role.OwnerAdmin, fjordland),
+            M(fjordPrincipal, Role.Principal, school: fjordlandSchools[0]));
+
+        TeamMember T(GuidanceTeam t, Person p, TeamRole r) => new() { TeamId = t.Id, OwnerId = t.OwnerId, PersonId = p.Id, Role = r, From = new DateOnly(2025, 8, 1) };
+        db.TeamMembers.AddRange(
+            T(team1, advisor, TeamRole.DevelopmentAdvisor), T(team1, leaderGuide, TeamRole.SchoolLeaderGuide), T(team1, uhGuide, TeamRole.UniversityGuide),
+            T(team2, advisor2, TeamRole.DevelopmentAdvisor), T(team2, leaderGuide2, TeamRole.SchoolLeaderGuide), T(team2, uhGuide2, TeamRole.UniversityGuide));
+        db.TrainingRecords.AddRange(
+            new TrainingRecord { PersonId = advisor.Id, OwnerId = nordvik.Id, Title = "Skolebasert vurdering", Provider = "Utdanningsdirektoratet", CompletedOn = new DateOnly(2025, 10, 15) },
+            new TrainingRecord { PersonId = advisor.Id, OwnerId = nordvik.Id, Title = "Veiledning av skoleledere", Provider = "Universitetet i Nord", CompletedOn = new DateOnly(2026, 3, 12) },
+            new TrainingRecord { PersonId = leaderGuide.Id, OwnerId = nordvik.Id, Title = "Skolebasert vurdering", Provider = "Utdanningsdirektoratet", CompletedOn = new DateOnly(2025, 10, 15) });
+        await db.SaveChangesAsync(ct);
+
+        foreach (var login in Logins)
+        {
+            var person = people.Single(p => p.Email == login.Email);
+            var account = new AccountEntity { UserName = person.Email, Email = person.Email, EmailConfirmed = true, PersonId = person.Id };
+            var result = await users.CreateAsync(account, Password);
+            if (!result.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Stillas.Web.Features.Account;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.People;
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Mail;
+
+namespace Stillas.Web.Platform.Data;
+
+/// <summary>
+/// The one DbContext. Every owner-scoped entity set carries the named query filter "Access", which
+/// reads the request's <see cref="AccessScope"/> at query time; a page or endpoint that forgets to
+/// scope its query cannot leak. Writes are checked against the same scope in SaveChanges, and every
+/// create/update/delete is written to the audit log in the same transaction.
+/// </summary>
+public abstract class StillasDb : IdentityUserContext<Account, int>
+{
+    public const string AccessFilter = "Access";
+
+    protected StillasDb(DbContextOptions options) : base(options) { }
+
+    /// <summary>Set when a pooled instance is leased; reset when it returns to the pool.</summary>
+    public CurrentScope? ScopeSource { get; set; }
+    /// <summary>The clock for CreatedAt and audit timestamps.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public AccessScope Scope => ScopeSource?.Scope ?? AccessScope.None;
+
+    // Direct members so that EF Core parameterises them per query (never cached as constants).
+    private bool ScopeAll => Scope.IsSystem;
+    private int ScopePersonId => Scope.PersonId ?? -1;
+    private int[] ScopeAdminOwnerIds => Scope.AdminOwnerIds;
+    private int[] ScopeStaffOwnerIds => Scope.StaffOwnerIds;
+    private int[] ScopeReadOwnerIds => Scope.ReadOwnerIds;
+    private int[] ScopeVisibleOwnerIds => Scope.VisibleOwnerIds;
+    private int[] ScopeSchoolIds => Scope.SchoolIds;
+    private int[] ScopeTeamIds => Scope.TeamIds;
+
+    public DbSet<SchoolOwner> Owners => Set<SchoolOwner>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<University> Universities => Set<University>();
+    public DbSet<GuidanceTeam> Teams => Set<GuidanceTeam>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InvitationToken> InvitationTokens => Set<InvitationToken>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(StillasDb).Assembly);
+
+        b.Entity<SchoolOwner>().HasQueryFilter(AccessFilter, o => ScopeAll || ScopeVisibleOwnerIds.Contains(o.Id));
+        b.Entity<School>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeReadOwnerIds.Contains(s.OwnerId) || ScopeSchoolIds.Contains(s.Id));
+        b.Entity<GuidanceTeam>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || ScopeTeamIds.Contains(t.Id));
+        b.Entity<TeamMember>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeStaffOwnerIds.Contains(m.OwnerId) || ScopeTeamIds.Contains(m.TeamId));
+        b.Entity<TrainingRecord>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || t.PersonId == ScopePersonId);
+        b.Entity<Membership>().HasQueryFilter(AccessFilter, m => ScopeAll
+            || m.PersonId == ScopePersonId
+            || (m.OwnerId != null && ScopeStaffOwnerIds.Contains(m.OwnerId.Value))
+            || (m.SchoolId != null && ScopeSchoolIds.Contains(m.SchoolId.Value)));
+        // A person is visible to the staff of the owner that registered them or where they hold a role,
+        // to colleagues at the same school, and to fellow members of a team.
+        b.Entity<Person>().HasQueryFilter(AccessFilter, p => ScopeAll
+            || p.Id == ScopePersonId
+            || (p.OwnerId != null && ScopeStaffOwnerIds.Contains(p.OwnerId.Value))
+            || p.Memberships.Any(m => (m.OwnerId != null && ScopeStaffOwnerIds.Contains(m.OwnerId.Value))
+                                   || (m.SchoolId != null && ScopeSchoolIds.Contains(m.SchoolId.Value)))
+            || p.TeamMemberships.Any(tm => ScopeTeamIds.Contains(tm.TeamId)));
+        b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
+    }
+
+    public override void Dispose()
+    {
+        ScopeSource = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ScopeSource = null;
+        return base.DisposeAsync();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var now = Clock.GetUtcNow();
+        var scope = Scope;
+        var pending = new List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes, int? OwnerId)>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.Entity is AuditEntry) continue;
+            StampCreated(entry, now);
+            var ownerId = OwnerOf(entry);
+            WriteGuard.Check(scope, entry, ownerId);
+            if (!AuditPolicy.IsAudited(entry.Metadata.ClrType)) continue;
+            var action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
+            var changes = AuditPolicy.Changes(entry);
+            if (action == AuditAction.Updated && changes.Count == 0) continue;
+            pending.Add((entry, action, changes, ownerId));
+        }
+
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Accept the business changes now so the audit save below does not insert them twice;
+            // the entries keep their (now generated) keys for the audit rows.
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            foreach (var (entry, action, changes, ownerId) in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    ActorPersonId = scope.PersonId,
+                    ActorName = Truncate(scope.ActorName, 200),
+                    OwnerId = ownerId,
+                    EntityType = entry.Metadata.ClrType.Name,
+                    EntityId = Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                    Action = action,
+                    Changes = JsonSerializer.Serialize(changes),
+                });
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    private static void StampCreated(EntityEntry entry, DateTimeOffset now)
+    {
+        if (entry.State != EntityState.Added) return;
+        var created = entry.Metadata.FindProperty("CreatedAt");
+        if (created is not null && entry.Property("CreatedAt").CurrentValue is DateTimeOffset d && d == default)
+            entry.Property("CreatedAt").CurrentValue = now;
+    }
+
+    /// <summary>The owner an entity belongs to, for the write guard and the audit log.</summary>
+    private static int? OwnerOf(EntityEntry entry) => entry.Entity switch
+    {
+        SchoolOwner o => o.Id == 0 ? null : o.Id,
+        School s => s.OwnerId,
+        GuidanceTeam t => t.OwnerId,
+        TeamMember m => m.OwnerId,
+        TrainingRecord r => r.OwnerId,
+        Person p => p.OwnerId,
+        Membership m => m.OwnerId,
+        _ => null,
+    };
+}

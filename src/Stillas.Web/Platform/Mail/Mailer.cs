@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Platform.Mail;
+
+/// <summary>Writes mails to the outbox. The caller's SaveChanges commits them with its own change.</summary>
+public sealed class Outbox(StillasDb db, TimeProvider clock, MailWakeUp wakeUp)
+{
+    public void Enqueue(string to, string? toName, string subject, string text, string? html = null, string? idempotencyKey = null, DateTimeOffset? dueAt = null)
+    {
+        var now = clock.GetUtcNow();
+        db.Outbox.Add(new OutboxMessage
+        {
+            ToAddress = to, ToName = toName, Subject = subject, TextBody = text, HtmlBody = html,
+            IdempotencyKey = idempotencyKey, CreatedAt = now, DueAt = dueAt ?? now,
+        });
+        wakeUp.Ring();
+    }
+}
+
+/// <summary>Lets a request wake the dispatcher after it committed a mail, instead of waiting for the next poll.</summary>
+public sealed class MailWakeUp
+{
+    private readonly Channel<bool> channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    public void Ring() => channel.Writer.TryWrite(true);
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try { await channel.Reader.ReadAsync(cts.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+    }
+}
+
+/// <summary>
+/// Claims due messages with a lease (an UPDATE that only one instance can win), sends them with
+/// MailKit, and retries failures with exponential backoff.
+/// </summary>
+public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, MailWakeUp wakeUp, ILogger<MailDispatcher> log) : BackgroundService
+{
+    private readonly string instance = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) > 0) { }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning(ex, "Mail dispatcher round failed");
+            }
+            await wakeUp.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Sends up to one batch of due messages; returns how many were attempted.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = AccessScope.System;
+        var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
+        var now = clock.GetUtcNow();
+        var opts = options.Value;
+        var candidates = await db.Outbox.AsNoTracking()
+            .Where(m => m.SentAt == null && m.DueAt <= now && m.Attempts < opts.MaxAttempts && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(20).ToListAsync(ct);
+        var attempted = 0;
+        foreach (var id in candidates)
+        {
+            var leaseUntil = now.AddMinutes(2);
+            var claimed = await db.Outbox
+                .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, instance), ct);
+            if (claimed != 1) continue;
+            attempted++;
+            var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+            try
+            {
+                await SendAsync(message, opts, ct);
+                var sentAt = clock.GetUtcNow();
+                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var attempts = message.Attempts + 1;
+                var retryAt = clock.GetUtcNow().AddSeconds(Math.Min(3600, 15 * Math.Pow(2, attempts - 1)));
+                var error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+                log.LogWarning("Sending mail {Id} failed (attempt {Attempts}): {Error}", id, attempts, error);
+                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.DueAt, retryAt).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
+            }
+        }
+        return attempted;
+    }
+
+    private static async Task SendAsync(OutboxMessage m, MailOptions opts, CancellationToken ct)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(opts.FromName, opts.From));
+        mime.To.Add(new MailboxAddress(m.ToName ?? "", m.ToAddress));
+        mime.Subject = m.Subject;
+        mime.MessageId = $"outbox-{m.Id}@stillas";
+        var body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        mime.Body = body.ToMessageBody();
+
+        if (string.IsNullOrWhiteSpace(opts.Host))
+        {
+            Directory.CreateDirectory(opts.PickupDirectory);
+            await mime.WriteToAsync(Path.Combine(opts.PickupDirectory, $"{m.Id:D6}.eml"), ct);
+            return;
+        }
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(opts.Host, opts.Port, opts.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        if (!string.IsNullOrEmpty(opts.UserName)) await smtp.AuthenticateAsync(opts.UserName, opts.Password ?? "", ct);
+        await smtp.SendAsync(mime, ct);
+        await smtp.DisconnectAsync(true, ct);
+    }
+}

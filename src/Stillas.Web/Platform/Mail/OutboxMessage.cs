@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Stillas.Web.Platform.Mail;
+
+/// <summary>
+/// A mail waiting to be sent. Business changes write it in their own transaction; the
+/// <see cref="MailDispatcher"/> claims it with a lease and sends it, so a failing SMTP server never
+/// fails a page and two instances never send the same message.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string ToAddress { get; set; }
+    public string? ToName { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? HtmlBody { get; set; }
+    /// <summary>Makes a message exist once, e.g. reminder:{kind}:{id}:{due}.</summary>
+    public string? IdempotencyKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public string? LeaseOwner { get; set; }
+}
+
+public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("Outbox");
+        b.Property(m => m.ToAddress).HasMaxLength(254);
+        b.Property(m => m.ToName).HasMaxLength(200);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        b.Property(m => m.LeaseOwner).HasMaxLength(100);
+        b.HasIndex(m => m.IdempotencyKey).IsUnique();
+        b.HasIndex(m => new { m.SentAt, m.DueAt });
+    }
+}

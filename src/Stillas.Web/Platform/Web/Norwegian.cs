@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+
+namespace Stillas.Web.Platform.Web;
+
+/// <summary>Norwegian texts for model-binding errors (e.g. "abc" in a number field).</summary>
+public static class NorwegianModelBinding
+{
+    public static void Configure(DefaultModelBindingMessageProvider p)
+    {
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"«{value}» er ikke en gyldig verdi.");
+        p.SetMissingBindRequiredValueAccessor(field => "Feltet må fylles ut.");
+        p.SetMissingKeyOrValueAccessor(() => "Feltet må fylles ut.");
+        p.SetMissingRequestBodyRequiredValueAccessor(() => "Forespørselen mangler innhold.");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"«{value}» er ikke en gyldig verdi.");
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Verdien er ikke gyldig.");
+        p.SetNonPropertyValueMustBeANumberAccessor(() => "Verdien må være et tall.");
+        p.SetUnknownValueIsInvalidAccessor(field => "Verdien er ikke gyldig.");
+        p.SetValueIsInvalidAccessor(value => $"«{value}» er ikke en gyldig verdi.");
+        p.SetValueMustBeANumberAccessor(field => "Verdien må være et tall.");
+        p.SetValueMustNotBeNullAccessor(value => "Feltet må fylles ut.");
+    }
+}
+
+/// <summary>Norwegian messages from Identity (password rules, duplicate e-mail).</summary>
+public sealed class NorwegianIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = "E-postadressen er allerede i bruk." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "E-postadressen er allerede i bruk." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "E-postadressen er ikke gyldig." };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "E-postadressen er ikke gyldig." };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Passordet må ha minst {length} tegn." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Passordet må inneholde minst ett siffer." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Passordet må inneholde minst én liten bokstav." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Passordet må inneholde minst én stor bokstav." };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Passordet må inneholde minst ett tegn som ikke er bokstav eller siffer." };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Passordet må ha minst {uniqueChars} ulike tegn." };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Lenken er ugyldig eller utløpt." };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Feil passord." };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Noe gikk galt. Prøv igjen." };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Noen andre har endret dette samtidig. Prøv igjen." };
+}
+
+/// <summary>Dates and times as Norwegians read them, in Europe/Oslo.</summary>
+public static class NorwegianTime
+{
+    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+    public static DateTimeOffset ToOslo(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Oslo);
+    public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset t) => ToOslo(t).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public static string DateTime(DateTimeOffset t) => ToOslo(t).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,218 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Stillas.Web.Features.Account;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Mail;
+using AccountEntity = Stillas.Web.Features.Account.Account;
+
+namespace Stillas.Web.Platform.Web;
+
+public static class PlatformSetup
+{
+    public static WebApplicationBuilder AddStillasPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentScope>();
+        services.AddStillasDb(config, builder.Environment.ContentRootPath);
+        services.AddScoped<DemoData>();
+
+        // Identity: local accounts, lockout after 5 failed logins.
+        services.AddIdentityCore<AccountEntity>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<StillasDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StillasClaimsFactory>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<NorwegianIdentityErrors>();
+
+        var auth = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        auth.AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "stillas";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // The API answers 401/403 as problem details, never with the login page's HTML.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        }));
+        AddOpenIdConnect(auth, config);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddAntiforgery(o => { o.Cookie.Name = "stillas-af"; o.Cookie.SameSite = SameSiteMode.Strict; o.Cookie.HttpOnly = true; });
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AddPageRoute("/Home/Index", "/");
+                // "Create" is the address people expect; the form is Edit without an id.
+                o.Conventions.AddPageRoute("/Schools/Edit", "Schools/Create");
+            })
+            .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddValidation();
+        services.AddOpenApi();
+
+        services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.AddSingleton<MailWakeUp>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
+        services.AddScoped<AccountLinks>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Structured (JSON) logs outside Development; readable lines on a developer's console.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
+        }
+        return builder;
+    }
+
+    private static void AddOpenIdConnect(Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth, IConfiguration config)
+    {
+        // Feide, ID-porten and Entra ID are plain OpenID Connect providers: each configured section adds one scheme.
+        foreach (var section in config.GetSection("Authentication:OpenIdConnect").GetChildren())
+        {
+            var authority = section["Authority"];
+            var clientId = section["ClientId"];
+            if (string.IsNullOrEmpty(authority) || string.IsNullOrEmpty(clientId)) continue;
+            auth.AddOpenIdConnect("oidc-" + section.Key.ToLowerInvariant(), section["DisplayName"] ?? section.Key, o =>
+            {
+                o.Authority = authority;
+                o.ClientId = clientId;
+                o.ClientSecret = section["ClientSecret"];
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.CallbackPath = "/signin-" + section.Key.ToLowerInvariant();
+                o.Scope.Add("email");
+                o.MapInboundClaims = false;
+            });
+        }
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Results.Problem(statusCode: status, title: status == 401 ? "Du må logge inn." : "Du har ikke tilgang til dette.")
+                .ExecuteAsync(ctx.HttpContext);
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseStillasPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is AccessDeniedException ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = HandleException,
+        });
+        // Empty error responses get a Norwegian page, or problem details under /api.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<AccessScopeMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static async Task HandleException(HttpContext ctx)
+    {
+        var ex = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var denied = ex is AccessDeniedException;
+        ctx.Response.StatusCode = denied ? 403 : 500;
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(statusCode: ctx.Response.StatusCode,
+                title: denied ? "Du har ikke tilgang til dette." : "Noe gikk galt hos oss. Feilen er logget.",
+                extensions: new Dictionary<string, object?> { ["traceId"] = ctx.TraceIdentifier }).ExecuteAsync(ctx);
+            return;
+        }
+        ctx.Response.Redirect(denied ? "/Account/AccessDenied" : $"/Error?code=500&trace={Uri.EscapeDataString(ctx.TraceIdentifier)}");
+    }
+
+    public static WebApplication MapStillasPages(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}
+
+public sealed class DatabaseHealthCheck(StillasDb db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Databasen svarer ikke.");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("Databasen svarer ikke.", ex);
+        }
+    }
+}
+
+/// <summary>Security headers on every response: a CSP without inline script, no framing, no sniffing.</summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.ContentSecurityPolicy = Csp;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

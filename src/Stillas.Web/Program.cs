@@ -1,0 +1,23 @@
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Services: platform first, then the areas.
+builder.AddStillasPlatform();
+
+var app = builder.Build();
+
+// Middleware: errors, security headers, static assets, authentication, the request's access scope.
+app.UseStillasPlatform();
+
+// Areas: pages come from Features/ (the folder is the URL); each area maps its API group.
+app.MapStillasPages();
+app.MapSchoolsApi();
+
+await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
