@@ -53,11 +53,10 @@ public class StillasApp : WebApplicationFactory<Program>
 
     private int cleaned;
     public bool SeedDemo { get; }
-    public string Environment_ { get; init; } = "Development";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(Environment_);
+        builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", Provider == Provider.Sqlite ? "Sqlite" : "Postgres");
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Database:SeedDemoData", SeedDemo ? "true" : "false");

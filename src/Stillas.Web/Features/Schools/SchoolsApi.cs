@@ -41,8 +41,8 @@ public static class SchoolsApi
         group.MapPost("/", async Task<Results<Created<SchoolDto>, ValidationProblem, ProblemHttpResult>> (SchoolInput input, StillasDb db, CurrentScope current, CancellationToken ct) =>
         {
             if (!current.Scope.Can(Permission.ManageSchools)) return ApiSupport.Forbidden();
+            if (input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageSchools, ownerId)) return ApiSupport.Forbidden();
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Skolen kunne ikke lagres.");
-            if (!current.Scope.Can(Permission.ManageSchools, input.OwnerId)) return ApiSupport.Forbidden();
             var errors = await input.CheckAsync(db, null, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Skolen kunne ikke lagres.");
             var school = new School { Name = "", OrganisationNumber = "" };
@@ -58,8 +58,8 @@ public static class SchoolsApi
             var school = await db.Schools.Include(s => s.Owner).SingleOrDefaultAsync(s => s.Id == id, ct);
             if (school is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ManageSchools, school.OwnerId)) return ApiSupport.Forbidden();
+            if (input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageSchools, ownerId)) return ApiSupport.Forbidden();
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Skolen kunne ikke lagres.");
-            if (!current.Scope.Can(Permission.ManageSchools, input.OwnerId)) return ApiSupport.Forbidden();
             var errors = await input.CheckAsync(db, id, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Skolen kunne ikke lagres.");
             input.Apply(school);

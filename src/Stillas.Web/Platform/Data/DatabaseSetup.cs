@@ -28,7 +28,7 @@ public static class DatabaseSetup
         if (options.IsPostgres())
         {
             var cs = options.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
-            services.AddPooledDbContextFactory<PostgresStillasDb>(o => o.UseNpgsql(cs, n => n.MigrationsHistoryTable("__migrations")));
+            services.AddPooledDbContextFactory<PostgresStillasDb>(o => o.UseNpgsql(cs, n => n.MigrationsHistoryTable("__migrations")).ConfigureWarnings(IgnoreKnownWarnings));
             services.AddScoped<StillasDb>(sp => Lease(sp, sp.GetRequiredService<IDbContextFactory<PostgresStillasDb>>().CreateDbContext()));
         }
         else
@@ -40,11 +40,16 @@ public static class DatabaseSetup
             builder.Pooling = true;
             builder.DefaultTimeout = 30;
             var finalCs = builder.ToString();
-            services.AddPooledDbContextFactory<SqliteStillasDb>(o => o.UseSqlite(finalCs, s => s.MigrationsHistoryTable("__migrations")));
+            services.AddPooledDbContextFactory<SqliteStillasDb>(o => o.UseSqlite(finalCs, s => s.MigrationsHistoryTable("__migrations")).ConfigureWarnings(IgnoreKnownWarnings));
             services.AddScoped<StillasDb>(sp => Lease(sp, sp.GetRequiredService<IDbContextFactory<SqliteStillasDb>>().CreateDbContext()));
         }
         return services;
     }
+
+    // Account → Person is required while Person is scope-filtered: Identity reads accounts unfiltered
+    // on purpose (login must find them), and never navigates to Person, so the warning does not apply.
+    private static void IgnoreKnownWarnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
 
     private static StillasDb Lease(IServiceProvider sp, StillasDb db)
     {

@@ -80,7 +80,6 @@ public static class PlatformSetup
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
-        services.AddValidation();
         services.AddOpenApi();
 
         services.Configure<MailOptions>(config.GetSection("Mail"));
@@ -139,7 +138,7 @@ public static class PlatformSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is AccessDeniedException ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = StatusFor,
             ExceptionHandler = HandleException,
         });
         // Empty error responses get a Norwegian page, or problem details under /api.
@@ -154,19 +153,31 @@ public static class PlatformSetup
         return app;
     }
 
+    private static int StatusFor(Exception ex) => ex switch
+    {
+        AccessDeniedException => StatusCodes.Status403Forbidden,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     private static async Task HandleException(HttpContext ctx)
     {
         var ex = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var denied = ex is AccessDeniedException;
-        ctx.Response.StatusCode = denied ? 403 : 500;
+        var status = ex is null ? 500 : StatusFor(ex);
+        ctx.Response.StatusCode = status;
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
-            await Results.Problem(statusCode: ctx.Response.StatusCode,
-                title: denied ? "Du har ikke tilgang til dette." : "Noe gikk galt hos oss. Feilen er logget.",
+            var title = status switch
+            {
+                403 => "Du har ikke tilgang til dette.",
+                >= 400 and < 500 => "Forespørselen kunne ikke leses. Sjekk at innholdet er gyldig JSON med riktige felt.",
+                _ => "Noe gikk galt hos oss. Feilen er logget.",
+            };
+            await Results.Problem(statusCode: status, title: title,
                 extensions: new Dictionary<string, object?> { ["traceId"] = ctx.TraceIdentifier }).ExecuteAsync(ctx);
             return;
         }
-        ctx.Response.Redirect(denied ? "/Account/AccessDenied" : $"/Error?code=500&trace={Uri.EscapeDataString(ctx.TraceIdentifier)}");
+        ctx.Response.Redirect(status == 403 ? "/Account/AccessDenied" : $"/Error?code={status}&trace={Uri.EscapeDataString(ctx.TraceIdentifier)}");
     }
 
     public static WebApplication MapStillasPages(this WebApplication app)

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Stillas.Tests.Support;
+using Stillas.Web.Features.Schools;
+
+namespace Stillas.Tests.Access;
+
+public enum Who { Anonymous, System, NordvikAdmin, Advisor, UniversityGuide, Principal, FjordlandAdmin }
+
+/// <summary>One endpoint's expectations: which demo roles get through (for Nordvik's data), and whether anonymous does.</summary>
+public sealed record Row(string Method, string Route, Who[] Allowed, bool Anonymous = false)
+{
+    /// <summary>JSON body for POST/PUT (defaults to "{}": allowed callers then get a validation problem).</summary>
+    public Func<MatrixIds, string>? Body { get; init; }
+    /// <summary>Creates a fresh target for each call (for DELETE), returning route values.</summary>
+    public Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>>? Fresh { get; init; }
+}
+
+public static class AccessMatrix
+{
+    public static readonly (Who, string)[] Logins =
+    [
+        (Who.System, "admin@stillas.test"), (Who.NordvikAdmin, "skoleeier@nordvik.test"), (Who.Advisor, "veileder@nordvik.test"),
+        (Who.UniversityGuide, "uh@nordvik.test"), (Who.Principal, "rektor.sentrum@nordvik.test"), (Who.FjordlandAdmin, "skoleeier@fjordland.test"),
+    ];
+
+    private static readonly Who[] LoggedIn = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.FjordlandAdmin];
+    private static readonly Who[] NordvikManagers = [Who.System, Who.NordvikAdmin];
+    private static readonly Who[] AnyAdmin = [Who.System, Who.NordvikAdmin, Who.FjordlandAdmin];
+    private static readonly Who[] SeesSentrum = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+
+    public static readonly Row[] Rows =
+    [
+        // Anonymous pages and endpoints
+        new("GET", "/Account/Login", LoggedIn, Anonymous: true),
+        new("GET", "/Account/Logout", LoggedIn, Anonymous: true),
+        new("GET", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
+        new("GET", "/Account/SetPassword", LoggedIn, Anonymous: true),
+        new("GET", "/Account/ExternalCallback", LoggedIn, Anonymous: true),
+        new("GET", "/Account/AccessDenied", []),
+        new("GET", "/Error", LoggedIn, Anonymous: true),
+        new("GET", "/health/live", LoggedIn, Anonymous: true),
+        new("GET", "/health/ready", LoggedIn, Anonymous: true),
+        new("GET", "/openapi/{documentName}.json", LoggedIn, Anonymous: true),
+
+        // Start page
+        new("GET", "/", LoggedIn),
+        new("GET", "/Home/Index", LoggedIn),
+        new("GET", "/Home", LoggedIn),
+
+        // Schools
+        new("GET", "/Schools/Index", LoggedIn),
+        new("GET", "/Schools", LoggedIn),
+        new("GET", "/Schools/Details/{id:int}", SeesSentrum),
+        new("GET", "/Schools/Edit/{id:int?}", NordvikManagers),
+        new("GET", "/Schools/Create", AnyAdmin),
+        new("GET", "/api/v1/schools", LoggedIn),
+        new("GET", "/api/v1/schools/{id:int}", SeesSentrum),
+        new("POST", "/api/v1/schools", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("PUT", "/api/v1/schools/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("DELETE", "/api/v1/schools/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = (await ids.NewSchoolAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+    ];
+
+    public static Row? Find(string method, string route) =>
+        Rows.FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The Nordvik records the matrix aims at.</summary>
+public sealed class MatrixIds
+{
+    public int Nordvik { get; private init; }
+    public int Fjordland { get; private init; }
+    public int Sentrum { get; private init; }
+    public int Team1 { get; private init; }
+    public int Teacher { get; private init; }
+    private static int counter;
+
+    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db => new MatrixIds
+    {
+        Nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync(),
+        Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
+        Sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync(),
+        Team1 = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync(),
+        Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
+    });
+
+    public Task<int> NewSchoolAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var n = Interlocked.Increment(ref counter);
+        string? orgNo = null;
+        for (var stem = 92000000 + n * 20; orgNo is null; stem++)
+            orgNo = Stillas.Web.Platform.Data.OrganisationNumber.Complete(stem.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var school = new School { OwnerId = Nordvik, Name = $"Matriseskole {n}", OrganisationNumber = orgNo, Level = SchoolLevel.Barneskole, FirstGrade = 1, LastGrade = 7, Pupils = 10 };
+        db.Schools.Add(school);
+        await db.SaveChangesAsync();
+        return school.Id;
+    });
+
+    /// <summary>The concrete URL for a route: {id} means the area's Nordvik record (Sentrum skole, team 1, …).</summary>
+    public async Task<string> UrlAsync(StillasApp app, Row row, string route)
+    {
+        var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
+        var lower = route.ToLowerInvariant();
+        var id = lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum
+            : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
+            : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
+            : lower.Contains("/owners", StringComparison.Ordinal) ? Nordvik
+            : 0;
+        values.TryAdd("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        values.TryAdd("documentName", "v1");
+        var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{([a-zA-Z]+)(:[^}]*)?\}", m =>
+            values.TryGetValue(m.Groups[1].Value, out var v) ? v : throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {route}"));
+        return url;
+    }
+}
