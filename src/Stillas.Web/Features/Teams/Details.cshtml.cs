@@ -53,7 +53,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         db.TeamMembers.Add(Member.ToMember(team));
         await db.SaveChangesAsync(ct);
         var name = await db.People.Where(p => p.Id == Member.PersonId).Select(p => p.Name).SingleAsync(ct);
-        TempData["Message"] = $"{name} er lagt til som {TeamMember.RoleName(Member.Role!.Value).ToLower()}.";
+        TempData["Message"] = $"{name} er lagt til som {TeamRules.InSentence(Member.Role!.Value)}.";
         return RedirectToPage(new { id });
     }
 

@@ -141,5 +141,19 @@ public static class TeamRules
         return RequiredRoles.Where(r => !present.Contains(r)).ToList();
     }
 
+    /// <summary>The role as it reads inside a sentence ("Teamet mangler en veileder fra UH").</summary>
+    public static string InSentence(TeamRole role) => role switch
+    {
+        TeamRole.DevelopmentAdvisor => "utviklingsveileder (koordinator)",
+        TeamRole.SchoolLeaderGuide => "veileder med skolelederbakgrunn",
+        TeamRole.UniversityGuide => "veileder fra UH",
+        _ => role.ToString(),
+    };
+
+    /// <summary>"a", "a og b", "a, b og c".</summary>
+    public static string List(IReadOnlyList<string> items) => items.Count <= 1
+        ? string.Concat(items)
+        : string.Join(", ", items.Take(items.Count - 1)) + " og " + items[^1];
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Platform.Web.NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);
 }

@@ -61,8 +61,7 @@ public static class TeamsApi
             var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == id, ct);
             if (team is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ManageTeams, team.OwnerId)) return ApiSupport.Forbidden();
-            // The owner may be left out of an update; a different owner is refused by CheckAsync.
-            input.OwnerId ??= team.OwnerId;
+            // A different owner is refused by CheckAsync: a team stays with its owner.
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: NotSaved);
             var errors = await input.CheckAsync(db, team, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: NotSaved);
