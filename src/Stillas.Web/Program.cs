@@ -1,4 +1,6 @@
+using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
 
@@ -15,6 +17,8 @@ app.UseStillasPlatform();
 // Areas: pages come from Features/ (the folder is the URL); each area maps its API group.
 app.MapStillasPages();
 app.MapSchoolsApi();
+app.MapTeamsApi();
+app.MapOwnersApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Owners;
+
+/// <summary>What a user types to create or edit a school owner; shared by the pages and the API.</summary>
+public sealed class OwnerInput
+{
+    [Required(ErrorMessage = "Skriv inn skoleeierens navn.")]
+    [StringLength(200, ErrorMessage = "Navnet kan ha høyst 200 tegn.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Velg type skoleeier.")]
+    public OwnerKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Skriv inn organisasjonsnummeret.")]
+    [OrganisationNumber]
+    public string OrganisationNumber { get; set; } = "";
+
+    public static OwnerInput From(SchoolOwner o) => new() { Name = o.Name, Kind = o.Kind, OrganisationNumber = o.OrganisationNumber };
+
+    /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="id"/> is the owner being edited.</summary>
+    public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? id, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (Kind is OwnerKind kind && !Enum.IsDefined(kind)) errors.Add((nameof(Kind), "Velg type skoleeier."));
+        var orgNo = Platform.Data.OrganisationNumber.Normalise(OrganisationNumber);
+        if (Platform.Data.OrganisationNumber.IsValid(orgNo))
+        {
+            // Unique across all owners: look past the access filter (platform rule, not a read of the data).
+            var taken = await db.Owners.IgnoreQueryFilters().AnyAsync(o => o.OrganisationNumber == orgNo && o.Id != (id ?? 0), ct);
+            if (taken) errors.Add((nameof(OrganisationNumber), "En annen skoleeier har allerede dette organisasjonsnummeret."));
+        }
+        return errors;
+    }
+
+    public void Apply(SchoolOwner o)
+    {
+        o.Name = Name.Trim();
+        o.Kind = Kind!.Value;
+        o.OrganisationNumber = Platform.Data.OrganisationNumber.Normalise(OrganisationNumber);
+    }
+}
