@@ -70,6 +70,10 @@ public sealed class LayoutTests(StillasSite site)
         await Expect(skip).ToBeFocusedAsync();
         await Expect(skip).ToBeVisibleAsync();
         await Expect(skip).ToBeInViewportAsync();
+        // Really shown when focused, not a 1px visually-hidden box.
+        var box = await skip.BoundingBoxAsync();
+        Assert.True(box is { Width: >= 50, Height: >= 20 }, $"The focused skip link is not shown: {box?.Width}x{box?.Height}px.");
+        await visit.ShootAsync("skip-link-focused");
 
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex("#main$"));
