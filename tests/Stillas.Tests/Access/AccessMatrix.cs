@@ -60,8 +60,39 @@ public static class AccessMatrix
         new("DELETE", "/api/v1/schools/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = (await ids.NewSchoolAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture) } },
     ];
 
+    private static readonly Who[] SeesTeam1 = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+    private static readonly Who[] SeesNordvik = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+
+    public static readonly Row[] TeamAndOwnerRows =
+    [
+        new("GET", "/Teams/Index", LoggedIn),
+        new("GET", "/Teams", LoggedIn),
+        new("GET", "/Teams/Details/{id:int}", SeesTeam1),
+        new("GET", "/Teams/Edit/{id:int?}", NordvikManagers),
+        new("GET", "/Teams/Create", AnyAdmin),
+        new("GET", "/api/v1/teams", LoggedIn),
+        new("GET", "/api/v1/teams/{id:int}", SeesTeam1),
+        new("POST", "/api/v1/teams", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("PUT", "/api/v1/teams/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("DELETE", "/api/v1/teams/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewTeamAsync(app)) } },
+        new("POST", "/api/v1/teams/{id:int}/members", NordvikManagers),
+        new("DELETE", "/api/v1/teams/{id:int}/members/{memberId:int}", NordvikManagers) { Fresh = async (app, ids) => { var (team, member) = await ids.NewTeamMemberAsync(app); return new() { ["id"] = Str(team), ["memberId"] = Str(member) }; } },
+
+        new("GET", "/Owners/Index", LoggedIn),
+        new("GET", "/Owners", LoggedIn),
+        new("GET", "/Owners/Details/{id:int}", SeesNordvik),
+        new("GET", "/Owners/Edit/{id:int?}", NordvikManagers),
+        new("GET", "/Owners/Create", [Who.System]),
+        new("GET", "/api/v1/owners", LoggedIn),
+        new("GET", "/api/v1/owners/{id:int}", SeesNordvik),
+        new("POST", "/api/v1/owners", [Who.System]),
+        new("PUT", "/api/v1/owners/{id:int}", NordvikManagers),
+    ];
+
+    private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static Row? Find(string method, string route) =>
-        Rows.FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -94,6 +125,26 @@ public sealed class MatrixIds
         await db.SaveChangesAsync();
         return school.Id;
     });
+
+    public Task<int> NewTeamAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var team = new Stillas.Web.Features.Teams.GuidanceTeam { OwnerId = Nordvik, Name = $"Matriseteam {Interlocked.Increment(ref counter)}" };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
+    });
+
+    public async Task<(int Team, int Member)> NewTeamMemberAsync(StillasApp app)
+    {
+        var teamId = await NewTeamAsync(app);
+        return await app.WithDbAsync(async db =>
+        {
+            var member = new Stillas.Web.Features.Teams.TeamMember { TeamId = teamId, OwnerId = Nordvik, PersonId = Teacher, Role = Stillas.Web.Features.Teams.TeamRole.SchoolLeaderGuide };
+            db.TeamMembers.Add(member);
+            await db.SaveChangesAsync();
+            return (teamId, member.Id);
+        });
+    }
 
     /// <summary>The concrete URL for a route: {id} means the area's Nordvik record (Sentrum skole, team 1, …).</summary>
     public async Task<string> UrlAsync(StillasApp app, Row row, string route)

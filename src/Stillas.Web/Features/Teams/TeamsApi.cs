@@ -45,8 +45,9 @@ public static class TeamsApi
         group.MapPost("/", async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> (TeamInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
         {
             if (!current.Scope.Can(Permission.ManageTeams)) return ApiSupport.Forbidden();
+            // Authorise before validating: a caller learns nothing about an owner it may not manage.
+            if (input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageTeams, ownerId)) return ApiSupport.Forbidden();
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: NotSaved);
-            if (!current.Scope.Can(Permission.ManageTeams, input.OwnerId)) return ApiSupport.Forbidden();
             var errors = await input.CheckAsync(db, null, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: NotSaved);
             var team = new GuidanceTeam { Name = "" };
