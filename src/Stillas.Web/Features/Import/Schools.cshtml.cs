@@ -117,7 +117,7 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
             .Append(SchoolCsv.LevelColumn).Append(';').Append(SchoolCsv.GradesColumn).Append(';').Append(SchoolCsv.PupilsColumn).Append("\r\n")
             .Append(Org("99887701")).Append(";Eksempelvik skole;").Append(ownerNumber).Append(";Barneskole;1-7;214\r\n")
             .Append(Org("99887702")).Append(";Eksempelvik ungdomsskole;").Append(ownerNumber).Append(";Ungdomsskole;8-10;187\r\n")
-            .Append(Org("99887703")).Append(";Øvre Eksempeldal oppvekstsenter;").Append(ownerNumber).Append(";Grunnskole 1-10;96\r\n")
+            .Append(Org("99887703")).Append(";Øvre Eksempeldal oppvekstsenter;").Append(ownerNumber).Append(";Grunnskole 1-10;1-10;96\r\n")
             .Append(Org("99887705")).Append(";Eksempelvik videregående skole;").Append(ownerNumber).Append(";Videregående;Vg1-Vg3;540\r\n")
             .ToString();
         // With a BOM, so that Excel reads æ, ø and å correctly.
