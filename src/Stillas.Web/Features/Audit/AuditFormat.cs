@@ -55,8 +55,10 @@ public static class AuditFormat
     };
 
     /// <summary>A property name as a label: known names in Norwegian, others split into words ("SomeField" → "Some field").</summary>
-    public static string FieldName(string field)
+    public static string FieldName(string entityType, string field)
     {
+        // A training record's title is the course, not a person's job title.
+        if (field == "Title" && entityType == nameof(TrainingRecord)) return "Tittel";
         if (Fields.TryGetValue(field, out var name)) return name;
         var sb = new StringBuilder();
         for (var i = 0; i < field.Length; i++)

@@ -42,7 +42,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
         var changes = a.ParsedChanges();
         // CreatedAt repeats the entry's own time; the key is shown as "what".
         var shown = changes.Where(c => c.Key is not ("CreatedAt" or "Id"))
-            .Select(c => new Change(AuditFormat.FieldName(c.Key),
+            .Select(c => new Change(AuditFormat.FieldName(a.EntityType, c.Key),
                 c.Value.Length > 0 && c.Value[0] is { } o ? AuditFormat.Value(a.EntityType, c.Key, o) : null,
                 c.Value.Length > 1 && c.Value[1] is { } n ? AuditFormat.Value(a.EntityType, c.Key, n) : null))
             .ToList();
