@@ -1,4 +1,5 @@
 using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
@@ -19,6 +20,7 @@ app.MapStillasPages();
 app.MapSchoolsApi();
 app.MapTeamsApi();
 app.MapOwnersApi();
+app.MapAuditApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

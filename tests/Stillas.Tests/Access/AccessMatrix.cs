@@ -78,6 +78,11 @@ public static class AccessMatrix
         new("POST", "/api/v1/teams/{id:int}/members", NordvikManagers),
         new("DELETE", "/api/v1/teams/{id:int}/members/{memberId:int}", NordvikManagers) { Fresh = async (app, ids) => { var (team, member) = await ids.NewTeamMemberAsync(app); return new() { ["id"] = Str(team), ["memberId"] = Str(member) }; } },
 
+        new("GET", "/Import/Schools", AnyAdmin),
+        new("GET", "/Audit/Index", AnyAdmin),
+        new("GET", "/Audit", AnyAdmin),
+        new("GET", "/api/v1/audit", AnyAdmin),
+
         new("GET", "/Owners/Index", LoggedIn),
         new("GET", "/Owners", LoggedIn),
         new("GET", "/Owners/Details/{id:int}", SeesNordvik),

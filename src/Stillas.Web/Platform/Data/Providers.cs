@@ -5,7 +5,19 @@ namespace Stillas.Web.Platform.Data;
 
 // One subclass per provider so that each keeps its own migrations (Platform/Data/Migrations/<Provider>).
 
-public sealed class SqliteStillasDb(DbContextOptions<SqliteStillasDb> options) : StillasDb(options);
+public sealed class SqliteStillasDb(DbContextOptions<SqliteStillasDb> options) : StillasDb(options)
+{
+    /// <summary>
+    /// SQLite has no instant type and EF Core cannot compare or order DateTimeOffset stored as text;
+    /// stored as a binary long (all our instants are UTC) they compare, order and index in SQL.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class PostgresStillasDb(DbContextOptions<PostgresStillasDb> options) : StillasDb(options);
 

@@ -122,8 +122,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             // Accept the business changes now so the audit save below does not insert them twice;
             // the entries keep their (now generated) keys for the audit rows.
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            foreach (var (entry, action, changes, ownerId) in pending)
+            foreach (var (entry, action, changes, ownerIdBefore) in pending)
             {
+                // An owner saved in the same batch has its key only now.
+                var ownerId = action == AuditAction.Deleted ? ownerIdBefore : OwnerOf(entry) ?? ownerIdBefore;
                 AuditEntries.Add(new AuditEntry
                 {
                     At = now,

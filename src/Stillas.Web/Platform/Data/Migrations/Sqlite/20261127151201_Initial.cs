@@ -17,7 +17,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
                     ActorPersonId = table.Column<int>(type: "INTEGER", nullable: true),
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     OwnerId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -43,12 +43,12 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     TextBody = table.Column<string>(type: "TEXT", nullable: false),
                     HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LeaseUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
@@ -66,7 +66,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     OrganisationNumber = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,7 +99,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,7 +126,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     LastGrade = table.Column<int>(type: "INTEGER", nullable: false),
                     Pupils = table.Column<int>(type: "INTEGER", nullable: false),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,7 +150,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CapacityPerSchoolYear = table.Column<int>(type: "INTEGER", nullable: false),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,7 +181,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -207,7 +207,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Provider = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,7 +232,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     SchoolId = table.Column<int>(type: "INTEGER", nullable: true),
                     UniversityId = table.Column<int>(type: "INTEGER", nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,7 +275,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     Role = table.Column<int>(type: "INTEGER", nullable: false),
                     From = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     To = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,9 +363,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     AccountId = table.Column<int>(type: "INTEGER", nullable: false),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     IsInvitation = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStillasDb))]
-    [Migration("20261127144451_Initial")]
+    [Migration("20261127151201_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -105,8 +105,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -162,11 +162,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("AccountId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsInvitation")
                         .HasColumnType("INTEGER");
@@ -176,8 +176,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -198,8 +198,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -233,8 +233,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("OwnerId")
                         .HasColumnType("INTEGER");
@@ -273,8 +273,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -336,8 +336,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("FirstGrade")
                         .HasColumnType("INTEGER");
@@ -386,8 +386,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("CapacityPerSchoolYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
@@ -414,8 +414,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("From")
                         .HasColumnType("TEXT");
@@ -454,8 +454,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("CompletedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
@@ -496,8 +496,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("ActorPersonId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Changes")
                         .IsRequired()
@@ -534,11 +534,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
@@ -554,11 +554,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
                         .IsRequired()

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.People;
+using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Web;
+
+namespace Stillas.Web.Features.Audit;
+
+/// <summary>How audit entries read to a person: field names in Norwegian, values as they are shown elsewhere.</summary>
+public static class AuditFormat
+{
+    /// <summary>The audited entity types, in the order the filter offers them.</summary>
+    public static readonly string[] EntityTypes =
+        [nameof(SchoolOwner), nameof(School), nameof(Person), nameof(Membership), nameof(GuidanceTeam), nameof(TeamMember), nameof(TrainingRecord)];
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["Name"] = "Navn",
+        ["OrganisationNumber"] = "Organisasjonsnummer",
+        ["Kind"] = "Type",
+        ["Level"] = "Skoletype",
+        ["FirstGrade"] = "Første trinn",
+        ["LastGrade"] = "Siste trinn",
+        ["Pupils"] = "Elever",
+        ["Active"] = "Aktiv",
+        ["OwnerId"] = "Skoleeier (id)",
+        ["SchoolId"] = "Skole (id)",
+        ["PersonId"] = "Person (id)",
+        ["TeamId"] = "Veilederteam (id)",
+        ["UniversityId"] = "Universitet (id)",
+        ["Email"] = "E-post",
+        ["Phone"] = "Telefon",
+        ["Title"] = "Stilling",
+        ["Role"] = "Rolle",
+        ["Description"] = "Beskrivelse",
+        ["CapacityPerSchoolYear"] = "Skoler per skoleår",
+        ["From"] = "Fra",
+        ["To"] = "Til",
+        ["Provider"] = "Tilbyder",
+        ["CompletedOn"] = "Fullført",
+        ["CreatedAt"] = "Opprettet",
+        ["Id"] = "Id",
+    };
+
+    /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>
+    public static string? EntityUrl(string entityType, string entityId) => entityType switch
+    {
+        nameof(School) => $"/Schools/Details/{entityId}",
+        nameof(Person) => $"/People/Details/{entityId}",
+        nameof(GuidanceTeam) => $"/Teams/Details/{entityId}",
+        nameof(SchoolOwner) => $"/Owners/Details/{entityId}",
+        _ => null,
+    };
+
+    /// <summary>A property name as a label: known names in Norwegian, others split into words ("SomeField" → "Some field").</summary>
+    public static string FieldName(string entityType, string field)
+    {
+        // A training record's title is the course, not a person's job title.
+        if (field == "Title" && entityType == nameof(TrainingRecord)) return "Tittel";
+        if (Fields.TryGetValue(field, out var name)) return name;
+        var sb = new StringBuilder();
+        for (var i = 0; i < field.Length; i++)
+        {
+            var c = field[i];
+            if (i > 0 && char.IsUpper(c)) sb.Append(' ').Append(char.ToLowerInvariant(c));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A stored value (invariant text) as it reads on the page; "–" for none.</summary>
+    public static string Value(string entityType, string field, string? value)
+    {
+        if (value is null) return "–";
+        if (value is "True") return "ja";
+        if (value is "False") return "nei";
+        if (field == "Level" && Enum.TryParse<SchoolLevel>(value, out var level)) return School.LevelName(level);
+        if (field == "Kind" && entityType == nameof(SchoolOwner) && Enum.TryParse<OwnerKind>(value, out var kind)) return SchoolOwner.KindName(kind);
+        if (field == "Role" && entityType == nameof(Membership) && Enum.TryParse<Role>(value, out var role)) return Roles.Name(role);
+        if (field == "Role" && entityType == nameof(TeamMember) && Enum.TryParse<TeamRole>(value, out var teamRole)) return TeamMember.RoleName(teamRole);
+        if (DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)) return NorwegianTime.DateTime(instant);
+        if (DateOnly.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return NorwegianTime.Date(date);
+        return value;
+    }
+}

@@ -1,0 +1,359 @@
+using System.Globalization;
+using System.Text;
+using Stillas.Web.Features.Schools;
+
+namespace Stillas.Web.Features.Import;
+
+/// <summary>One data line of a school CSV: what the file said, what it means, and what is wrong with it.</summary>
+public sealed class SchoolCsvRow
+{
+    /// <summary>The line in the file where the record starts (the header is line 1).</summary>
+    public int Line { get; init; }
+    public string OrganisationNumber { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string OwnerOrganisationNumber { get; init; } = "";
+    public string LevelText { get; init; } = "";
+    public string GradesText { get; init; } = "";
+    /// <summary>Null when the file has no pupils column.</summary>
+    public string? PupilsText { get; init; }
+
+    public SchoolLevel? Level { get; set; }
+    public int? FirstGrade { get; set; }
+    public int? LastGrade { get; set; }
+    public int? Pupils { get; set; }
+    /// <summary>Set by the database check when the school exists at the chosen owner and will be updated.</summary>
+    public int? ExistingSchoolId { get; set; }
+    public List<string> Errors { get; } = [];
+
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>The outcome of reading a file: either file-level errors (nothing to preview) or its rows.</summary>
+public sealed class SchoolCsvResult
+{
+    public List<string> FileErrors { get; } = [];
+    public List<SchoolCsvRow> Rows { get; } = [];
+    public bool HasPupilsColumn { get; init; }
+}
+
+/// <summary>
+/// Reads a school list shaped like the national school register (NSR) export: organisation number,
+/// name, the owner's organisation number, school type and grades, separated by ';' or ',', with
+/// Norwegian header names in any case. Pure: no database, no clock, so it is unit-tested directly.
+/// </summary>
+public static class SchoolCsv
+{
+    public const int MaxBytes = 2 * 1024 * 1024;
+    public const int MaxRows = 5000;
+
+    public const string OrganisationNumberColumn = "Organisasjonsnummer";
+    public const string NameColumn = "Navn";
+    public const string OwnerColumn = "Skoleeier organisasjonsnummer";
+    public const string LevelColumn = "Skoletype";
+    public const string GradesColumn = "Trinn";
+    public const string PupilsColumn = "Antall elever";
+
+    private enum Column { OrganisationNumber, Name, Owner, Level, Grades, Pupils }
+
+    private static readonly (Column Column, string Canonical, string[] Aliases)[] Columns =
+    [
+        (Column.OrganisationNumber, OrganisationNumberColumn, ["organisasjonsnummer", "orgnr", "orgnummer", "organisasjonsnr", "skolensorganisasjonsnummer", "skoleorganisasjonsnummer"]),
+        (Column.Name, NameColumn, ["navn", "skolenavn", "skolensnavn"]),
+        (Column.Owner, OwnerColumn, ["skoleeierorganisasjonsnummer", "skoleeiersorganisasjonsnummer", "skoleeierorgnr", "skoleeiersorgnr", "eierorganisasjonsnummer", "eiersorganisasjonsnummer"]),
+        (Column.Level, LevelColumn, ["skoletype", "type"]),
+        (Column.Grades, GradesColumn, ["trinn", "klassetrinn", "årstrinn"]),
+        (Column.Pupils, PupilsColumn, ["antallelever", "elever", "elevtall"]),
+    ];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Bytes to text: UTF-8 with or without BOM (and UTF-16 with BOM); bytes that are not valid UTF-8
+    /// are read as Windows-1252, which is what Excel on a Norwegian Windows machine saves as "CSV".
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) return Encoding.UTF8.GetString(bytes[3..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The code pages provider is used directly so that this class needs no global registration.
+            return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+        }
+    }
+
+    public static SchoolCsvResult Parse(string text)
+    {
+        var records = Records(text).Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList();
+        if (records.Count == 0)
+        {
+            var empty = new SchoolCsvResult();
+            empty.FileErrors.Add("Filen er tom.");
+            return empty;
+        }
+
+        var header = records[0].Fields;
+        var index = new Dictionary<Column, int>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var key = HeaderKey(header[i]);
+            foreach (var (column, _, aliases) in Columns)
+                if (aliases.Contains(key) && !index.ContainsKey(column)) index[column] = i;
+        }
+        var missing = Columns.Where(c => c.Column != Column.Pupils && !index.ContainsKey(c.Column)).Select(c => c.Canonical).ToList();
+        var result = new SchoolCsvResult { HasPupilsColumn = index.ContainsKey(Column.Pupils) };
+        if (missing.Count > 0)
+        {
+            result.FileErrors.Add($"Filen mangler {(missing.Count == 1 ? "kolonnen" : "kolonnene")} {Join(missing)}. "
+                + $"Første linje må være overskriftene {OrganisationNumberColumn};{NameColumn};{OwnerColumn};{LevelColumn};{GradesColumn}.");
+            return result;
+        }
+        if (records.Count == 1)
+        {
+            result.FileErrors.Add("Filen har bare overskriftslinjen og ingen skoler.");
+            return result;
+        }
+        if (records.Count - 1 > MaxRows)
+        {
+            result.FileErrors.Add($"Filen har {records.Count - 1} skoler. Du kan importere høyst {MaxRows.ToString("N0", Nb)} om gangen; del filen opp.");
+            return result;
+        }
+
+        var needed = index.Values.Max() + 1;
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, fields) in records.Skip(1))
+        {
+            string Field(Column c) => index.TryGetValue(c, out var i) && i < fields.Count ? fields[i].Trim() : "";
+            var row = new SchoolCsvRow
+            {
+                Line = line,
+                OrganisationNumber = Platform.Data.OrganisationNumber.Normalise(Field(Column.OrganisationNumber)),
+                Name = CollapseWhitespace(Field(Column.Name)),
+                OwnerOrganisationNumber = Platform.Data.OrganisationNumber.Normalise(Field(Column.Owner)),
+                LevelText = Field(Column.Level),
+                GradesText = Field(Column.Grades),
+                PupilsText = result.HasPupilsColumn ? Field(Column.Pupils) : null,
+            };
+            result.Rows.Add(row);
+            if (fields.Count < needed)
+            {
+                row.Errors.Add($"Linjen har {fields.Count} {(fields.Count == 1 ? "kolonne" : "kolonner")}, men overskriften har {needed}.");
+                continue;
+            }
+            Check(row);
+            if (row.OrganisationNumber.Length > 0)
+            {
+                if (firstLineOf.TryGetValue(row.OrganisationNumber, out var first))
+                    row.Errors.Add($"Organisasjonsnummeret {row.OrganisationNumber} står også på linje {first}.");
+                else
+                    firstLineOf[row.OrganisationNumber] = line;
+            }
+        }
+        return result;
+    }
+
+    private static void Check(SchoolCsvRow row)
+    {
+        if (row.OrganisationNumber.Length == 0) row.Errors.Add("Mangler organisasjonsnummer.");
+        else if (!Platform.Data.OrganisationNumber.IsValid(row.OrganisationNumber))
+            row.Errors.Add($"Organisasjonsnummeret «{row.OrganisationNumber}» er ikke gyldig. Det skal ha ni siffer og riktig kontrollsiffer.");
+
+        if (row.Name.Length == 0) row.Errors.Add("Mangler navn.");
+        else if (row.Name.Length > 200) row.Errors.Add("Navnet kan ha høyst 200 tegn.");
+
+        if (row.OwnerOrganisationNumber.Length == 0) row.Errors.Add("Mangler skoleeierens organisasjonsnummer.");
+        else if (!Platform.Data.OrganisationNumber.IsValid(row.OwnerOrganisationNumber))
+            row.Errors.Add($"Skoleeierens organisasjonsnummer «{row.OwnerOrganisationNumber}» er ikke gyldig. Det skal ha ni siffer og riktig kontrollsiffer.");
+
+        var gradesOk = false;
+        if (row.GradesText.Length == 0) row.Errors.Add("Mangler trinn.");
+        else if (TryParseGrades(row.GradesText, out var first, out var last))
+        {
+            if (first > last) row.Errors.Add($"Trinn «{row.GradesText}»: første trinn kan ikke være høyere enn siste trinn.");
+            else
+            {
+                gradesOk = true;
+                row.FirstGrade = first;
+                row.LastGrade = last;
+            }
+        }
+        else row.Errors.Add($"Trinn «{row.GradesText}» er ikke gyldig. Skriv for eksempel 1-7, 8-10 eller Vg1-Vg3.");
+
+        if (row.LevelText.Length == 0) row.Errors.Add("Mangler skoletype.");
+        else if (TryParseLevel(row.LevelText, row.FirstGrade, row.LastGrade, out var level))
+        {
+            row.Level = level;
+            var (min, max) = School.GradeRange(level);
+            if (gradesOk && (row.FirstGrade < min || row.LastGrade > max))
+                row.Errors.Add($"{School.LevelName(level)} har trinn {GradeText(min)}–{GradeText(max)}, ikke «{row.GradesText}».");
+        }
+        else row.Errors.Add($"Ukjent skoletype «{row.LevelText}». Bruk Barneskole, Ungdomsskole, Kombinert, Grunnskole 1-10 eller Videregående.");
+
+        if (!string.IsNullOrEmpty(row.PupilsText))
+        {
+            if (int.TryParse(row.PupilsText.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var pupils) && pupils <= 10_000)
+                row.Pupils = pupils;
+            else row.Errors.Add($"Antall elever «{row.PupilsText}» er ikke et tall mellom 0 og 10 000.");
+        }
+    }
+
+    /// <summary>
+    /// School types as the register and people write them. "Grunnskole" alone is read from the grades:
+    /// 1–7 is a barneskole, 8–10 an ungdomsskole, otherwise combined.
+    /// </summary>
+    public static bool TryParseLevel(string text, int? firstGrade, int? lastGrade, out SchoolLevel level)
+    {
+        var key = Squash(text).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        SchoolLevel? found = key switch
+        {
+            "barneskole" or "barnetrinn" or "barneskole1-7" => SchoolLevel.Barneskole,
+            "ungdomsskole" or "ungdomstrinn" or "ungdomsskole8-10" => SchoolLevel.Ungdomsskole,
+            "kombinert" or "kombinertskole" or "kombinertskole1-10" or "kombinert1-10" or "grunnskole1-10"
+                or "barne-ogungdomsskole" or "1-10skole" or "1-10-skole" => SchoolLevel.Kombinert,
+            "videregående" or "videregåendeskole" or "videregaende" or "videregaendeskole" or "vgs" => SchoolLevel.Videregaende,
+            "grunnskole" => firstGrade is int f && lastGrade is int l
+                ? (l <= 7 ? SchoolLevel.Barneskole : f >= 8 ? SchoolLevel.Ungdomsskole : SchoolLevel.Kombinert)
+                : SchoolLevel.Kombinert,
+            _ => null,
+        };
+        level = found ?? default;
+        return found is not null;
+    }
+
+    /// <summary>Grades like "1-7", "8–10", "Vg1-Vg3", "5.–7. trinn" or a single "Vg2"; Vg1–Vg3 are stored as 11–13.</summary>
+    public static bool TryParseGrades(string text, out int first, out int last)
+    {
+        first = last = 0;
+        var key = Squash(text).Replace("trinn", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
+        var parts = key.Split('-');
+        if (parts.Length is < 1 or > 2) return false;
+        if (!TryGrade(parts[0], out first)) return false;
+        if (parts.Length == 1) { last = first; return true; }
+        return TryGrade(parts[1], out last);
+    }
+
+    private static bool TryGrade(string part, out int grade)
+    {
+        grade = 0;
+        if (part.StartsWith("vg", StringComparison.Ordinal))
+        {
+            if (!int.TryParse(part.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var vg) || vg is < 1 or > 3) return false;
+            grade = 10 + vg;
+            return true;
+        }
+        return int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out grade) && grade is >= 1 and <= 10;
+    }
+
+    /// <summary>A grade as people write it: 1–10, or Vg1–Vg3 for 11–13.</summary>
+    public static string GradeText(int grade) => grade > 10 ? $"Vg{grade - 10}" : grade.ToString(CultureInfo.InvariantCulture);
+
+    public static string GradesText(int first, int last) => first == last ? GradeText(first) : $"{GradeText(first)}-{GradeText(last)}";
+
+    /// <summary>
+    /// The rows as a canonical ';' file, each record on the line it had in the uploaded file, so that a
+    /// re-parse (on confirm) reports the same line numbers.
+    /// </summary>
+    public static string Write(IEnumerable<SchoolCsvRow> rows, bool withPupils)
+    {
+        var sb = new StringBuilder();
+        sb.Append(OrganisationNumberColumn).Append(';').Append(NameColumn).Append(';').Append(OwnerColumn).Append(';')
+          .Append(LevelColumn).Append(';').Append(GradesColumn);
+        if (withPupils) sb.Append(';').Append(PupilsColumn);
+        var line = 1;
+        foreach (var r in rows)
+        {
+            while (line < r.Line) { sb.Append('\n'); line++; }
+            sb.Append(Quote(r.OrganisationNumber)).Append(';').Append(Quote(r.Name)).Append(';').Append(Quote(r.OwnerOrganisationNumber)).Append(';')
+              .Append(Quote(r.LevelText)).Append(';').Append(Quote(r.GradesText));
+            if (withPupils) sb.Append(';').Append(Quote(r.PupilsText ?? ""));
+        }
+        sb.Append('\n');
+        return sb.ToString();
+    }
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(";,\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Records with the line each starts on; quoted fields may hold separators, quotes ("") and line breaks.</summary>
+    private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
+    {
+        var separator = DetectSeparator(text);
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var start = 1;
+        var quoted = false;
+        var any = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                    else quoted = false;
+                }
+                else
+                {
+                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
+                    field.Append(c);
+                }
+                continue;
+            }
+            if (c == '"' && field.ToString().Trim().Length == 0) { field.Clear(); quoted = true; any = true; }
+            else if (c == separator) { fields.Add(field.ToString()); field.Clear(); any = true; }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                fields.Add(field.ToString());
+                field.Clear();
+                yield return (start, fields);
+                fields = [];
+                any = false;
+                line++;
+                start = line;
+            }
+            else { field.Append(c); any = true; }
+        }
+        if (any || field.Length > 0)
+        {
+            fields.Add(field.ToString());
+            yield return (start, fields);
+        }
+    }
+
+    /// <summary>';' (what Norwegian Excel writes) unless the header line has more commas than semicolons.</summary>
+    private static char DetectSeparator(string text)
+    {
+        int semicolons = 0, commas = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c is '\r' or '\n') { if (semicolons + commas > 0) break; }
+            else if (!quoted && c == ';') semicolons++;
+            else if (!quoted && c == ',') commas++;
+        }
+        return commas > semicolons ? ',' : ';';
+    }
+
+    private static string HeaderKey(string header) =>
+        new(header.Trim().ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    private static string Squash(string text) =>
+        new(text.ToLowerInvariant().Select(c => c is '–' or '—' or '‒' or '−' ? '-' : c).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    private static string CollapseWhitespace(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Join(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " og " + names[^1];
+
+    private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
+}
