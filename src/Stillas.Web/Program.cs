@@ -1,3 +1,4 @@
+using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -15,6 +16,7 @@ app.UseStillasPlatform();
 // Areas: pages come from Features/ (the folder is the URL); each area maps its API group.
 app.MapStillasPages();
 app.MapSchoolsApi();
+app.MapPeopleApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

@@ -73,6 +73,7 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Home/Index", "/");
                 // "Create" is the address people expect; the form is Edit without an id.
                 o.Conventions.AddPageRoute("/Schools/Edit", "Schools/Create");
+                o.Conventions.AddPageRoute("/People/Edit", "People/Create");
             })
             .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement));
