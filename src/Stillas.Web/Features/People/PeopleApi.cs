@@ -21,7 +21,9 @@ public static class PeopleApi
 
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/people").WithTags("Personer").RequireAuthorization();
+        // Validation runs in the handlers (ApiSupport.Validate), after the access checks and with the same
+        // camelCase keys and Norwegian title as the domain rules, instead of .NET's automatic filter.
+        var group = app.MapGroup("/api/v1/people").WithTags("Personer").RequireAuthorization().DisableValidation();
 
         group.MapGet("/", async Task<Results<Ok<Paged<PersonDto>>, ProblemHttpResult>> (StillasDb db, CurrentScope current, string? q, int? ownerId, Role? role, int? schoolId, bool? active, int? page, int? pageSize, CancellationToken ct) =>
         {

@@ -79,8 +79,9 @@ public static class PersonAccounts
         else
         {
             var now = clock.GetUtcNow();
-            var open = await db.InvitationTokens.Where(t => t.AccountId == account.Id && t.UsedAt == null && t.ExpiresAt > now).ToListAsync(ct);
-            foreach (var t in open) t.ExpiresAt = now;
+            // Filtered in memory: SQLite cannot compare DateTimeOffset in SQL, and a person has few links.
+            var unused = await db.InvitationTokens.Where(t => t.AccountId == account.Id && t.UsedAt == null).ToListAsync(ct);
+            foreach (var t in unused.Where(t => t.ExpiresAt > now)) t.ExpiresAt = now;
         }
         links.Issue(account, person.Name, invitation: true, invitedBy: scope.ActorName);
         await db.SaveChangesAsync(ct);
