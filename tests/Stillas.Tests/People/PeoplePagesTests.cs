@@ -219,6 +219,23 @@ public abstract class PeoplePagesTests(StillasApp app)
     }
 
     [Fact]
+    public async Task Development_advisor_sees_the_owners_people_but_cannot_manage_them()
+    {
+        var client = await app.LoginAsync("veileder@nordvik.test");
+        var list = await client.GetStringAsync("/People");
+        Assert.Contains("Kari Nordmann", list);
+        Assert.Contains("Anne Lederstad", list);
+        Assert.DoesNotContain("Rune Rektor", list);
+        Assert.DoesNotContain("Inviter person", list);
+        var anne = await app.PersonIdAsync("anne.lederstad@nordvik.test");
+        var details = await client.GetStringAsync($"/People/Details/{anne}");
+        Assert.Contains("Veilederteam 1", details);
+        Assert.DoesNotContain("Gi en rolle", details);
+        Refused.Assert(await client.GetAsync($"/People/Edit/{anne}"), "advisor editing a person");
+        Refused.Assert(await client.PostFormAsync($"/People/Details/{anne}?handler=Deactivate", [], "/Account/Logout"), "advisor deactivating a person");
+    }
+
+    [Fact]
     public async Task A_new_role_takes_effect_at_once_and_removing_it_takes_it_away()
     {
         var admin = await app.LoginAsync("skoleeier@nordvik.test");
@@ -286,6 +303,10 @@ public abstract class PeoplePagesTests(StillasApp app)
         Assert.Contains("epost.ny@nordvik.test", details);
         await app.LoginAsync("epost.ny@nordvik.test", NewPassword);
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.LoginAsync("epost.gammel@nordvik.test", NewPassword));
+        // The old address is told (mail 1 there was the invitation).
+        var notice = await app.MailToAsync("epost.gammel@nordvik.test", 2);
+        Assert.Equal("E-postadressen din i Stillas er endret", notice.Subject);
+        Assert.Contains("Kari Nordmann har endret e-postadressen din i Stillas fra epost.gammel@nordvik.test til epost.ny@nordvik.test", notice.TextBody);
     }
 
     [Fact]

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Mail;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Features.People;
 
 /// <summary>Invite a person (no id: /People/Create) or edit one (id) with one form.</summary>
-public sealed class EditModel(StillasDb db, CurrentScope current, UserManager<AccountEntity> users, AccountLinks links) : PageModel
+public sealed class EditModel(StillasDb db, CurrentScope current, UserManager<AccountEntity> users, AccountLinks links, Outbox outbox) : PageModel
 {
     [BindProperty] public InviteInput Input { get; set; } = new();
     public int? Id { get; private set; }
@@ -51,7 +52,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, UserManager<Ac
             foreach (var field in new[] { nameof(InviteInput.OwnerId), nameof(InviteInput.Role), nameof(InviteInput.SchoolId), nameof(InviteInput.UniversityId) })
                 ModelState.Remove($"{nameof(Input)}.{field}");
             if (ModelState.IsValid)
-                foreach (var (field, message) in await PersonAccounts.UpdateAsync(db, users, person, Input, ct))
+                foreach (var (field, message) in await PersonAccounts.UpdateAsync(db, users, outbox, current.Scope, person, Input, ct))
                     ModelState.AddModelError($"{nameof(Input)}.{field}", message);
             if (!ModelState.IsValid) return Page();
             TempData["Message"] = "Endringene er lagret.";

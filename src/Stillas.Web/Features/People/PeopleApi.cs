@@ -5,6 +5,7 @@ using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Mail;
 using Stillas.Web.Platform.Web;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
@@ -60,13 +61,13 @@ public static class PeopleApi
             return TypedResults.Created($"/api/v1/people/{person.Id}", (await DetailsAsync(db, person.Id, ct))!);
         }).WithName("InvitePerson");
 
-        group.MapPut("/{id:int}", async Task<Results<Ok<PersonDetailsDto>, ValidationProblem, ProblemHttpResult>> (int id, PersonInput input, StillasDb db, CurrentScope current, UserManager<AccountEntity> users, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async Task<Results<Ok<PersonDetailsDto>, ValidationProblem, ProblemHttpResult>> (int id, PersonInput input, StillasDb db, CurrentScope current, UserManager<AccountEntity> users, Outbox outbox, CancellationToken ct) =>
         {
             var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
             if (person is null) return ApiSupport.NotFoundProblem();
             if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return ApiSupport.Forbidden();
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: NotSaved);
-            var errors = await PersonAccounts.UpdateAsync(db, users, person, input, ct);
+            var errors = await PersonAccounts.UpdateAsync(db, users, outbox, current.Scope, person, input, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: NotSaved);
             return TypedResults.Ok((await DetailsAsync(db, id, ct))!);
         }).WithName("UpdatePerson");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Mail;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Features.People;
@@ -89,8 +90,11 @@ public static class PersonAccounts
         return null;
     }
 
-    /// <summary>Saves edits of a tracked person; a new e-mail becomes the login's e-mail and user name too.</summary>
-    public static async Task<List<(string Field, string Message)>> UpdateAsync(StillasDb db, UserManager<AccountEntity> users, Person person, PersonInput input, CancellationToken ct)
+    /// <summary>
+    /// Saves edits of a tracked person; a new e-mail becomes the login's e-mail and user name too, and the
+    /// old address is told, so that a changed address (and a reset link sent to it) cannot go unnoticed.
+    /// </summary>
+    public static async Task<List<(string Field, string Message)>> UpdateAsync(StillasDb db, UserManager<AccountEntity> users, Outbox outbox, AccessScope scope, Person person, PersonInput input, CancellationToken ct)
     {
         var errors = await input.CheckAsync(db, person.Id, ct);
         if (errors.Count > 0) return errors;
@@ -103,6 +107,9 @@ public static class PersonAccounts
             account.NormalizedEmail = users.NormalizeEmail(person.Email);
             account.NormalizedUserName = users.NormalizeName(person.Email);
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            var by = string.IsNullOrEmpty(scope.ActorName) ? "En administrator" : scope.ActorName;
+            outbox.Enqueue(oldEmail, person.Name, "E-postadressen din i Stillas er endret",
+                $"Hei {person.Name}!\n\n{by} har endret e-postadressen din i Stillas fra {oldEmail} til {person.Email}. Du logger inn med den nye adressen.\n\nVar ikke dette avtalt, kontakt skoleeierens administrator.\n");
         }
         try
         {
