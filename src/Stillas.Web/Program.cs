@@ -1,5 +1,6 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
+using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
@@ -21,6 +22,7 @@ app.MapSchoolsApi();
 app.MapTeamsApi();
 app.MapOwnersApi();
 app.MapAuditApi();
+app.MapPeopleApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

@@ -63,6 +63,10 @@ public static class AccessMatrix
     private static readonly Who[] SeesTeam1 = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
     private static readonly Who[] SeesNordvik = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
 
+    // Who may open the people list at all, and who sees Lise Lærer (a teacher at Sentrum skole).
+    private static readonly Who[] ViewPeopleRoles = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.FjordlandAdmin];
+    private static readonly Who[] SeesTeacher = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.Principal];
+
     public static readonly Row[] TeamAndOwnerRows =
     [
         new("GET", "/Teams/Index", LoggedIn),
@@ -82,6 +86,19 @@ public static class AccessMatrix
         new("GET", "/Audit/Index", AnyAdmin),
         new("GET", "/Audit", AnyAdmin),
         new("GET", "/api/v1/audit", AnyAdmin),
+
+        new("GET", "/People/Index", ViewPeopleRoles),
+        new("GET", "/People", ViewPeopleRoles),
+        new("GET", "/People/Details/{id:int}", SeesTeacher),
+        new("GET", "/People/Edit/{id:int?}", NordvikManagers),
+        new("GET", "/People/Create", AnyAdmin),
+        new("GET", "/api/v1/people", ViewPeopleRoles),
+        new("GET", "/api/v1/people/{id:int}", SeesTeacher),
+        new("POST", "/api/v1/people", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("PUT", "/api/v1/people/{id:int}", NordvikManagers),
+        new("DELETE", "/api/v1/people/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewPersonAsync(app)) } },
+        new("POST", "/api/v1/people/{id:int}/memberships", NordvikManagers),
+        new("DELETE", "/api/v1/people/{id:int}/memberships/{membershipId:int}", NordvikManagers) { Fresh = async (app, ids) => { var (person, membership) = await ids.NewMembershipAsync(app); return new() { ["id"] = Str(person), ["membershipId"] = Str(membership) }; } },
 
         new("GET", "/Owners/Index", LoggedIn),
         new("GET", "/Owners", LoggedIn),
@@ -148,6 +165,27 @@ public sealed class MatrixIds
             db.TeamMembers.Add(member);
             await db.SaveChangesAsync();
             return (teamId, member.Id);
+        });
+    }
+
+    public Task<int> NewPersonAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var n = Interlocked.Increment(ref counter);
+        var person = new Stillas.Web.Features.People.Person { OwnerId = Nordvik, Name = $"Matriseperson {n}", Email = $"matrise{n}.{Guid.NewGuid():N}@nordvik.test" };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return person.Id;
+    });
+
+    public async Task<(int Person, int Membership)> NewMembershipAsync(StillasApp app)
+    {
+        var personId = await NewPersonAsync(app);
+        return await app.WithDbAsync(async db =>
+        {
+            var m = new Stillas.Web.Features.People.Membership { PersonId = personId, Role = Stillas.Web.Features.People.Role.Teacher, OwnerId = Nordvik, SchoolId = Sentrum };
+            db.Memberships.Add(m);
+            await db.SaveChangesAsync();
+            return (personId, m.Id);
         });
     }
 

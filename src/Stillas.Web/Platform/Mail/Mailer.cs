@@ -70,15 +70,18 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
         var now = clock.GetUtcNow();
         var opts = options.Value;
-        var candidates = await db.Outbox.AsNoTracking()
-            .Where(m => m.SentAt == null && m.DueAt <= now && m.Attempts < opts.MaxAttempts && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(20).ToListAsync(ct);
+        // Instants compare in SQL on both providers (SQLite stores them as binary longs).
+        var candidates = (await db.Outbox.AsNoTracking()
+                .Where(m => m.SentAt == null && m.Attempts < opts.MaxAttempts && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .OrderBy(m => m.Id).Take(20).Select(m => new { m.Id, m.LeaseUntil }).ToListAsync(ct))
+            .Select(m => (m.Id, m.LeaseUntil)).ToList();
         var attempted = 0;
-        foreach (var id in candidates)
+        foreach (var (id, seenLease) in candidates)
         {
             var leaseUntil = now.AddMinutes(2);
+            // Compare-and-swap on the lease we saw: of several instances only one can win it.
             var claimed = await db.Outbox
-                .Where(m => m.Id == id && m.SentAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.LeaseUntil == seenLease)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.LeaseOwner, instance), ct);
             if (claimed != 1) continue;
             attempted++;

@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Account;
+using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+using AccountEntity = Stillas.Web.Features.Account.Account;
+
+namespace Stillas.Web.Features.People;
+
+/// <summary>One person: facts, roles (with add and remove), team memberships, login state and invitation.</summary>
+public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager<AccountEntity> users, AccountLinks links, TimeProvider clock) : PageModel
+{
+    public sealed record MembershipRow(int Id, Role Role, string? Owner, int? SchoolId, string? School, string? University, DateTimeOffset CreatedAt, bool CanRemove);
+    public sealed record TeamRow(int TeamId, string Team, TeamRole Role, DateOnly? From, DateOnly? To);
+    /// <summary>The login as the person's administrators see it.</summary>
+    public sealed record LoginState(bool HasAccount, bool HasPassword, DateTimeOffset? LockedUntil, DateTimeOffset? InvitedAt, DateTimeOffset? InvitationExpires);
+
+    public Person Person { get; private set; } = default!;
+    public string? OwnerName { get; private set; }
+    public List<MembershipRow> Memberships { get; private set; } = [];
+    public List<MembershipRow> EndedMemberships { get; private set; } = [];
+    public List<TeamRow> Teams { get; private set; } = [];
+    public LoginState? Login { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool CanGrant { get; private set; }
+    public bool IsMe { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty] public MembershipInput Grant { get; set; } = new();
+    public List<SelectListItem> RoleOptions { get; private set; } = [];
+    public List<SelectListItem> OwnerOptions { get; private set; } = [];
+    public List<SelectListItem> SchoolOptions { get; private set; } = [];
+    public List<SelectListItem> UniversityOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddMembershipAsync(int id, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        if (!current.Scope.Can(Permission.ManagePeople)) return Forbid();
+        if (ModelState.IsValid)
+        {
+            var (grant, errors) = await Grant.CheckAsync(db, current.Scope, id, ct);
+            foreach (var (field, message) in errors) ModelState.AddModelError("Grant." + field, message);
+            if (grant is not null)
+            {
+                db.Memberships.Add(grant.ToMembership(person));
+                await db.SaveChangesAsync(ct);
+                TempData["Message"] = $"{person.Name} har fått rollen {Roles.Name(grant.Role).ToLowerInvariant()}.";
+                return RedirectToPage(new { id });
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveMembershipAsync(int id, int membershipId, CancellationToken ct)
+    {
+        var membership = await db.Memberships.Include(m => m.Person).SingleOrDefaultAsync(m => m.Id == membershipId && m.PersonId == id, ct);
+        if (membership is null) return NotFound();
+        if (!MembershipRules.CanManage(current.Scope, membership.Role, membership.OwnerId)) return Forbid();
+        if (membership.PersonId == current.Scope.PersonId && membership.Role is Role.SystemAdmin or Role.OwnerAdmin)
+        {
+            TempData["Message"] = "Du kan ikke fjerne din egen administratorrolle. Be en annen administrator om det.";
+            return RedirectToPage(new { id });
+        }
+        if (membership.Active)
+        {
+            membership.Active = false;
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Message"] = $"Rollen {Roles.Name(membership.Role).ToLowerInvariant()} er fjernet fra {membership.Person!.Name}.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(int id, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return Forbid();
+        var error = await PersonAccounts.ResendAsync(db, users, links, current.Scope, clock, person, ct);
+        TempData["Message"] = error ?? $"Invitasjonen er sendt til {person.Email}. Lenken gjelder i {AccountLinks.InvitationLifetime.Days} dager.";
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
+    public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
+
+    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return Forbid();
+        if (!active && person.Id == current.Scope.PersonId)
+        {
+            TempData["Message"] = "Du kan ikke deaktivere deg selv.";
+            return RedirectToPage(new { id });
+        }
+        person.Active = active;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = active
+            ? $"{person.Name} er aktivert igjen og kan logge inn."
+            : $"{person.Name} er deaktivert og kan ikke lenger logge inn. Rollene er beholdt og gjelder igjen hvis personen aktiveres.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = current.Scope;
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return false;
+        Person = person;
+        Now = clock.GetUtcNow();
+        IsMe = person.Id == scope.PersonId;
+        OwnerName = person.OwnerId is int ownerId ? await db.Owners.Where(o => o.Id == ownerId).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
+        CanManage = PersonAccess.CanManage(scope, person.OwnerId);
+        CanGrant = scope.Can(Permission.ManagePeople) && person.Active;
+
+        var rows = await db.Memberships.AsNoTracking().Where(m => m.PersonId == id)
+            .OrderBy(m => m.Role).ThenBy(m => m.Id)
+            .Select(m => new
+            {
+                m.Id, m.Role, m.OwnerId, m.Active, m.CreatedAt, m.SchoolId,
+                Owner = m.Owner == null ? null : m.Owner.Name,
+                School = m.School == null ? null : m.School.Name,
+                University = m.University == null ? null : m.University.Name,
+            })
+            .ToListAsync(ct);
+        var memberships = rows.Select(m => (m.Active, Row: new MembershipRow(m.Id, m.Role, m.Owner, m.SchoolId, m.School, m.University, m.CreatedAt,
+            MembershipRules.CanManage(scope, m.Role, m.OwnerId)))).ToList();
+        Memberships = memberships.Where(m => m.Active).Select(m => m.Row).ToList();
+        EndedMemberships = memberships.Where(m => !m.Active).Select(m => m.Row).ToList();
+
+        Teams = await db.TeamMembers.AsNoTracking().Where(t => t.PersonId == id)
+            .OrderBy(t => t.Team!.Name)
+            .Select(t => new TeamRow(t.TeamId, t.Team!.Name, t.Role, t.From, t.To)).ToListAsync(ct);
+
+        if (CanManage)
+        {
+            var account = await db.Users.AsNoTracking().Where(a => a.PersonId == id)
+                .Select(a => new { a.Id, HasPassword = a.PasswordHash != null, a.LockoutEnd }).SingleOrDefaultAsync(ct);
+            var invitation = account is null ? null : await db.InvitationTokens.AsNoTracking()
+                .Where(t => t.AccountId == account.Id && t.IsInvitation).OrderByDescending(t => t.Id)
+                .Select(t => new { t.CreatedAt, t.ExpiresAt }).FirstOrDefaultAsync(ct);
+            Login = new LoginState(account is not null, account?.HasPassword == true,
+                account?.LockoutEnd is { } end && end > Now ? end : null, invitation?.CreatedAt, invitation?.ExpiresAt);
+        }
+
+        if (CanGrant)
+        {
+            RoleOptions = PeopleOptions.RoleOptions(scope);
+            OwnerOptions = await PeopleOptions.OwnerOptionsAsync(db, scope, ct);
+            // A system administrator sees the person's own owner's schools, not the whole country's.
+            SchoolOptions = await PeopleOptions.SchoolOptionsAsync(db, scope, scope.IsSystem ? person.OwnerId : null, ct);
+            UniversityOptions = await PeopleOptions.UniversityOptionsAsync(db, ct);
+            if (Grant.OwnerId is null && OwnerOptions.Count == 1) Grant.OwnerId = int.Parse(OwnerOptions[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (Grant.OwnerId is null && person.OwnerId is int own && OwnerOptions.Any(o => o.Value == own.ToString(System.Globalization.CultureInfo.InvariantCulture))) Grant.OwnerId = own;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,208 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.People;
+
+/// <summary>What a user types to edit a person; shared by the pages and the API.</summary>
+public class PersonInput
+{
+    // Identity accepts only these characters in a user name (the e-mail is the user name), so the
+    // form refuses the rest at the field instead of failing later.
+    internal const string EmailPattern = @"^\s*[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\s*$";
+
+    [Required(ErrorMessage = "Skriv inn navnet.")]
+    [StringLength(200, ErrorMessage = "Navnet kan ha høyst 200 tegn.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Skriv inn e-postadressen.")]
+    [StringLength(254, ErrorMessage = "E-postadressen kan ha høyst 254 tegn.")]
+    [RegularExpression(EmailPattern, ErrorMessage = "Skriv inn en gyldig e-postadresse, for eksempel ola.nordmann@kommune.no.")]
+    public string Email { get; set; } = "";
+
+    [StringLength(40, ErrorMessage = "Telefonnummeret kan ha høyst 40 tegn.")]
+    [RegularExpression(@"^\s*\+?[0-9 ()-]*\s*$", ErrorMessage = "Telefonnummeret kan bare ha siffer, mellomrom og + foran.")]
+    public string? Phone { get; set; }
+
+    [StringLength(200, ErrorMessage = "Stillingstittelen kan ha høyst 200 tegn.")]
+    public string? Title { get; set; }
+
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public void Fill(Person p)
+    {
+        Name = p.Name;
+        Email = p.Email;
+        Phone = p.Phone;
+        Title = p.Title;
+    }
+
+    /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="personId"/> is the person being edited.</summary>
+    public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? personId, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (await EmailTakenAsync(db, Email, personId, ct))
+            errors.Add((nameof(Email), "E-postadressen er allerede i bruk."));
+        return errors;
+    }
+
+    /// <summary>E-mail addresses are unique across all owners, and across logins.</summary>
+    public static async Task<bool> EmailTakenAsync(StillasDb db, string email, int? exceptPersonId, CancellationToken ct)
+    {
+        var e = NormaliseEmail(email);
+        var normalised = e.ToUpperInvariant();
+        var except = exceptPersonId ?? 0;
+        // Unique across all owners: look past the access filter (a uniqueness rule, not a read of the data).
+        return await db.People.IgnoreQueryFilters().AnyAsync(p => p.Email.ToLower() == e && p.Id != except, ct)
+            || await db.Users.AnyAsync(a => a.NormalizedEmail == normalised && a.PersonId != except, ct);
+    }
+
+    public void Apply(Person p)
+    {
+        p.Name = Name.Trim();
+        p.Email = NormaliseEmail(Email);
+        p.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        p.Title = string.IsNullOrWhiteSpace(Title) ? null : Title.Trim();
+    }
+}
+
+/// <summary>Inviting a person: who they are, the owner that registers them, and optionally a first role.</summary>
+public sealed class InviteInput : PersonInput
+{
+    [Required(ErrorMessage = "Velg skoleeier.")]
+    public int? OwnerId { get; set; }
+
+    /// <summary>Optional first role; school roles need <see cref="SchoolId"/>.</summary>
+    public Role? Role { get; set; }
+    public int? SchoolId { get; set; }
+    public int? UniversityId { get; set; }
+
+    /// <summary>The person rules plus the owner and the first role; the resolved role is null when none was chosen.</summary>
+    public async Task<(List<(string Field, string Message)> Errors, MembershipRules.Grant? FirstRole)> CheckInviteAsync(StillasDb db, AccessScope scope, CancellationToken ct)
+    {
+        var errors = await CheckAsync(db, personId: null, ct);
+        if (OwnerId is not int ownerId) return (errors, null);
+        if (!scope.Can(Permission.ManagePeople, ownerId))
+        {
+            errors.Add((nameof(OwnerId), "Du kan ikke invitere personer til denne skoleeieren."));
+            return (errors, null);
+        }
+        if (Role is not People.Role role)
+        {
+            if (SchoolId is not null) errors.Add((nameof(Role), "Velg hvilken rolle personen skal ha ved skolen."));
+            else if (UniversityId is not null) errors.Add((nameof(Role), "Velg rollen «Veileder (UH)» når du velger universitet eller høgskole."));
+            return (errors, null);
+        }
+        var (grant, roleErrors) = await MembershipRules.CheckAsync(db, scope, null, role, ownerId, SchoolId, UniversityId, ct);
+        errors.AddRange(roleErrors);
+        return (errors, grant);
+    }
+}
+
+/// <summary>Giving a person a role (membership) at an owner or a school; shared by the page and the API.</summary>
+public sealed class MembershipInput
+{
+    [Required(ErrorMessage = "Velg rolle.")]
+    public Role? Role { get; set; }
+    /// <summary>For owner roles. For school roles the school decides the owner.</summary>
+    public int? OwnerId { get; set; }
+    public int? SchoolId { get; set; }
+    public int? UniversityId { get; set; }
+
+    public Task<(MembershipRules.Grant? Grant, List<(string Field, string Message)> Errors)> CheckAsync(StillasDb db, AccessScope scope, int personId, CancellationToken ct) =>
+        MembershipRules.CheckAsync(db, scope, personId, Role!.Value, OwnerId, SchoolId, UniversityId, ct);
+}
+
+/// <summary>
+/// The rules for roles: school roles need a school and belong to its owner; owner roles need an owner;
+/// a university guide names the university; only a system administrator grants system administration;
+/// nobody holds the same active role at the same place twice.
+/// </summary>
+public static class MembershipRules
+{
+    /// <summary>A role checked and resolved to where it is held.</summary>
+    public sealed record Grant(Role Role, int? OwnerId, int? SchoolId, int? UniversityId)
+    {
+        public Membership ToMembership(Person person) =>
+            new() { Person = person, PersonId = person.Id, Role = Role, OwnerId = OwnerId, SchoolId = SchoolId, UniversityId = UniversityId };
+    }
+
+    /// <summary>
+    /// Checks a role for a person (<paramref name="personId"/> null for one being invited). For a school role
+    /// <paramref name="ownerId"/>, when given, must be the school's owner. Errors name the fields Role, OwnerId, SchoolId, UniversityId.
+    /// </summary>
+    public static async Task<(Grant? Grant, List<(string Field, string Message)> Errors)> CheckAsync(
+        StillasDb db, AccessScope scope, int? personId, Role role, int? ownerId, int? schoolId, int? universityId, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (!Enum.IsDefined(role))
+        {
+            errors.Add(("Role", "Velg en rolle fra listen."));
+            return (null, errors);
+        }
+        int? owner = null, school = null, university = null;
+        if (role == People.Role.SystemAdmin)
+        {
+            if (!scope.IsSystem) errors.Add(("Role", "Bare en systemadministrator kan gi rollen systemadministrator."));
+        }
+        else if (Roles.IsSchoolRole(role))
+        {
+            if (schoolId is not int sid)
+                errors.Add(("SchoolId", $"Velg skole. {Roles.Name(role)} er en rolle ved en skole."));
+            else
+            {
+                var s = await db.Schools.AsNoTracking().Where(x => x.Id == sid).Select(x => new { x.OwnerId, x.Active }).SingleOrDefaultAsync(ct);
+                if (s is null || !scope.Can(Permission.ManagePeople, s.OwnerId))
+                    errors.Add(("SchoolId", "Du kan ikke gi roller ved denne skolen."));
+                else if (ownerId is int o && o != s.OwnerId)
+                    errors.Add(("SchoolId", "Skolen hører ikke til den valgte skoleeieren."));
+                else if (!s.Active)
+                    errors.Add(("SchoolId", "Skolen er deaktivert."));
+                else
+                {
+                    owner = s.OwnerId;
+                    school = sid;
+                }
+            }
+        }
+        else
+        {
+            if (ownerId is not int oid)
+                errors.Add(("OwnerId", $"Velg skoleeier. {Roles.Name(role)} er en rolle hos en skoleeier."));
+            else if (!scope.Can(Permission.ManagePeople, oid))
+                errors.Add(("OwnerId", "Du kan ikke gi roller hos denne skoleeieren."));
+            else owner = oid;
+            if (role == People.Role.UniversityGuide)
+            {
+                if (universityId is not int uid)
+                    errors.Add(("UniversityId", "Velg universitet eller høgskole for veileder fra UH."));
+                else if (!await db.Universities.AnyAsync(u => u.Id == uid, ct))
+                    errors.Add(("UniversityId", "Velg universitet eller høgskole fra listen."));
+                else university = uid;
+            }
+        }
+        if (errors.Count == 0 && personId is int pid)
+        {
+            // Unique per person, role and place, whoever can see the other role: look past the access filter.
+            var taken = await db.Memberships.IgnoreQueryFilters()
+                .AnyAsync(m => m.PersonId == pid && m.Active && m.Role == role && m.OwnerId == owner && m.SchoolId == school, ct);
+            if (taken) errors.Add(("Role", "Personen har allerede denne rollen her."));
+        }
+        return errors.Count > 0 ? (null, errors) : (new Grant(role, owner, school, university), errors);
+    }
+
+    /// <summary>Whether the scope may give or take away this role at this owner.</summary>
+    public static bool CanManage(AccessScope scope, Role role, int? ownerId) =>
+        role == People.Role.SystemAdmin ? scope.IsSystem : ownerId is not null && scope.Can(Permission.ManagePeople, ownerId);
+}
+
+public static class PersonAccess
+{
+    /// <summary>
+    /// Whether the scope may edit, invite or deactivate a person: the administrators of the owner that
+    /// registered them. People without an owner (system staff) are the system administrators' only.
+    /// </summary>
+    public static bool CanManage(AccessScope scope, int? personOwnerId) =>
+        personOwnerId is null ? scope.IsSystem : scope.Can(Permission.ManagePeople, personOwnerId);
+}
