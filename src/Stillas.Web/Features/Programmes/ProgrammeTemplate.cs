@@ -123,6 +123,15 @@ public sealed record TemplateStep
     public string Description { get; init; } = "";
     /// <summary>What the step consists of or must deliver (the documents of Fase 1, the start-up agenda …).</summary>
     public IReadOnlyList<string> Checklist { get; init; } = [];
+
+    // Value equality over the checklist's items too, so a deep copy equals its original.
+    public bool Equals(TemplateStep? other) =>
+        other is not null
+        && (Key, PhaseKey, Title, Kind, Responsible, Offset, Days, Hours, Description) ==
+           (other.Key, other.PhaseKey, other.Title, other.Kind, other.Responsible, other.Offset, other.Days, other.Hours, other.Description)
+        && Checklist.SequenceEqual(other.Checklist);
+
+    public override int GetHashCode() => HashCode.Combine(Key, PhaseKey, Title, Kind, Offset, Days, Checklist.Count);
 }
 
 /// <summary>Seed 000 § 1.3: "tre timer, to ganger i halvåret i inntil to skoleår".</summary>
