@@ -74,6 +74,21 @@ public class ProgrammeTemplateTests
     }
 
     [Fact]
+    public void Offset_rules_read_in_Norwegian()
+    {
+        Assert.Equal("Ved oppstart", OffsetRule.AtStart().Describe());
+        Assert.Equal("2 skoleuker etter forrige steg", OffsetRule.AfterPrevious(schoolWeeks: 2).Describe());
+        Assert.Equal("1 skoleuke og 3 skoledager etter oppstart", OffsetRule.AtStart(1, 3).Describe());
+        Assert.Equal("Neste veiledningstidspunkt i halvåret, minst 2 skoleuker etter forrige steg", OffsetRule.NextSessionSlot(2).Describe());
+        Assert.Equal("Midt i januar", OffsetRule.InMonthBeforeStart(1, MonthPosition.Middle).Describe());
+        Assert.Equal("2 år og 1 skoleuke etter siste veiledning", OffsetRule.AfterLastSession(2, 1).Describe());
+        Assert.Equal("Samme dag som siste veiledning", OffsetRule.AfterLastSession().Describe());
+        Assert.Equal("Veiledning", ProgrammeText.Label(StepKind.Session));
+        Assert.Equal("Veilederteamet", ProgrammeText.Label(StepResponsible.Team));
+        Assert.Equal("Flyttet", ProgrammeText.Label(StepStatus.Moved));
+    }
+
+    [Fact]
     public void Built_in_versions_are_found_exactly()
     {
         Assert.Same(Tromso, ProgrammeTemplates.Find("tromso", 1));

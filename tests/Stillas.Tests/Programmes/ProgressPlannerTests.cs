@@ -226,6 +226,6 @@ public class ProgressPlannerTests
     public void A_model_with_problems_is_not_planned()
     {
         var broken = Tromso.CopyAsOwnModel("x", "X") with { Name = "" };
-        Assert.Equal("Modellen må ha et navn.", Assert.Throws<ArgumentException>(() => ProgressPlanner.Plan(broken, D("2027-03-01"), Holidays)).Message.Split(" (")[0]);
+        Assert.StartsWith("Modellen må ha et navn.", Assert.Throws<ArgumentException>(() => ProgressPlanner.Plan(broken, D("2027-03-01"), Holidays)).Message);
     }
 }

@@ -72,26 +72,29 @@ public sealed record OffsetRule(OffsetAnchor Anchor, int SchoolWeeks, int School
     public string Describe()
     {
         var gap = Gap(SchoolWeeks, SchoolDays);
-        return Anchor switch
+        switch (Anchor)
         {
-            OffsetAnchor.Start => gap is null ? "Ved oppstart" : $"{gap} etter oppstart",
-            OffsetAnchor.PreviousStep => gap is null ? "Samme dag som forrige steg" : $"{gap} etter forrige steg",
-            OffsetAnchor.SessionSlot => SchoolWeeks > 0
-                ? $"Neste veiledningstidspunkt i halvåret, minst {Gap(SchoolWeeks, 0)} etter forrige steg"
-                : "Neste veiledningstidspunkt i halvåret",
-            OffsetAnchor.MonthBeforeStart => (Month is >= 1 and <= 12 ? MonthNames[Month - 1] : "?") switch
-            {
-                var m when Position == MonthPosition.First => $"Først i {m}",
-                var m when Position == MonthPosition.Middle => $"Midt i {m}",
-                var m => $"Innen utgangen av {m}",
-            },
-            OffsetAnchor.LastSession => string.Join(" og ", new[] { Years == 0 ? null : Years == 1 ? "ett år" : $"{Years} år", Gap(SchoolWeeks, 0) }.OfType<string>()) switch
-            {
-                "" => "Samme dag som siste veiledning",
-                var g => $"{g} etter siste veiledning",
-            },
-            _ => Anchor.ToString(),
-        };
+            case OffsetAnchor.Start:
+                return gap is null ? "Ved oppstart" : $"{gap} etter oppstart";
+            case OffsetAnchor.PreviousStep:
+                return gap is null ? "Samme dag som forrige steg" : $"{gap} etter forrige steg";
+            case OffsetAnchor.SessionSlot:
+                return gap is null ? "Neste veiledningstidspunkt i halvåret" : $"Neste veiledningstidspunkt i halvåret, minst {gap} etter forrige steg";
+            case OffsetAnchor.MonthBeforeStart:
+                var month = Month is >= 1 and <= 12 ? MonthNames[Month - 1] : "?";
+                return Position switch
+                {
+                    MonthPosition.First => $"Først i {month}",
+                    MonthPosition.Middle => $"Midt i {month}",
+                    _ => $"Innen utgangen av {month}",
+                };
+            case OffsetAnchor.LastSession:
+                var years = Years switch { 0 => null, 1 => "ett år", _ => string.Create(CultureInfo.InvariantCulture, $"{Years} år") };
+                var after = string.Join(" og ", new[] { years, gap }.OfType<string>());
+                return after.Length == 0 ? "Samme dag som siste veiledning" : $"{after} etter siste veiledning";
+            default:
+                return Anchor.ToString();
+        }
     }
 
     private static string? Gap(int weeks, int days)
