@@ -116,7 +116,7 @@ public static class ProgressPlanner
 
     /// <summary>Overdue: still to be done (planned, or moved to a new date) and its last day is before today.</summary>
     public static bool IsOverdue(TrackedStep step, DateOnly today) =>
-        step.Status is StepStatus.Planned or StepStatus.Moved && step.EndDate < today;
+        (step.Status is StepStatus.Planned or StepStatus.Moved) && step.EndDate < today;
 
     /// <summary>The overdue steps, oldest first.</summary>
     public static IReadOnlyList<TrackedStep> Overdue(IEnumerable<TrackedStep> steps, DateOnly today) =>
