@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Stillas.Web.Platform.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -202,6 +204,59 @@ public sealed class PdfWriterTests(SampleReport sample, ITestOutputHelper output
         Assert.StartsWith("Veiledningsavtale", text.TrimStart());
         Assert.Contains("Kort tekst.", text);
         Assert.Contains("Side 1 av 1", text);
+    }
+
+    [Fact]
+    public void Xmp_metadata_is_well_formed_and_identifies_PDF_UA()
+    {
+        var model = new PdfDocumentModel("Lese- & skriveplan <2026> for Ørland") { Author = "Rektor \"Bø\"", Sections = [new PdfParagraph("Tekst.")] };
+        using var doc = PdfDocument.Open(PdfWriter.Render(model));
+        Assert.Equal(model.Title, doc.Information.Title);
+        Assert.True(doc.TryGetXmpMetadata(out var xmp));
+        // XMP is UTF-8 (PdfPig's GetXDocument reads it as Latin-1); parsing throws when it is not well-formed.
+        var xml = XDocument.Parse(Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray()).TrimStart('\uFEFF'));
+        XNamespace dc = "http://purl.org/dc/elements/1.1/", ua = "http://www.aiim.org/pdfua/ns/id/";
+        Assert.Equal(model.Title, xml.Descendants(dc + "title").Single().Value);
+        Assert.Equal("Rektor \"Bø\"", xml.Descendants(dc + "creator").Single().Value);
+        Assert.Equal("1", xml.Descendants(ua + "part").Single().Value);
+    }
+
+    [Fact]
+    public void Newlines_break_lines_and_words_longer_than_a_line_are_broken_not_cut()
+    {
+        var longWord = string.Concat(Enumerable.Repeat("Kommunesammenslåingsutredning", 6));
+        var model = new PdfDocumentModel("Linjer")
+        {
+            Sections =
+            [
+                new PdfParagraph("Første linje\nAndre linje"),
+                new PdfParagraph(longWord),
+                new PdfTable(["Nr", "Tekst"], [["1", longWord]], [1, 1]),
+                new PdfTable([], [["uten", "overskrift"]]),
+            ],
+        };
+        using var doc = PdfDocument.Open(PdfWriter.Render(model));
+        var page = doc.GetPage(1);
+        var lines = Text(page).Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Contains("Første linje", lines);
+        Assert.Contains("Andre linje", lines);
+        var letters = string.Concat(page.Letters.Select(l => l.Value));
+        Assert.Equal(2, Regex.Count(letters.Replace(" ", ""), longWord));
+        Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Right, 0, page.Width - 60));
+        Assert.Contains("uten overskrift", Regex.Replace(Text(page), @"\s+", " "));
+    }
+
+    [Fact]
+    public void Layout_widths_match_what_PDFsharp_draws()
+    {
+        // The layout sums cached character widths; PDFsharp must measure whole strings the same way (no kerning).
+        const string text = "Blåbærsyltetøy på Ørland, «AVTALE» – Tiltak 12: WAVE To";
+        var measure = PdfSharp.Drawing.XGraphics.CreateMeasureContext(new(500, 500), PdfSharp.Drawing.XGraphicsUnit.Point, PdfSharp.Drawing.XPageDirection.Downwards);
+        foreach (var face in Enum.GetValues<FontFace>())
+        {
+            var expected = measure.MeasureString(text, PdfFonts.Create(face, 10.5)).Width;
+            Assert.Equal(expected, TextMetrics.Width(text, face, 10.5), 3);
+        }
     }
 
     [Fact]

@@ -274,6 +274,8 @@ internal sealed class PdfLayout
             var lineEmpty = segments.Count == 0 && text.Length == 0;
             if (!lineEmpty && x + spaceW + w > width)
             {
+                // Keep the space at the end of the line (it takes no room) so extracted text does not join the words.
+                Append(" ", spaceFace, 0);
                 BreakLine();
                 lineEmpty = true;
             }

@@ -1,3 +1,6 @@
+using System.Security;
+using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
@@ -68,7 +71,9 @@ public static class PdfWriter
 
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        RewriteXmp(bytes, pdf.Info);
+        return bytes;
     }
 
     static void Draw(XGraphics gfx, StructureBuilder sb, Func<FontFace, double, XFont> font, Op op)
@@ -206,5 +211,55 @@ public static class PdfWriter
             else
                 parent.Outlines.Add(h.Text, page, true);
         }
+    }
+
+    static readonly byte[] PacketBegin = "<?xpacket begin="u8.ToArray();
+    static readonly byte[] PacketEnd = "<?xpacket end=\"w\"?>"u8.ToArray();
+
+    /// <summary>
+    /// PDFsharp 6.2.4 writes its XMP from a template without the PDF/UA identifier and without
+    /// escaping the values. The packet is stored uncompressed, so it is rewritten in place, padded to
+    /// the same length (offsets and /Length stay valid), with escaped values and pdfuaid:part 1.
+    /// It is left as it is when the new packet would not fit.
+    /// </summary>
+    static void RewriteXmp(byte[] pdf, PdfDocumentInformation info)
+    {
+        var span = pdf.AsSpan();
+        var start = span.IndexOf(PacketBegin);
+        if (start < 0)
+            return;
+        var endMarker = span[start..].IndexOf(PacketEnd);
+        if (endMarker < 0)
+            return;
+        var end = start + endMarker;
+        var old = Encoding.UTF8.GetString(span[start..end]);
+        var header = old[..(old.IndexOf("?>", StringComparison.Ordinal) + 2)];
+
+        string Value(string element) => Regex.Match(old, $"<{element}>([^<]*)</{element}>") is { Success: true } m ? m.Groups[1].Value : "";
+        static string X(string? text) => SecurityElement.Escape(text ?? "");
+
+        var xmp = new StringBuilder()
+            .Append(header).Append('\n')
+            .Append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"><pdf:Producer>").Append(X(info.Producer)).Append("</pdf:Producer></rdf:Description>\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">")
+            .Append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(X(info.Title)).Append("</rdf:li></rdf:Alt></dc:title>");
+        if (info.Author.Length > 0)
+            xmp.Append("<dc:creator><rdf:Seq><rdf:li>").Append(X(info.Author)).Append("</rdf:li></rdf:Seq></dc:creator>");
+        if (info.Subject.Length > 0)
+            xmp.Append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").Append(X(info.Subject)).Append("</rdf:li></rdf:Alt></dc:description>");
+        xmp.Append("<dc:language><rdf:Bag><rdf:li>").Append(Language).Append("</rdf:li></rdf:Bag></dc:language></rdf:Description>\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"><xmp:CreatorTool>").Append(X(info.Creator))
+            .Append("</xmp:CreatorTool><xmp:CreateDate>").Append(Value("xmp:CreateDate")).Append("</xmp:CreateDate><xmp:ModifyDate>").Append(Value("xmp:ModifyDate")).Append("</xmp:ModifyDate></rdf:Description>\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"><xmpMM:DocumentID>").Append(Value("xmpMM:DocumentID"))
+            .Append("</xmpMM:DocumentID><xmpMM:InstanceID>").Append(Value("xmpMM:InstanceID")).Append("</xmpMM:InstanceID></rdf:Description>\n")
+            .Append("<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"><pdfuaid:part>1</pdfuaid:part></rdf:Description>\n")
+            .Append("</rdf:RDF></x:xmpmeta>\n");
+        var bytes = Encoding.UTF8.GetBytes(xmp.ToString());
+        var length = end - start;
+        if (bytes.Length > length)
+            return;
+        bytes.CopyTo(span[start..]);
+        span[(start + bytes.Length)..end].Fill((byte)' ');
     }
 }
