@@ -426,7 +426,7 @@ internal sealed class PdfLayout
         End();
         y += 12;
 
-        const double numberColumn = 30;
+        const double numberColumn = 26;
         Begin("TOC");
         foreach (var anchor in headings.Where(h => h.Level <= 2))
         {
@@ -454,7 +454,7 @@ internal sealed class PdfLayout
             var dotWidth = TextMetrics.Width(". ", FontFace.Regular, BodySize);
             var dots = (int)Math.Floor((dotsTo - dotsFrom) / dotWidth);
             if (dots > 0)
-                Emit(new TextOp(dotsTo - dots * dotWidth, baseline, string.Concat(Enumerable.Repeat(". ", dots)).TrimEnd(), FontFace.Regular, BodySize, Rule, Artifact: true));
+                Emit(new TextOp(dotsTo - dots * dotWidth, baseline, string.Concat(Enumerable.Repeat(". ", dots)).TrimEnd(), FontFace.Regular, BodySize, RuleStrong, Artifact: true));
             Emit(new PageRefOp(anchor, Right, baseline, face, BodySize, Ink));
             End(); // Link
             End(); // Reference
@@ -495,7 +495,7 @@ internal sealed class PdfLayout
                 LayoutTable(t.Header.Count > 0 ? t.Header : null, t.Rows, t.ColumnWidths, rowHeaders: false);
                 break;
             case PdfSpacer s:
-                Gap(s.Height);
+                Gap(Math.Max(0, s.Height));
                 break;
             case PdfPageBreak:
                 if (pageHasContent)
@@ -563,6 +563,8 @@ internal sealed class PdfLayout
             }
             case PdfSignatures s when s.Signatures.Count > 0:
                 return SignatureRowHeight(s.Signatures.Take(2).ToList());
+            case PdfSpacer s:
+                return Math.Max(0, s.Height) + KeepHeight(blocks, index + 1);
             default:
                 return 0;
         }
