@@ -1,5 +1,6 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -19,6 +20,7 @@ app.MapStillasPages();
 app.MapSchoolsApi();
 app.MapTeamsApi();
 app.MapOwnersApi();
+app.MapSelectionApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

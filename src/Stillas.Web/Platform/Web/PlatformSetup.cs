@@ -75,6 +75,7 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Schools/Edit", "Schools/Create");
                 o.Conventions.AddPageRoute("/Teams/Edit", "Teams/Create");
                 o.Conventions.AddPageRoute("/Owners/Edit", "Owners/Create");
+                o.Conventions.AddPageRoute("/Selection/Edit", "Selection/Create");
             })
             .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement));
