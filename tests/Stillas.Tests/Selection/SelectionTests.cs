@@ -74,6 +74,7 @@ public abstract class SelectionTests(StillasApp app)
         Assert.Contains("Frist for avtaler 28.02.2027", round);
         Assert.Contains("Januar 2027", round);
         Assert.Contains("Ingen skoler er lagt til ennå", round);
+        Assert.Contains("value=\"2027-02-28\"", await client.GetStringAsync($"/Selection/Edit/{roundId}"));
 
         var sentrum = await SchoolId("Sentrum skole");
         var page = $"/Selection/Details/{roundId}";
@@ -92,7 +93,10 @@ public abstract class SelectionTests(StillasApp app)
         var saved = await client.PostFormAsync($"/Selection/Candidate/{candidateId}",
             FollowUp("2027-01-14", "Rektor er motivert. SKUT er på plass.", CandidateDecision.Accepted, team1, candidate.Version, "Avtale signeres 20. februar."));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var html = Plain(await client.GetStringAsync($"/Selection/Candidate/{candidateId}"));
+        var raw = await client.GetStringAsync($"/Selection/Candidate/{candidateId}");
+        // The date input carries the ISO date a browser can show, so a second save keeps it.
+        Assert.Matches("name=\"Input.FirstTalkDate\" type=\"date\" value=\"2027-01-14\"", raw);
+        var html = Plain(raw);
         Assert.Contains("Endringene er lagret.", html);
         Assert.Contains("14.01.2027", html);
         Assert.Contains("Takket ja", html);
@@ -200,6 +204,14 @@ public abstract class SelectionTests(StillasApp app)
         // Sentrum accepted in 2025/26 (one year ago) and Havnå is already in the round.
         Assert.DoesNotContain("Sentrum skole", suggestions);
         Assert.DoesNotContain("Havnå skole", suggestions);
+
+        // Years later Havnå is suggested again, and the list says it was offered (it declined in 2025/26).
+        var (later, _) = await SeedRoundAsync("2038/39");
+        var laterRound = Plain(await client.GetStringAsync($"/Selection/Details/{later}"));
+        var laterSuggestions = laterRound[laterRound.IndexOf("Forslag: skoler som står for tur", StringComparison.Ordinal)..];
+        Assert.Contains("Havnå skole – sist tilbud", laterSuggestions);
+        Assert.DoesNotContain("Havnå skole – aldri fått tilbud", laterSuggestions);
+        Assert.True(laterSuggestions.IndexOf("Kvitberg ungdomsskole", StringComparison.Ordinal) < laterSuggestions.IndexOf("Havnå skole", StringComparison.Ordinal), "never offered first");
 
         // The school's page lists its candidacies for those who may see them, the principal included.
         var sentrum = await SchoolId("Sentrum skole");

@@ -33,7 +33,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
         // Rounds are opened for the school year that starts next August.
         var firstYear = SelectionRules.NextFirstYear(TeamRules.Today(clock));
         Input.SchoolYear = SelectionRules.Format(firstYear);
-        Input.AgreementDeadline = SelectionRules.DefaultDeadline(firstYear);
+        // The deadline is left empty: it then follows whichever school year is typed.
         await LoadOptionsAsync(ct);
         if (Input.OwnerId is null && OwnerOptions.Count == 1) Input.OwnerId = int.Parse(OwnerOptions[0].Value, System.Globalization.CultureInfo.InvariantCulture);
         return Page();

@@ -188,11 +188,18 @@ public static partial class SelectionRules
             .Select(c => new HistoryRow(c.Id, c.RoundId, c.SchoolYear, c.Decision, c.Team != null ? c.Team.Name : null, c.FirstTalkDate, c.DecidedAt, c.DecisionNote))
             .ToListAsync(ct);
 
-    public sealed record Suggestion(int SchoolId, string Name, string? LastOffered);
+    public sealed record Suggestion(int SchoolId, string Name, string? LastOffered, CandidateDecision? LastDecision)
+    {
+        public string Text => LastOffered is null
+            ? "aldri fått tilbud"
+            : $"sist tilbud {LastOffered} ({SelectionCandidate.DecisionName(LastDecision!.Value).ToLower(CultureInfo.GetCultureInfo("nb-NO"))})";
+    }
 
     /// <summary>
-    /// Active schools of the owner, not in the round, with no offer (offered or accepted) in the last
+    /// Active schools of the owner, not in the round, that have not had a turn in the last
     /// <see cref="SuggestAfterYears"/> school years before the round's: never offered first, then the longest since.
+    /// A school has had its turn when it was offered guidance, whether it accepted or declined; a
+    /// postponed or undecided candidacy is not a turn.
     /// </summary>
     public static async Task<List<Suggestion>> SuggestionsAsync(StillasDb db, int ownerId, int roundId, string schoolYear, CancellationToken ct)
     {
@@ -201,12 +208,12 @@ public static partial class SelectionRules
         var schools = await db.Schools.AsNoTracking().Where(s => s.OwnerId == ownerId && s.Active && !inRound.Contains(s.Id))
             .Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         var offered = await db.SelectionCandidates.AsNoTracking()
-            .Where(c => c.OwnerId == ownerId && (c.Decision == CandidateDecision.Offered || c.Decision == CandidateDecision.Accepted))
-            .Select(c => new { c.SchoolId, c.SchoolYear })
+            .Where(c => c.OwnerId == ownerId && (c.Decision == CandidateDecision.Offered || c.Decision == CandidateDecision.Accepted || c.Decision == CandidateDecision.Declined))
+            .Select(c => new { c.SchoolId, c.SchoolYear, c.Decision })
             .ToListAsync(ct);
-        var last = offered.GroupBy(o => o.SchoolId).ToDictionary(g => g.Key, g => g.Max(o => o.SchoolYear)!);
+        var last = offered.GroupBy(o => o.SchoolId).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.SchoolYear, StringComparer.Ordinal).First());
         return schools
-            .Select(s => new Suggestion(s.Id, s.Name, last.GetValueOrDefault(s.Id)))
+            .Select(s => last.TryGetValue(s.Id, out var l) ? new Suggestion(s.Id, s.Name, l.SchoolYear, l.Decision) : new Suggestion(s.Id, s.Name, null, null))
             .Where(s => s.LastOffered is null || firstYear - FirstYear(s.LastOffered) >= SuggestAfterYears)
             .OrderBy(s => s.LastOffered is not null).ThenBy(s => s.LastOffered, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nb-NO"), false))
             .ToList();
