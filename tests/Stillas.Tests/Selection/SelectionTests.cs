@@ -222,6 +222,9 @@ public abstract class SelectionTests(StillasApp app)
         Assert.Contains("2025/26: Takket ja", school);
         Assert.Contains("2025/26: Takket ja – Veilederteam 1", Plain(await client.GetStringAsync($"/Schools/Details/{sentrum}")));
         Assert.DoesNotContain("Utvalg", Plain(await principal.GetStringAsync("/")));
+        // The university guide on team 1 sees the candidacy team 1 took on.
+        var guide = await app.LoginAsync("uh@nordvik.test");
+        Assert.Contains("2025/26: Takket ja – Veilederteam 1", Plain(await guide.GetStringAsync($"/Schools/Details/{sentrum}")));
     }
 
     [Fact]
