@@ -19,6 +19,8 @@ public sealed class AccessibilityTests(StillasSite site)
     [InlineData("schools")]
     [InlineData("school-form")]
     [InlineData("school-details")]
+    [InlineData("selection-round")]
+    [InlineData("selection-candidate")]
     public async Task Page_has_no_serious_accessibility_violations_at_desktop_and_phone_width(string name)
     {
         await using var visit = await site.OpenAsync(Visit.Desktop);
@@ -42,6 +44,15 @@ public sealed class AccessibilityTests(StillasSite site)
                 await page.GotoAsync("/Schools?q=Sentrum");
                 await page.GetByRole(AriaRole.Link, new() { Name = "Sentrum skole" }).ClickAsync();
                 await Expect(page).ToHaveURLAsync(new Regex(@"/Schools/Details/\d+$"));
+                break;
+            case "selection-round":
+            case "selection-candidate":
+                await page.GotoAsync("/Selection");
+                await page.GetByRole(AriaRole.Link, new() { Name = "2027/28" }).ClickAsync();
+                await Expect(page).ToHaveURLAsync(new Regex(@"/Selection/Details/\d+$"));
+                if (name == "selection-round") break;
+                await page.GetByRole(AriaRole.Link, new() { Name = "Elvebakken skole" }).ClickAsync();
+                await Expect(page).ToHaveURLAsync(new Regex(@"/Selection/Candidate/\d+$"));
                 break;
         }
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);

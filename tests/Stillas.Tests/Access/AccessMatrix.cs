@@ -58,6 +58,21 @@ public static class AccessMatrix
         new("POST", "/api/v1/schools", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
         new("PUT", "/api/v1/schools/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
         new("DELETE", "/api/v1/schools/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = (await ids.NewSchoolAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+
+        // Selection rounds: the owner's staff follow up, its administrator decides ({id} is a Nordvik round / candidate at Sentrum).
+        new("GET", "/Selection/Index", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin]),
+        new("GET", "/Selection", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin]),
+        new("GET", "/Selection/Details/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        new("GET", "/Selection/Edit/{id:int?}", NordvikManagers),
+        new("GET", "/Selection/Create", AnyAdmin),
+        new("GET", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        new("GET", "/api/v1/selection-rounds", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin]),
+        new("GET", "/api/v1/selection-rounds/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        new("POST", "/api/v1/selection-rounds", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"schoolYear\":\"\"}}" },
+        new("PUT", "/api/v1/selection-rounds/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"schoolYear\":\"\"}}" },
+        new("GET", "/api/v1/selection-rounds/{id:int}/candidates", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        new("POST", "/api/v1/selection-rounds/{id:int}/candidates", NordvikManagers),
+        new("PUT", "/api/v1/selection-candidates/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
     ];
 
     private static readonly Who[] SeesTeam1 = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
@@ -125,16 +140,47 @@ public sealed class MatrixIds
     public int Sentrum { get; private init; }
     public int Team1 { get; private init; }
     public int Teacher { get; private init; }
+    /// <summary>A Nordvik selection round and its candidate Sentrum skole (undecided, no team), made for the matrix.</summary>
+    public int Round { get; private init; }
+    public int Candidate { get; private init; }
     private static int counter;
 
-    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db => new MatrixIds
+    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
-        Nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync(),
-        Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
-        Sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync(),
-        Team1 = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync(),
-        Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
+        var nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync();
+        var sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync();
+        var (round, candidate) = await MatrixCandidateAsync(db, nordvik, sentrum);
+        return new MatrixIds
+        {
+            Nordvik = nordvik,
+            Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
+            Sentrum = sentrum,
+            Team1 = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync(),
+            Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
+            Round = round,
+            Candidate = candidate,
+        };
     });
+
+    private static async Task<(int Round, int Candidate)> MatrixCandidateAsync(Stillas.Web.Platform.Data.StillasDb db, int nordvik, int sentrum)
+    {
+        const string title = "Matriserunde";
+        var round = await db.SelectionRounds.SingleOrDefaultAsync(r => r.OwnerId == nordvik && r.Title == title);
+        if (round is null)
+        {
+            round = new Stillas.Web.Features.Selection.SelectionRound { OwnerId = nordvik, SchoolYear = "2040/41", Title = title, AgreementDeadline = new DateOnly(2040, 2, 29) };
+            db.SelectionRounds.Add(round);
+            await db.SaveChangesAsync();
+        }
+        var candidate = await db.SelectionCandidates.SingleOrDefaultAsync(c => c.RoundId == round.Id && c.SchoolId == sentrum);
+        if (candidate is null)
+        {
+            candidate = new Stillas.Web.Features.Selection.SelectionCandidate { RoundId = round.Id, OwnerId = nordvik, SchoolYear = round.SchoolYear, SchoolId = sentrum, Reason = "Matrisetest." };
+            db.SelectionCandidates.Add(candidate);
+            await db.SaveChangesAsync();
+        }
+        return (round.Id, candidate.Id);
+    }
 
     public Task<int> NewSchoolAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
@@ -194,7 +240,9 @@ public sealed class MatrixIds
     {
         var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
         var lower = route.ToLowerInvariant();
-        var id = lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum
+        var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate
+            : lower.Contains("/selection", StringComparison.Ordinal) ? Round
+            : lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum
             : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
             : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
             : lower.Contains("/owners", StringComparison.Ordinal) ? Nordvik

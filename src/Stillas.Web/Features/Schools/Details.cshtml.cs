@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Selection;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 
@@ -15,6 +16,9 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
     public string OwnerName { get; private set; } = "";
     public List<PersonRow> People { get; private set; } = [];
     public bool CanManage { get; private set; }
+    /// <summary>The school's candidacies for guidance that the user may see (the filters decide).</summary>
+    public List<SelectionRules.HistoryRow> Offers { get; private set; } = [];
+    public bool CanFollowUpSelection { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -26,6 +30,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         People = await db.Memberships.AsNoTracking().Where(m => m.SchoolId == id && m.Active && m.Person!.Active)
             .OrderBy(m => m.Role).ThenBy(m => m.Person!.Name)
             .Select(m => new PersonRow(m.PersonId, m.Person!.Name, m.Person.Title, m.Role)).ToListAsync(ct);
+        Offers = await SelectionRules.OfferHistoryAsync(db, id, ct);
+        CanFollowUpSelection = current.Scope.Can(Permission.FollowUpSelection, school.OwnerId);
         return Page();
     }
 

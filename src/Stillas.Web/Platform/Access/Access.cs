@@ -13,6 +13,10 @@ public enum Permission
     ImportSchools,
     ViewAudit,
     ViewPeople,
+    /// <summary>Open selection rounds, add candidate schools, decide and assign a team (owner administrator).</summary>
+    ManageSelection,
+    /// <summary>See selection rounds and record first talks (the owner's staff: administrator and development advisors).</summary>
+    FollowUpSelection,
 }
 
 public static class Access
@@ -22,9 +26,10 @@ public static class Access
     {
         Permission.ManageSystem => scope.IsSystem,
         Permission.ManageOwner or Permission.ManageSchools or Permission.ManagePeople or Permission.ManageTeams
-            or Permission.ImportSchools or Permission.ViewAudit
+            or Permission.ImportSchools or Permission.ViewAudit or Permission.ManageSelection
             => ownerId is null ? scope.IsSystem || scope.AdminOwnerIds.Length > 0 : scope.IsAdminOf(ownerId),
         Permission.ViewPeople => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 || scope.LeaderSchoolIds.Length > 0 || scope.TeamIds.Length > 0 : scope.IsStaffOf(ownerId),
+        Permission.FollowUpSelection => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 : scope.IsStaffOf(ownerId),
         _ => false,
     };
 

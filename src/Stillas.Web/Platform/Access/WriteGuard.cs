@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
 
 namespace Stillas.Web.Platform.Access;
@@ -26,6 +27,9 @@ public static class WriteGuard
             Person => ownerId is not null && scope.IsAdminOf(ownerId),
             Membership m => m.Role != Role.SystemAdmin && scope.IsAdminOf(ownerId),
             University => false,
+            // The owner's administrator opens rounds and decides; its development advisors also record first talks.
+            SelectionRound => scope.IsAdminOf(ownerId),
+            SelectionCandidate => scope.IsStaffOf(ownerId),
             _ => true,
         };
         if (!allowed)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
 
 namespace Stillas.Web.Platform.Audit;
@@ -42,6 +43,8 @@ public class AuditEntry
         nameof(GuidanceTeam) => "Veilederteam",
         nameof(TeamMember) => "Teammedlem",
         nameof(TrainingRecord) => "Opplæring",
+        nameof(SelectionRound) => "Utvalgsrunde",
+        nameof(SelectionCandidate) => "Kandidatskole",
         _ => type,
     };
 
@@ -68,7 +71,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
 public static class AuditPolicy
 {
     private static readonly HashSet<Type> Audited =
-        [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord)];
+        [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
+         typeof(SelectionRound), typeof(SelectionCandidate)];
 
     public static bool IsAudited(Type type) => Audited.Contains(type);
 

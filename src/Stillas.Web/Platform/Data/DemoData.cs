@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
@@ -127,6 +128,28 @@ public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
             new TrainingRecord { PersonId = advisor.Id, OwnerId = nordvik.Id, Title = "Skolebasert vurdering", Provider = "Utdanningsdirektoratet", CompletedOn = new DateOnly(2025, 10, 15) },
             new TrainingRecord { PersonId = advisor.Id, OwnerId = nordvik.Id, Title = "Veiledning av skoleledere", Provider = "Universitetet i Nord", CompletedOn = new DateOnly(2026, 3, 12) },
             new TrainingRecord { PersonId = leaderGuide.Id, OwnerId = nordvik.Id, Title = "Skolebasert vurdering", Provider = "Utdanningsdirektoratet", CompletedOn = new DateOnly(2025, 10, 15) });
+        await db.SaveChangesAsync(ct);
+
+        // Selection: a closed round with history (seed 000 § 1.2: in time every school gets an offer) and
+        // an open round for 2027/28 (first talks in January, agreements by the end of February 2027).
+        static DateTimeOffset At(int y, int m, int d) => new(y, m, d, 9, 0, 0, TimeSpan.Zero);
+        var closed = new SelectionRound { OwnerId = nordvik.Id, SchoolYear = "2025/26", Title = "Utvalg av skoler til veiledning 2025/26", AgreementDeadline = new DateOnly(2025, 2, 28), Status = RoundStatus.Closed, CreatedAt = At(2024, 11, 20) };
+        var open = new SelectionRound { OwnerId = nordvik.Id, SchoolYear = "2027/28", Title = "Utvalg av skoler til veiledning 2027/28", AgreementDeadline = new DateOnly(2027, 2, 28), CreatedAt = At(2026, 11, 2) };
+        db.SelectionRounds.AddRange(closed, open);
+        await db.SaveChangesAsync(ct);
+        SelectionCandidate C(SelectionRound r, School s, string reason, ReasonSource source) =>
+            new() { RoundId = r.Id, OwnerId = r.OwnerId, SchoolYear = r.SchoolYear, SchoolId = s.Id, Reason = reason, ReasonSource = source, CreatedAt = r.CreatedAt };
+        var accepted = C(closed, sentrum, "Kvalitetsmeldingen viser svake resultater i lesing på 5. trinn og at elevene opplever lite mestring. Skolen ønsker å utvikle lesing i alle fag.", ReasonSource.QualityReport);
+        accepted.FirstTalkDate = new DateOnly(2025, 1, 14); accepted.FirstTalkNotes = "Rektor og inspektør motiverte. SKUT finnes; fast samarbeidstid onsdager 14–15.30.";
+        accepted.Decision = CandidateDecision.Accepted; accepted.DecidedAt = At(2025, 2, 20); accepted.TeamId = team1.Id; accepted.DecisionNote = "Avtale signert 20.02.2025.";
+        var declined = C(closed, nordvikSchools[2], "Elevundersøkelsen viser økt mobbing på mellomtrinnet.", ReasonSource.QualityReport);
+        declined.FirstTalkDate = new DateOnly(2025, 1, 21); declined.Decision = CandidateDecision.Declined; declined.DecidedAt = At(2025, 2, 10); declined.DecisionNote = "Skolen prioriterer ny leseplan dette året.";
+        var postponed = C(closed, nordvikSchools[4], "Skolen har selv bedt om støtte til arbeidet med vurdering for læring.", ReasonSource.SchoolRequest);
+        postponed.FirstTalkDate = new DateOnly(2025, 1, 23); postponed.Decision = CandidateDecision.Postponed; postponed.DecidedAt = At(2025, 2, 25); postponed.DecisionNote = "Ny rektor fra august; tas opp igjen i en senere runde.";
+        var talked = C(open, nordvikSchools[5], "Kvalitetsmeldingen viser lav gjennomføring av tilpasset opplæring, og skolen ønsker et langsiktig utviklingsarbeid.", ReasonSource.QualityReport);
+        talked.FirstTalkDate = new DateOnly(2026, 11, 19); talked.FirstTalkNotes = "Tidlig samtale etter ønske fra rektor. Skolen må få på plass SKUT med lærerrepresentanter før januar.";
+        db.SelectionCandidates.AddRange(accepted, declined, postponed, talked,
+            C(open, nordvikSchools[6], "Liten skole som aldri har fått tilbud om veiledning.", ReasonSource.OwnerAssessment));
         await db.SaveChangesAsync(ct);
 
         foreach (var login in Logins)

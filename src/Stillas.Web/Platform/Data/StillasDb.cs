@@ -6,6 +6,7 @@ using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
@@ -41,6 +42,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     private int[] ScopeVisibleOwnerIds => Scope.VisibleOwnerIds;
     private int[] ScopeSchoolIds => Scope.SchoolIds;
     private int[] ScopeTeamIds => Scope.TeamIds;
+    private int[] ScopeLeaderSchoolIds => Scope.LeaderSchoolIds;
 
     public DbSet<SchoolOwner> Owners => Set<SchoolOwner>();
     public DbSet<School> Schools => Set<School>();
@@ -53,6 +55,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InvitationToken> InvitationTokens => Set<InvitationToken>();
+    public DbSet<SelectionRound> SelectionRounds => Set<SelectionRound>();
+    public DbSet<SelectionCandidate> SelectionCandidates => Set<SelectionCandidate>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -76,6 +80,13 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             || p.Memberships.Any(m => (m.OwnerId != null && ScopeStaffOwnerIds.Contains(m.OwnerId.Value))
                                    || (m.SchoolId != null && ScopeSchoolIds.Contains(m.SchoolId.Value)))
             || p.TeamMemberships.Any(tm => ScopeTeamIds.Contains(tm.TeamId)));
+        // Selection rounds are the owner's staff's working material; a candidacy is also seen by the
+        // team assigned to guide the school and by the school's own leaders.
+        b.Entity<SelectionRound>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId));
+        b.Entity<SelectionCandidate>().HasQueryFilter(AccessFilter, c => ScopeAll
+            || ScopeStaffOwnerIds.Contains(c.OwnerId)
+            || (c.TeamId != null && ScopeTeamIds.Contains(c.TeamId.Value))
+            || ScopeLeaderSchoolIds.Contains(c.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -168,6 +179,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         TrainingRecord r => r.OwnerId,
         Person p => p.OwnerId,
         Membership m => m.OwnerId,
+        SelectionRound r => r.OwnerId,
+        SelectionCandidate c => c.OwnerId,
         _ => null,
     };
 }

@@ -70,7 +70,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
                 attrs["type"] = Type;
                 if (Type == "number") attrs["inputmode"] = "numeric";
                 if (maxLength is int max && Type is "text" or "email") attrs["maxlength"] = max;
-                control = generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, null, attrs);
+                // A date input only takes ISO dates (yyyy-MM-dd); the culture's format would show it empty and clear it on save.
+                var format = Type == "date" ? "{0:yyyy-MM-dd}" : null;
+                control = generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format, attrs);
                 break;
         }
 

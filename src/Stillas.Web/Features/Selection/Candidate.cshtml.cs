@@ -1,0 +1,171 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Selection;
+
+/// <summary>
+/// Follow-up of one candidate school: the first talk (date and notes), the decision and the team that
+/// will guide, with the team's capacity and conflicts of interest shown before and after saving, and
+/// the school's offer history. Development advisors record the first talk; the owner's administrator
+/// also decides, assigns the team and corrects the reason.
+/// </summary>
+public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
+{
+    public sealed record CandidateView(int Id, int RoundId, int OwnerId, int SchoolId, string SchoolName, string SchoolYear, string RoundTitle,
+        DateOnly Deadline, RoundStatus RoundStatus, string Reason, ReasonSource Source, DateOnly? FirstTalkDate, string? FirstTalkNotes,
+        CandidateDecision Decision, string? DecisionNote, DateTimeOffset? DecidedAt, int? TeamId, string? TeamName, int Version, DateTimeOffset CreatedAt);
+
+    public CandidateView Candidate { get; private set; } = default!;
+    public List<string> Warnings { get; private set; } = [];
+    public List<SelectionRules.HistoryRow> History { get; private set; } = [];
+    public List<SelectListItem> TeamOptions { get; private set; } = [];
+    /// <summary>Conflicts per team for this school, shown while choosing a team.</summary>
+    public List<SelectionRules.Conflict> TeamConflicts { get; private set; } = [];
+    public bool CanDecide { get; private set; }
+    /// <summary>Set when a save met a newer version: what is saved now, shown next to what the user typed.</summary>
+    public CandidateView? Saved { get; private set; }
+
+    public CandidateInput Input { get; set; } = new();
+    public CandidateReasonInput ReasonForm { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, ct);
+        if (refused is not null) return refused;
+        Input = new CandidateInput
+        {
+            FirstTalkDate = Candidate.FirstTalkDate, FirstTalkNotes = Candidate.FirstTalkNotes, Decision = Candidate.Decision,
+            DecisionNote = Candidate.DecisionNote, TeamId = Candidate.TeamId, Version = Candidate.Version,
+        };
+        ReasonForm = new CandidateReasonInput { Reason = Candidate.Reason, ReasonSource = Candidate.Source, Version = Candidate.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var candidate = await db.SelectionCandidates.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null) return NotFound();
+        if (!current.Scope.Can(Permission.FollowUpSelection, candidate.OwnerId)) return Forbid();
+        await TryUpdateModelAsync(Input, nameof(Input));
+        if (!current.Scope.Can(Permission.ManageSelection, candidate.OwnerId))
+        {
+            // A development advisor records the first talk; the decision and the team stay as they are.
+            Input.Decision = candidate.Decision;
+            Input.DecisionNote = candidate.DecisionNote;
+            Input.TeamId = candidate.TeamId;
+            foreach (var key in new[] { "Input.Decision", "Input.DecisionNote", "Input.TeamId" }) ModelState.Remove(key);
+        }
+        if (ModelState.IsValid)
+            foreach (var (field, message) in await Input.CheckAsync(db, candidate, ct))
+                ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            ReasonForm = new CandidateReasonInput { Reason = Candidate.Reason, ReasonSource = Candidate.Source, Version = Candidate.Version };
+            return Page();
+        }
+
+        if (!await SaveAsync(candidate, Input.Version!.Value, () => Input.Apply(candidate, clock.GetUtcNow()), ct))
+        {
+            await ShowConflictAsync(id, "Input", ct);
+            ReasonForm = new CandidateReasonInput { Reason = Candidate.Reason, ReasonSource = Candidate.Source, Version = Candidate.Version };
+            return Page();
+        }
+        TempData["Message"] = "Endringene er lagret.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReasonAsync(int id, CancellationToken ct)
+    {
+        var candidate = await db.SelectionCandidates.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null) return NotFound();
+        if (!current.Scope.Can(Permission.ManageSelection, candidate.OwnerId)) return Forbid();
+        await TryUpdateModelAsync(ReasonForm, nameof(ReasonForm));
+        foreach (var (field, message) in ReasonForm.CheckSource())
+            ModelState.AddModelError($"{nameof(ReasonForm)}.{field}", message);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            Input = CandidateInput.From(candidate);
+            return Page();
+        }
+        var saved = await SaveAsync(candidate, ReasonForm.Version!.Value, () =>
+        {
+            candidate.Reason = ReasonForm.Reason.Trim();
+            candidate.ReasonSource = ReasonForm.ReasonSource!.Value;
+            candidate.Version++;
+        }, ct);
+        if (!saved)
+        {
+            await ShowConflictAsync(id, "ReasonForm", ct);
+            Input = CandidateInput.From(candidate);
+            return Page();
+        }
+        TempData["Message"] = "Begrunnelsen er lagret.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Saves from the version the user saw; false when someone else saved in between.</summary>
+    private async Task<bool> SaveAsync(SelectionCandidate candidate, int seenVersion, Action apply, CancellationToken ct)
+    {
+        if (seenVersion != candidate.Version) return false;
+        db.Entry(candidate).Property(c => c.Version).OriginalValue = seenVersion;
+        apply();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ShowConflictAsync(int id, string form, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        Saved = Candidate;
+        ModelState.AddModelError("", "Noen andre har lagret endringer i mellomtiden. Det som er lagret nå, står nedenfor, og det du skrev, står fortsatt i skjemaet. Lagre på nytt hvis ditt skal gjelde.");
+        // The next save starts from what is saved now, so a deliberate second save goes through.
+        ModelState.Remove($"{form}.Version");
+        if (form == "Input") Input.Version = Candidate.Version;
+        else ReasonForm.Version = Candidate.Version;
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var c = await db.SelectionCandidates.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new CandidateView(x.Id, x.RoundId, x.OwnerId, x.SchoolId, x.School!.Name, x.SchoolYear, x.Round!.Title,
+                x.Round.AgreementDeadline, x.Round.Status, x.Reason, x.ReasonSource, x.FirstTalkDate, x.FirstTalkNotes,
+                x.Decision, x.DecisionNote, x.DecidedAt, x.TeamId, x.Team != null ? x.Team.Name : null, x.Version, x.CreatedAt))
+            .SingleOrDefaultAsync(ct);
+        if (c is null) return NotFound();
+        if (!current.Scope.Can(Permission.FollowUpSelection, c.OwnerId)) return Forbid();
+        Candidate = c;
+        CanDecide = current.Scope.Can(Permission.ManageSelection, c.OwnerId);
+        var today = TeamRules.Today(clock);
+
+        var warnings = await SelectionRules.WarningsAsync(db,
+            [new SelectionRules.CandidateFacts(c.Id, c.OwnerId, c.SchoolId, c.SchoolYear, c.Deadline, c.RoundStatus, c.TeamId, c.Decision, c.FirstTalkDate)], today, ct);
+        Warnings = warnings[c.Id].ToList();
+        History = await SelectionRules.OfferHistoryAsync(db, c.SchoolId, ct);
+
+        if (CanDecide)
+        {
+            var loads = await SelectionRules.TeamLoadsAsync(db, c.OwnerId, c.SchoolYear, c.SchoolId, ct);
+            var choosable = loads.Where(l => l.Active || l.TeamId == c.TeamId).ToList();
+            TeamConflicts = await SelectionRules.ConflictsAsync(db, choosable.Select(l => (l.TeamId, c.SchoolId, l.TeamId)).ToList(), today, ct);
+            TeamOptions = choosable.Select(l => new SelectListItem(
+                $"{l.TeamName} – {l.Used} av {l.Capacity} {(l.Capacity == 1 ? "skole" : "skoler")} i {c.SchoolYear}{(l.Full ? " (fullt)" : "")}{(TeamConflicts.Any(x => x.Key == l.TeamId) ? " – mulig inhabilitet" : "")}",
+                l.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        }
+        return null;
+    }
+}
