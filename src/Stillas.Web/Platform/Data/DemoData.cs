@@ -152,12 +152,16 @@ public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
             C(open, nordvikSchools[6], "Liten skole som aldri har fått tilbud om veiledning.", ReasonSource.OwnerAssessment));
         await db.SaveChangesAsync(ct);
 
+        // All demo accounts share one password: hash it once (PBKDF2 is slow on purpose) and reuse the
+        // salted hash, so seeding does not add seconds to a newcomer's first start.
+        string? hash = null;
         foreach (var login in Logins)
         {
             var person = people.Single(p => p.Email == login.Email);
-            var account = new AccountEntity { UserName = person.Email, Email = person.Email, EmailConfirmed = true, PersonId = person.Id };
-            var result = await users.CreateAsync(account, Password);
+            var account = new AccountEntity { UserName = person.Email, Email = person.Email, EmailConfirmed = true, PersonId = person.Id, PasswordHash = hash };
+            var result = hash is null ? await users.CreateAsync(account, Password) : await users.CreateAsync(account);
             if (!result.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            hash = account.PasswordHash;
         }
     }
 }
