@@ -13,6 +13,8 @@ public enum Permission
     ImportSchools,
     ViewAudit,
     ViewPeople,
+    /// <summary>Start guidance programmes, keep the owner's models and school holidays.</summary>
+    ManageProgrammes,
 }
 
 public static class Access
@@ -22,7 +24,7 @@ public static class Access
     {
         Permission.ManageSystem => scope.IsSystem,
         Permission.ManageOwner or Permission.ManageSchools or Permission.ManagePeople or Permission.ManageTeams
-            or Permission.ImportSchools or Permission.ViewAudit
+            or Permission.ImportSchools or Permission.ViewAudit or Permission.ManageProgrammes
             => ownerId is null ? scope.IsSystem || scope.AdminOwnerIds.Length > 0 : scope.IsAdminOf(ownerId),
         Permission.ViewPeople => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 || scope.LeaderSchoolIds.Length > 0 || scope.TeamIds.Length > 0 : scope.IsStaffOf(ownerId),
         _ => false,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 
@@ -26,6 +27,8 @@ public static class WriteGuard
             Person => ownerId is not null && scope.IsAdminOf(ownerId),
             Membership m => m.Role != Role.SystemAdmin && scope.IsAdminOf(ownerId),
             University => false,
+            ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
+            PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
             _ => true,
         };
         if (!allowed)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
@@ -53,6 +54,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InvitationToken> InvitationTokens => Set<InvitationToken>();
+    public DbSet<GuidanceProgramme> Programmes => Set<GuidanceProgramme>();
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<ProgrammeModel> ProgrammeModels => Set<ProgrammeModel>();
+    public DbSet<SchoolHolidayPeriod> SchoolHolidays => Set<SchoolHolidayPeriod>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -76,6 +81,11 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             || p.Memberships.Any(m => (m.OwnerId != null && ScopeStaffOwnerIds.Contains(m.OwnerId.Value))
                                    || (m.SchoolId != null && ScopeSchoolIds.Contains(m.SchoolId.Value)))
             || p.TeamMemberships.Any(tm => ScopeTeamIds.Contains(tm.TeamId)));
+        // A programme and its steps: the owner's staff, the team that runs it, and the school's people.
+        b.Entity<GuidanceProgramme>().HasQueryFilter(AccessFilter, p => ScopeAll || ScopeStaffOwnerIds.Contains(p.OwnerId) || ScopeTeamIds.Contains(p.TeamId) || ScopeSchoolIds.Contains(p.SchoolId));
+        b.Entity<PlanStep>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
+        b.Entity<ProgrammeModel>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeReadOwnerIds.Contains(m.OwnerId));
+        b.Entity<SchoolHolidayPeriod>().HasQueryFilter(AccessFilter, h => ScopeAll || ScopeVisibleOwnerIds.Contains(h.OwnerId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -168,6 +178,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         TrainingRecord r => r.OwnerId,
         Person p => p.OwnerId,
         Membership m => m.OwnerId,
+        GuidanceProgramme p => p.OwnerId,
+        PlanStep s => s.OwnerId,
+        ProgrammeModel m => m.OwnerId,
+        SchoolHolidayPeriod h => h.OwnerId,
         _ => null,
     };
 }
