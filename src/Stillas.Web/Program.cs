@@ -1,6 +1,7 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
@@ -23,6 +24,7 @@ app.MapTeamsApi();
 app.MapOwnersApi();
 app.MapAuditApi();
 app.MapPeopleApi();
+app.MapProgrammesApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

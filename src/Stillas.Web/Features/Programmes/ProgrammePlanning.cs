@@ -174,6 +174,12 @@ public static class ProgrammePlanning
     };
 }
 
+/// <summary>A step as start pages list it.</summary>
+public sealed record StepLine(int Id, int ProgrammeId, string Title, DateOnly Date, DateOnly? EndDate, StepResponsible Responsible, string? ResponsibleNote);
+
+/// <summary>A programme's card on a start page: its summary and, for its team, the steps that are overdue.</summary>
+public sealed record ProgrammeCard(ProgrammeSummary Programme, IReadOnlyList<StepLine> Overdue, DateOnly Today);
+
 /// <summary>The owner's entered school holidays, as the planner reads them.</summary>
 public sealed record OwnerHolidays(DateRange[] Ranges, HashSet<string> SchoolYears);
 
