@@ -85,7 +85,8 @@ public static class ProgrammesApi
             if (!full)
             {
                 // A school leader marks the school's own step done or not done, with a note; nothing else.
-                var sameNote = string.Equals(input.ResponsibleNote?.Trim() ?? "", step.ResponsibleNote ?? "", StringComparison.Ordinal);
+                // Leaving out who is responsible leaves it as it is.
+                var sameNote = input.ResponsibleNote is null || string.Equals(input.ResponsibleNote.Trim(), step.ResponsibleNote ?? "", StringComparison.Ordinal);
                 if (input.Date != step.Date || input.Status == StepStatus.Cancelled || !sameNote)
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Du har ikke tilgang til dette.",
                         detail: "En skoleleder kan bare markere skolens egne steg som levert eller ikke levert, med et notat.");
