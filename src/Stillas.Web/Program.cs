@@ -1,6 +1,7 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
@@ -25,6 +26,7 @@ app.MapOwnersApi();
 app.MapAuditApi();
 app.MapPeopleApi();
 app.MapSelectionApi();
+app.MapProgrammesApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

@@ -126,10 +126,43 @@ public static class AccessMatrix
         new("PUT", "/api/v1/owners/{id:int}", NordvikManagers),
     ];
 
+    // Sentrum skole's programme (team 1): the owner's staff, team 1 and Sentrum's people see it; Havnå's (team 2) is not the guide's.
+    private static readonly Who[] SeesSentrumProgramme = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+    // Nordvik's own models: the owner's staff and its guides.
+    private static readonly Who[] SeesNordvikModels = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+
+    public static readonly Row[] ProgrammeRows =
+    [
+        new("GET", "/Programmes/Index", LoggedIn),
+        new("GET", "/Programmes", LoggedIn),
+        new("GET", "/Programmes/Details/{id:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Step/{id:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Create", AnyAdmin),
+        new("GET", "/api/v1/programmes", LoggedIn),
+        new("GET", "/api/v1/programmes/{id:int}", SeesSentrumProgramme),
+        new("POST", "/api/v1/programmes", NordvikManagers) { Body = ids => $"{{\"schoolId\":{ids.Sentrum}}}" },
+        // A school step of Sentrum's plan: the principal may mark it done, so it reaches validation too.
+        new("PUT", "/api/v1/programmes/{id:int}/steps/{stepId:int}", SeesSentrumProgramme) { Fresh = (_, ids) => Task.FromResult(new Dictionary<string, string> { ["stepId"] = Str(ids.SentrumStep) }) },
+
+        new("GET", "/Holidays/Index", LoggedIn),
+        new("GET", "/Holidays", LoggedIn),
+        new("GET", "/Holidays/Edit/{id:int?}", NordvikManagers),
+        new("GET", "/Holidays/Create", AnyAdmin),
+        new("GET", "/api/v1/holidays", LoggedIn),
+        new("POST", "/api/v1/holidays", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik}}}" },
+        new("DELETE", "/api/v1/holidays/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewHolidayAsync(app)) } },
+
+        new("GET", "/Models/Index", LoggedIn),
+        new("GET", "/Models", LoggedIn),
+        new("GET", "/Models/Details/{id:int}", SeesNordvikModels),
+        new("GET", "/Models/Step/{id:int}", NordvikManagers),
+        new("GET", "/Models/BuiltIn/{key}/{version:int}", LoggedIn) { Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["key"] = "tromso", ["version"] = "1" }) },
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -143,6 +176,11 @@ public sealed class MatrixIds
     /// <summary>A Nordvik selection round and its candidate Sentrum skole (undecided, no team), made for the matrix.</summary>
     public int Round { get; private init; }
     public int Candidate { get; private init; }
+    public int SentrumProgramme { get; private init; }
+    /// <summary>A school step of Sentrum's plan (the principal may mark it done).</summary>
+    public int SentrumStep { get; private init; }
+    public int NordvikHoliday { get; private init; }
+    public int NordvikModel { get; private init; }
     private static int counter;
 
     public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db =>
@@ -159,7 +197,22 @@ public sealed class MatrixIds
             Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
             Round = round,
             Candidate = candidate,
+            SentrumProgramme = await db.Programmes.Where(p => p.School!.Name == "Sentrum skole").Select(p => p.Id).SingleAsync(),
+            SentrumStep = await db.PlanSteps.Where(s => s.Programme!.School!.Name == "Sentrum skole" && s.Key == "fase4.feedback").Select(s => s.Id).SingleAsync(),
+            NordvikHoliday = await db.SchoolHolidays.Where(h => h.Owner!.Name == "Nordvik kommune").OrderBy(h => h.Id).Select(h => h.Id).FirstAsync(),
+            NordvikModel = await db.ProgrammeModels.Where(m => m.Owner!.Name == "Nordvik kommune").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
         };
+    });
+
+    /// <summary>A one-day holiday far in the future, for a DELETE to remove.</summary>
+    public Task<int> NewHolidayAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var n = Interlocked.Increment(ref counter);
+        var day = new DateOnly(2090, 9, 1).AddDays(n);
+        var holiday = new Stillas.Web.Features.Programmes.SchoolHolidayPeriod { OwnerId = Nordvik, SchoolYear = "2090/91", Kind = Stillas.Web.Platform.Calendar.SchoolHolidayKind.Other, Name = $"Matrisefridag {n}", Start = day, End = day };
+        db.SchoolHolidays.Add(holiday);
+        await db.SaveChangesAsync();
+        return holiday.Id;
     });
 
     private static async Task<(int Round, int Candidate)> MatrixCandidateAsync(Stillas.Web.Platform.Data.StillasDb db, int nordvik, int sentrum)
@@ -246,6 +299,10 @@ public sealed class MatrixIds
             : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
             : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
             : lower.Contains("/owners", StringComparison.Ordinal) ? Nordvik
+            : lower.Contains("/programmes/step/", StringComparison.Ordinal) ? SentrumStep
+            : lower.Contains("/programmes", StringComparison.Ordinal) ? SentrumProgramme
+            : lower.Contains("/holidays", StringComparison.Ordinal) ? NordvikHoliday
+            : lower.Contains("/models", StringComparison.Ordinal) ? NordvikModel
             : 0;
         values.TryAdd("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         values.TryAdd("documentName", "v1");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Web;
@@ -13,7 +14,8 @@ public static class AuditFormat
 {
     /// <summary>The audited entity types, in the order the filter offers them.</summary>
     public static readonly string[] EntityTypes =
-        [nameof(SchoolOwner), nameof(School), nameof(Person), nameof(Membership), nameof(GuidanceTeam), nameof(TeamMember), nameof(TrainingRecord)];
+        [nameof(SchoolOwner), nameof(School), nameof(Person), nameof(Membership), nameof(GuidanceTeam), nameof(TeamMember), nameof(TrainingRecord),
+         nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -41,6 +43,31 @@ public static class AuditFormat
         ["Provider"] = "Tilbyder",
         ["CompletedOn"] = "Fullført",
         ["CreatedAt"] = "Opprettet",
+        ["ProgrammeId"] = "Veiledningsforløp (id)",
+        ["SchoolYear"] = "Skoleår",
+        ["TemplateKey"] = "Modell",
+        ["TemplateVersion"] = "Modellversjon",
+        ["TemplateName"] = "Modellnavn",
+        ["StartDate"] = "Startdato",
+        ["Status"] = "Status",
+        ["Key"] = "Nøkkel",
+        ["PhaseKey"] = "Fase (nøkkel)",
+        ["PhaseName"] = "Fase",
+        ["Responsible"] = "Ansvarlig",
+        ["ResponsibleNote"] = "Hvem",
+        ["Date"] = "Dato",
+        ["EndDate"] = "Sluttdato",
+        ["OriginalDate"] = "Opprinnelig dato",
+        ["Note"] = "Notat",
+        ["DoneAt"] = "Gjennomført",
+        ["SessionNumber"] = "Veiledning nr.",
+        ["Hours"] = "Timer",
+        ["Order"] = "Rekkefølge",
+        ["Version"] = "Versjon",
+        ["BasedOnKey"] = "Basert på",
+        ["BasedOnVersion"] = "Basert på versjon",
+        ["Start"] = "Fra",
+        ["End"] = "Til",
         ["Id"] = "Id",
     };
 
@@ -51,6 +78,9 @@ public static class AuditFormat
         nameof(Person) => $"/People/Details/{entityId}",
         nameof(GuidanceTeam) => $"/Teams/Details/{entityId}",
         nameof(SchoolOwner) => $"/Owners/Details/{entityId}",
+        nameof(GuidanceProgramme) => $"/Programmes/Details/{entityId}",
+        nameof(PlanStep) => $"/Programmes/Step/{entityId}",
+        nameof(ProgrammeModel) => $"/Models/Details/{entityId}",
         _ => null,
     };
 
@@ -80,6 +110,11 @@ public static class AuditFormat
         if (field == "Kind" && entityType == nameof(SchoolOwner) && Enum.TryParse<OwnerKind>(value, out var kind)) return SchoolOwner.KindName(kind);
         if (field == "Role" && entityType == nameof(Membership) && Enum.TryParse<Role>(value, out var role)) return Roles.Name(role);
         if (field == "Role" && entityType == nameof(TeamMember) && Enum.TryParse<TeamRole>(value, out var teamRole)) return TeamMember.RoleName(teamRole);
+        if (field == "Status" && entityType == nameof(GuidanceProgramme) && Enum.TryParse<ProgrammeStatus>(value, out var programmeStatus)) return GuidanceProgramme.StatusName(programmeStatus);
+        if (field == "Status" && entityType == nameof(PlanStep) && Enum.TryParse<StepStatus>(value, out var stepStatus)) return ProgrammeText.Label(stepStatus);
+        if (field == "Responsible" && Enum.TryParse<StepResponsible>(value, out var responsible)) return ProgrammeText.Label(responsible);
+        if (field == "Kind" && entityType == nameof(PlanStep) && Enum.TryParse<StepKind>(value, out var stepKind)) return ProgrammeText.Label(stepKind);
+        if (field == "Kind" && entityType == nameof(SchoolHolidayPeriod) && Enum.TryParse<Stillas.Web.Platform.Calendar.SchoolHolidayKind>(value, out var holidayKind)) return SchoolHolidayPeriod.KindName(holidayKind);
         if (DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)) return NorwegianTime.DateTime(instant);
         if (DateOnly.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return NorwegianTime.Date(date);
         return value;

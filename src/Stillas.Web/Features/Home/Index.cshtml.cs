@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
@@ -10,12 +11,13 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Features.Home;
 
 /// <summary>The start page: what this person's roles give them, each section honest when empty.</summary>
-public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
+public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
 {
     public sealed record OwnerSummary(int Id, string Name, int Schools, int Teams, int People);
     public sealed record TeamSummary(int Id, string Name, string Owner, int Capacity, List<string> Members);
     public sealed record SchoolSummary(int Id, string Name, string Owner, string Level, int Pupils, List<string> MyRoles);
     public sealed record RecentChange(DateTimeOffset At, string Actor, string What);
+    public sealed record PhaseCount(string SchoolYear, string? PhaseKey, string PhaseName, int PhaseOrder, int Count, int Overdue);
 
     public AccessScope Scope => current.Scope;
     public List<OwnerSummary> Owners { get; private set; } = [];
@@ -23,6 +25,15 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public List<SchoolSummary> MySchools { get; private set; } = [];
     public List<RecentChange> Recent { get; private set; } = [];
     public int AllOwners { get; private set; }
+    public DateOnly Today { get; private set; }
+    /// <summary>Development advisor and guides: the programmes of their teams, and what is overdue in them.</summary>
+    public List<ProgrammeSummary> TeamProgrammes { get; private set; } = [];
+    public ILookup<int, StepLine> TeamOverdue { get; private set; } = Array.Empty<StepLine>().ToLookup(s => s.ProgrammeId);
+    /// <summary>The school's people: their school's programme, and what the school itself must deliver next.</summary>
+    public List<ProgrammeSummary> SchoolProgrammes { get; private set; } = [];
+    public List<StepLine> SchoolDeliveries { get; private set; } = [];
+    /// <summary>Owner administrators: running programmes by the school year they started in and the phase they are in.</summary>
+    public List<PhaseCount> ProgrammesByPhase { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -55,11 +66,52 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
                 .ToListAsync(ct);
             MySchools = rows.Select(r => new SchoolSummary(r.Id, r.Name, r.Owner, School.LevelName(r.Level), r.Pupils, r.Roles.Select(Roles.Name).ToList())).ToList();
         }
+        await LoadProgrammesAsync(scope, ct);
         if (scope.AdminOwnerIds.Length > 0 || scope.IsSystem)
         {
             var rows = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(5)
                 .Select(a => new { a.At, a.ActorName, a.Action, a.EntityType }).ToListAsync(ct);
             Recent = rows.Select(r => new RecentChange(r.At, r.ActorName, $"{AuditEntry.ActionName(r.Action)}: {AuditEntry.EntityName(r.EntityType)}")).ToList();
+        }
+    }
+
+    private async Task LoadProgrammesAsync(AccessScope scope, CancellationToken ct)
+    {
+        Today = ProgrammePlanning.Today(clock);
+        var today = Today;
+        var running = db.Programmes.AsNoTracking().Where(p => p.Status == ProgrammeStatus.Active || p.Status == ProgrammeStatus.Paused);
+        if (scope.TeamIds.Length > 0)
+        {
+            var teams = scope.TeamIds;
+            TeamProgrammes = await running.Where(p => teams.Contains(p.TeamId)).Summaries(db, today)
+                .OrderBy(p => p.StartDate).ThenBy(p => p.School).ToListAsync(ct);
+            var overdue = await db.PlanSteps.AsNoTracking()
+                .Where(s => teams.Contains(s.TeamId) && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today
+                            && s.Programme!.Status == ProgrammeStatus.Active)
+                .OrderBy(s => s.Date).Take(100)
+                .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote)).ToListAsync(ct);
+            TeamOverdue = overdue.ToLookup(s => s.ProgrammeId);
+        }
+        if (scope.SchoolIds.Length > 0)
+        {
+            var schools = scope.SchoolIds;
+            SchoolProgrammes = await running.Where(p => schools.Contains(p.SchoolId)).Summaries(db, today)
+                .OrderBy(p => p.School).ToListAsync(ct);
+            // seed 000 § 2: what the school leadership itself must do and send, overdue first.
+            SchoolDeliveries = SchoolProgrammes.Count == 0 ? [] : await db.PlanSteps.AsNoTracking()
+                .Where(s => schools.Contains(s.SchoolId) && s.Responsible == StepResponsible.School
+                            && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && s.Programme!.Status == ProgrammeStatus.Active)
+                .OrderBy(s => s.Date).ThenBy(s => s.Order).Take(5)
+                .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote)).ToListAsync(ct);
+        }
+        if (scope.AdminOwnerIds.Length > 0)
+        {
+            var owners = scope.AdminOwnerIds;
+            var rows = await running.Where(p => owners.Contains(p.OwnerId)).Summaries(db, today)
+                .Select(p => new { p.SchoolYear, p.PhaseKey, p.PhaseName, p.PhaseOrder, p.Overdue }).ToListAsync(ct);
+            ProgrammesByPhase = [.. rows.GroupBy(r => (r.SchoolYear, r.PhaseKey, r.PhaseName))
+                .Select(g => new PhaseCount(g.Key.SchoolYear, g.Key.PhaseKey, g.Key.PhaseName ?? "Uten steg", g.Min(r => r.PhaseOrder), g.Count(), g.Sum(r => r.Overdue)))
+                .OrderByDescending(c => c.SchoolYear, StringComparer.Ordinal).ThenBy(c => c.PhaseOrder)];
         }
     }
 }

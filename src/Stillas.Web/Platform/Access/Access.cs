@@ -17,6 +17,8 @@ public enum Permission
     ManageSelection,
     /// <summary>See selection rounds and record first talks (the owner's staff: administrator and development advisors).</summary>
     FollowUpSelection,
+    /// <summary>Start guidance programmes, keep the owner's models and school holidays.</summary>
+    ManageProgrammes,
 }
 
 public static class Access
@@ -26,7 +28,7 @@ public static class Access
     {
         Permission.ManageSystem => scope.IsSystem,
         Permission.ManageOwner or Permission.ManageSchools or Permission.ManagePeople or Permission.ManageTeams
-            or Permission.ImportSchools or Permission.ViewAudit or Permission.ManageSelection
+            or Permission.ImportSchools or Permission.ViewAudit or Permission.ManageSelection or Permission.ManageProgrammes
             => ownerId is null ? scope.IsSystem || scope.AdminOwnerIds.Length > 0 : scope.IsAdminOf(ownerId),
         Permission.ViewPeople => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 || scope.LeaderSchoolIds.Length > 0 || scope.TeamIds.Length > 0 : scope.IsStaffOf(ownerId),
         Permission.FollowUpSelection => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 : scope.IsStaffOf(ownerId),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
@@ -30,6 +31,8 @@ public static class WriteGuard
             // The owner's administrator opens rounds and decides; its development advisors also record first talks.
             SelectionRound => scope.IsAdminOf(ownerId),
             SelectionCandidate => scope.IsStaffOf(ownerId),
+            ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
+            PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
             _ => true,
         };
         if (!allowed)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
@@ -45,6 +46,10 @@ public class AuditEntry
         nameof(TrainingRecord) => "Opplæring",
         nameof(SelectionRound) => "Utvalgsrunde",
         nameof(SelectionCandidate) => "Kandidatskole",
+        nameof(GuidanceProgramme) => "Veiledningsforløp",
+        nameof(PlanStep) => "Steg i fremdriftsplan",
+        nameof(ProgrammeModel) => "Forløpsmodell",
+        nameof(SchoolHolidayPeriod) => "Skoleferie",
         _ => type,
     };
 
@@ -72,7 +77,11 @@ public static class AuditPolicy
 {
     private static readonly HashSet<Type> Audited =
         [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
-         typeof(SelectionRound), typeof(SelectionCandidate)];
+         typeof(SelectionRound), typeof(SelectionCandidate),
+         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod)];
+
+    // A model's JSON is long and unreadable as a change: its version and name say what changed.
+    private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];
 
     public static bool IsAudited(Type type) => Audited.Contains(type);
 
@@ -83,6 +92,7 @@ public static class AuditPolicy
         foreach (var p in entry.Properties)
         {
             if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted) continue;
+            if (Omitted.Contains(p.Metadata.Name)) continue;
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Calendar;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Platform.Data;
@@ -163,5 +165,49 @@ public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
             if (!result.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
             hash = account.PasswordHash;
         }
+
+        await SeedProgrammesAsync(nordvik, sentrum, nordvikSchools[2], team1, team2, ct);
+    }
+
+    /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>
+    public static readonly DateOnly ProgrammesAsOf = new(2026, 11, 27);
+
+    /// <summary>
+    /// Nordvik's school holidays for 2025/26–2027/28 (the suggestion, as if the owner had accepted it), an own
+    /// model copied from the Tromsø model, Sentrum skole's programme with team 1 from 2 March 2026 (early
+    /// steps done, the future picture moved and now overdue) and Havnå skole's with team 2 from 1 March 2027.
+    /// </summary>
+    private async Task SeedProgrammesAsync(SchoolOwner nordvik, School sentrum, School havna, GuidanceTeam team1, GuidanceTeam team2, CancellationToken ct)
+    {
+        foreach (var year in new[] { new SchoolYear(2025), new SchoolYear(2026), new SchoolYear(2027) })
+            foreach (var h in SchoolHolidaySuggestion.For(year))
+                db.SchoolHolidays.Add(new SchoolHolidayPeriod { OwnerId = nordvik.Id, SchoolYear = year.ToString(), Kind = h.Kind, Name = h.Name, Start = h.Range.Start, End = h.Range.End });
+        DateRange[] holidays = [.. SchoolHolidaySuggestion.Ranges(new SchoolYear(2025), new SchoolYear(2027))];
+
+        var own = ProgrammeTemplates.TromsoV1.CopyAsOwnModel("nordvik", "Nordvik-modellen").WithSessionsPerHalfYear(3);
+        db.ProgrammeModels.Add(new ProgrammeModel
+        {
+            OwnerId = nordvik.Id, Key = own.Key, Name = own.Name, Version = own.Version,
+            BasedOnKey = own.BasedOn!.Key, BasedOnVersion = own.BasedOn.Version, Json = ProgrammeModelJson.Write(own),
+        });
+
+        var tromso = ProgrammeTemplates.TromsoV1;
+        var sentrumProgramme = ProgrammePlanning.Create(nordvik.Id, sentrum.Id, team1.Id, tromso, ProgressPlanner.Plan(tromso, new DateOnly(2026, 3, 2), holidays));
+        foreach (var step in sentrumProgramme.Steps.Where(s => s.LastDay < ProgrammesAsOf))
+        {
+            step.Status = StepStatus.Done;
+            step.DoneAt = new DateTimeOffset(step.LastDay.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero);
+        }
+        foreach (var step in sentrumProgramme.Steps.Where(s => s.Responsible == StepResponsible.School))
+            step.ResponsibleNote = "Rektor og SKUT";
+        var picture = sentrumProgramme.Steps.Single(s => s.Key == "fase2.futurepicture");
+        picture.Status = StepStatus.Moved;
+        picture.DoneAt = null;
+        picture.Date = new DateOnly(2026, 11, 20);
+        picture.Note = "Skolen reviderer fremtidsbildet etter funnene fra vurderingsdagene. Ny frist avtalt på veiledning 2.";
+
+        var havnaProgramme = ProgrammePlanning.Create(nordvik.Id, havna.Id, team2.Id, tromso, ProgressPlanner.Plan(tromso, new DateOnly(2027, 3, 1), holidays));
+        db.Programmes.AddRange(sentrumProgramme, havnaProgramme);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Teams;
@@ -57,6 +58,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<InvitationToken> InvitationTokens => Set<InvitationToken>();
     public DbSet<SelectionRound> SelectionRounds => Set<SelectionRound>();
     public DbSet<SelectionCandidate> SelectionCandidates => Set<SelectionCandidate>();
+    public DbSet<GuidanceProgramme> Programmes => Set<GuidanceProgramme>();
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<ProgrammeModel> ProgrammeModels => Set<ProgrammeModel>();
+    public DbSet<SchoolHolidayPeriod> SchoolHolidays => Set<SchoolHolidayPeriod>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -87,6 +92,11 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             || ScopeStaffOwnerIds.Contains(c.OwnerId)
             || (c.TeamId != null && ScopeTeamIds.Contains(c.TeamId.Value))
             || ScopeLeaderSchoolIds.Contains(c.SchoolId));
+        // A programme and its steps: the owner's staff, the team that runs it, and the school's people.
+        b.Entity<GuidanceProgramme>().HasQueryFilter(AccessFilter, p => ScopeAll || ScopeStaffOwnerIds.Contains(p.OwnerId) || ScopeTeamIds.Contains(p.TeamId) || ScopeSchoolIds.Contains(p.SchoolId));
+        b.Entity<PlanStep>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
+        b.Entity<ProgrammeModel>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeReadOwnerIds.Contains(m.OwnerId));
+        b.Entity<SchoolHolidayPeriod>().HasQueryFilter(AccessFilter, h => ScopeAll || ScopeVisibleOwnerIds.Contains(h.OwnerId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -181,6 +191,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         Membership m => m.OwnerId,
         SelectionRound r => r.OwnerId,
         SelectionCandidate c => c.OwnerId,
+        GuidanceProgramme p => p.OwnerId,
+        PlanStep s => s.OwnerId,
+        ProgrammeModel m => m.OwnerId,
+        SchoolHolidayPeriod h => h.OwnerId,
         _ => null,
     };
 }

@@ -77,6 +77,7 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Owners/Edit", "Owners/Create");
                 o.Conventions.AddPageRoute("/People/Edit", "People/Create");
                 o.Conventions.AddPageRoute("/Selection/Edit", "Selection/Create");
+                o.Conventions.AddPageRoute("/Holidays/Edit", "Holidays/Create");
             })
             .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement));

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes;
+
+/// <summary>
+/// Starts a programme in two steps without script: the choices give a preview of the dated plan, and
+/// only a confirmation of that same preview saves it.
+/// </summary>
+public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
+{
+    [BindProperty] public ProgrammeInput Input { get; set; } = new();
+    /// <summary>The fingerprint of the choices that were previewed.</summary>
+    [BindProperty] public string? Previewed { get; set; }
+    /// <summary>For a system administrator: which owner's schools and teams to offer.</summary>
+    [BindProperty(SupportsGet = true)] public int? Owner { get; set; }
+
+    public ProgrammeDraft? Draft { get; private set; }
+    public string? Notice { get; private set; }
+    public List<SelectListItem> OwnerOptions { get; private set; } = [];
+    public List<SelectListItem> SchoolOptions { get; private set; } = [];
+    public List<SelectListItem> TeamOptions { get; private set; } = [];
+    public List<SelectListItem> ModelOptions { get; private set; } = [];
+    public bool ChooseOwnerFirst => current.Scope.IsSystem && Owner is null;
+
+    public async Task<IActionResult> OnGetAsync(int? school, CancellationToken ct)
+    {
+        if (!current.Scope.Can(Permission.ManageProgrammes)) return Forbid();
+        Input.SchoolId = school;
+        Input.Model = ProgrammePlanning.BuiltInValue(ProgrammeTemplates.Latest(ProgrammeTemplates.TromsoKey));
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (!current.Scope.Can(Permission.ManageProgrammes)) return Forbid();
+        await DraftAsync(ct);
+        if (Draft is { Errors.Count: 0 }) Previewed = Input.Fingerprint();
+        ModelState.Remove(nameof(Previewed));
+        await LoadOptionsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!current.Scope.Can(Permission.ManageProgrammes)) return Forbid();
+        await DraftAsync(ct);
+        if (Draft is not { Errors.Count: 0 } || Previewed != Input.Fingerprint())
+        {
+            if (Draft is { Errors.Count: 0 })
+            {
+                Notice = "Valgene er endret etter forhåndsvisningen. Se over den nye planen og opprett forløpet.";
+                Previewed = Input.Fingerprint();
+                ModelState.Remove(nameof(Previewed));
+            }
+            await LoadOptionsAsync(ct);
+            return Page();
+        }
+        var programme = Draft.ToProgramme(Input);
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Veiledningsforløpet for {Draft.SchoolName} er opprettet med {programme.Steps.Count} steg.";
+        return RedirectToPage("/Programmes/Details", new { id = programme.Id });
+    }
+
+    private async Task DraftAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            Draft = new ProgrammeDraft([]);
+            return;
+        }
+        Draft = await Input.DraftAsync(db, current.Scope, ct);
+        foreach (var (field, message) in Draft.Errors)
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        if (Draft.Errors.Count > 0) Draft = null;
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken ct)
+    {
+        var scope = current.Scope;
+        var admin = scope.AdminOwnerIds;
+        if (scope.IsSystem)
+            OwnerOptions = await db.Owners.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);
+        if (Owner is null && Input.SchoolId is int chosen && scope.IsSystem)
+            Owner = await db.Schools.AsNoTracking().Where(s => s.Id == chosen).Select(s => (int?)s.OwnerId).SingleOrDefaultAsync(ct);
+        int[] owners = scope.IsSystem ? (Owner is int o ? [o] : []) : admin;
+        var many = owners.Length > 1;
+        SchoolOptions = await db.Schools.AsNoTracking().Where(s => s.Active && owners.Contains(s.OwnerId)).OrderBy(s => s.Name)
+            .Select(s => new SelectListItem(many ? s.Name + " (" + s.Owner!.Name + ")" : s.Name, s.Id.ToString())).ToListAsync(ct);
+        TeamOptions = await db.Teams.AsNoTracking().Where(t => t.Active && owners.Contains(t.OwnerId)).OrderBy(t => t.Name)
+            .Select(t => new SelectListItem(many ? t.Name + " (" + t.Owner!.Name + ")" : t.Name, t.Id.ToString())).ToListAsync(ct);
+        ModelOptions = [.. (await ProgrammePlanning.ModelOptionsAsync(db, owners, ct)).Select(m => new SelectListItem(m.Label, m.Value))];
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes;
+
+/// <summary>One programme: school, team, model and version, the phase it is in, and its plan as a task list per phase.</summary>
+public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
+{
+    public sealed record ProgrammeView(int Id, int OwnerId, string Owner, int SchoolId, string School, int TeamId, string? Team, string SchoolYear,
+        string TemplateKey, int TemplateVersion, string TemplateName, string TemplateJson, DateOnly StartDate, ProgrammeStatus Status);
+    public sealed record StepRow(int Id, string Title, string PhaseKey, string PhaseName, StepKind Kind, StepResponsible Responsible, DateOnly Date, DateOnly? EndDate,
+        DateOnly OriginalDate, StepStatus Status, string? ResponsibleNote, string? Note, int? Hours, int Order)
+    {
+        public bool Overdue(DateOnly today) => ProgrammePlanning.IsOverdue(Status, Date, EndDate, today);
+    }
+
+    public ProgrammeView Programme { get; private set; } = default!;
+    public List<StepRow> Steps { get; private set; } = [];
+    public Dictionary<string, TemplatePhase> Phases { get; private set; } = [];
+    public string? CurrentPhaseKey { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool CanEditSteps { get; private set; }
+    public bool IsSchoolLeader { get; private set; }
+    public List<StepRow> OverdueSteps => [.. Steps.Where(s => s.Overdue(Today))];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new ProgrammeView(p.Id, p.OwnerId, p.Owner!.Name, p.SchoolId, p.School!.Name, p.TeamId,
+                db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(), p.SchoolYear,
+                p.TemplateKey, p.TemplateVersion, p.TemplateName, p.TemplateJson, p.StartDate, p.Status))
+            .SingleOrDefaultAsync(ct);
+        if (programme is null) return NotFound();
+        Programme = programme;
+        Today = ProgrammePlanning.Today(clock);
+        Steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id).OrderBy(s => s.Order)
+            .Select(s => new StepRow(s.Id, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, s.Date, s.EndDate, s.OriginalDate, s.Status, s.ResponsibleNote, s.Note, s.Hours, s.Order))
+            .ToListAsync(ct);
+        Phases = ProgrammeModelJson.Read(programme.TemplateJson).Phases.ToDictionary(p => p.Key);
+        // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
+        CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && s.Date <= Today).MaxBy(s => s.Order)?.PhaseKey ?? Steps.FirstOrDefault()?.PhaseKey;
+        var scope = current.Scope;
+        CanManage = scope.Can(Permission.ManageProgrammes, programme.OwnerId);
+        CanEditSteps = programme.Status == ProgrammeStatus.Active && scope.CanEditSteps(programme.OwnerId, programme.TeamId);
+        IsSchoolLeader = programme.Status == ProgrammeStatus.Active && scope.LeaderSchoolIds.Contains(programme.SchoolId);
+        return Page();
+    }
+
+    /// <summary>Pause, resume, complete or cancel the programme (owner administrator).</summary>
+    public async Task<IActionResult> OnPostStatusAsync(int id, ProgrammeStatus status, CancellationToken ct)
+    {
+        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (programme is null) return NotFound();
+        if (!current.Scope.Can(Permission.ManageProgrammes, programme.OwnerId)) return Forbid();
+        if (!Enum.IsDefined(status)) return BadRequest();
+        programme.Status = status;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = status switch
+        {
+            ProgrammeStatus.Active => "Forløpet er aktivt igjen.",
+            ProgrammeStatus.Paused => "Forløpet er satt på pause. Stegene kan ikke endres før det er aktivt igjen.",
+            ProgrammeStatus.Completed => "Forløpet er markert som fullført.",
+            _ => "Forløpet er avbrutt.",
+        };
+        return RedirectToPage(new { id });
+    }
+}

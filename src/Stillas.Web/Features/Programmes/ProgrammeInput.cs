@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Web;
+
+namespace Stillas.Web.Features.Programmes;
+
+/// <summary>What the owner administrator chooses to start a programme; shared by the page and the API.</summary>
+public sealed class ProgrammeInput
+{
+    [Required(ErrorMessage = "Velg skole.")]
+    public int? SchoolId { get; set; }
+
+    [Required(ErrorMessage = "Velg veilederteam.")]
+    public int? TeamId { get; set; }
+
+    [Required(ErrorMessage = "Skriv inn startdato.")]
+    public DateOnly? StartDate { get; set; }
+
+    /// <summary>"tromso:1" for a built-in model, "model:7" for one of the owner's own.</summary>
+    [Required(ErrorMessage = "Velg modell.")]
+    public string? Model { get; set; }
+
+    /// <summary>A fingerprint of the choices, so that a confirmation saves exactly the plan that was previewed.</summary>
+    public string Fingerprint() => string.Join('|', SchoolId, TeamId, StartDate?.ToString("O"), Model);
+
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2099, 12, 31);
+
+    /// <summary>
+    /// Rules beyond single fields, and the plan when they hold. The caller has checked that the user may
+    /// start programmes for the school's owner (<see cref="Permission.ManageProgrammes"/>).
+    /// </summary>
+    public async Task<ProgrammeDraft> DraftAsync(StillasDb db, AccessScope scope, CancellationToken ct)
+    {
+        var errors = new List<(string Field, string Message)>();
+        var school = SchoolId is int schoolId
+            ? await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => new { s.Id, s.Name, s.OwnerId, s.Active }).SingleOrDefaultAsync(ct)
+            : null;
+        if (SchoolId is not null && (school is null || !school.Active || !scope.Can(Permission.ManageProgrammes, school.OwnerId)))
+            errors.Add((nameof(SchoolId), "Velg en aktiv skole som hører til din skoleeier."));
+
+        var team = TeamId is int teamId
+            ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.OwnerId, t.Active, t.CapacityPerSchoolYear }).SingleOrDefaultAsync(ct)
+            : null;
+        if (TeamId is not null && (team is null || !team.Active)) errors.Add((nameof(TeamId), "Velg et aktivt veilederteam."));
+        else if (team is not null && school is not null && team.OwnerId != school.OwnerId)
+            errors.Add((nameof(TeamId), "Teamet hører til en annen skoleeier enn skolen."));
+
+        if (StartDate is DateOnly start && (start < Earliest || start > Latest))
+            errors.Add((nameof(StartDate), "Startdatoen må være mellom 2000 og 2099."));
+
+        ProgrammeTemplate? template = null;
+        if (Model is not null && school is not null)
+        {
+            template = await ProgrammePlanning.ResolveAsync(db, Model, school.OwnerId, ct);
+            if (template is null) errors.Add((nameof(Model), "Velg en modell som finnes."));
+            else if (template.Problems() is { Count: > 0 } problems) errors.Add((nameof(Model), "Modellen kan ikke brukes ennå: " + problems[0]));
+        }
+
+        if (school is not null && errors.Count == 0)
+        {
+            // One running programme per school at a time.
+            var running = await db.Programmes.AsNoTracking()
+                .Where(p => p.SchoolId == school.Id && (p.Status == ProgrammeStatus.Active || p.Status == ProgrammeStatus.Paused))
+                .Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(ct);
+            if (running is DateOnly since)
+                errors.Add((nameof(SchoolId), $"{school.Name} har allerede et veiledningsforløp som pågår (startet {NorwegianTime.Date(since)}). Fullfør eller avbryt det først."));
+        }
+
+        if (errors.Count > 0 || school is null || team is null || template is null || StartDate is not DateOnly startDate)
+            return new ProgrammeDraft(errors);
+
+        var holidays = await ProgrammePlanning.HolidaysAsync(db, school.OwnerId, ct);
+        ProgressPlan plan;
+        try
+        {
+            plan = ProgressPlanner.Plan(template, startDate, holidays.Ranges);
+        }
+        catch (InvalidOperationException)
+        {
+            return new ProgrammeDraft([(nameof(StartDate), "Skoleferiene gir ingen skoledager å legge planen på. Sjekk skoleferiene.")]);
+        }
+
+        var warnings = new List<string>();
+        var missing = ProgrammePlanning.YearsWithoutHolidays(plan, holidays);
+        if (missing.Count > 0)
+            warnings.Add($"Skoleeieren har ikke lagt inn skoleferier for {Join(missing)}. For de årene holder planen seg bare unna helger og helligdager. Legg inn ferier under Skoleferier, og flytt steg som havner i en ferie.");
+        var schoolYear = Platform.Calendar.SchoolYear.Of(startDate).ToString();
+        var teamLoad = await db.Programmes.AsNoTracking()
+            .CountAsync(p => p.TeamId == team.Id && p.SchoolYear == schoolYear && p.Status != ProgrammeStatus.Cancelled, ct);
+        if (teamLoad >= team.CapacityPerSchoolYear)
+            warnings.Add($"{team.Name} har allerede {teamLoad} forløp som starter i skoleåret {schoolYear}, og kapasiteten er {team.CapacityPerSchoolYear} skoler per skoleår.");
+
+        return new ProgrammeDraft([])
+        {
+            OwnerId = school.OwnerId,
+            SchoolName = school.Name,
+            TeamName = team.Name,
+            Template = template,
+            Plan = plan,
+            Warnings = warnings,
+        };
+    }
+
+    private static string Join(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " og " + items[^1];
+}
+
+/// <summary>A checked choice: the errors, or the plan it gives with warnings worth reading before confirming.</summary>
+public sealed record ProgrammeDraft(List<(string Field, string Message)> Errors)
+{
+    public int OwnerId { get; init; }
+    public string SchoolName { get; init; } = "";
+    public string TeamName { get; init; } = "";
+    public ProgrammeTemplate? Template { get; init; }
+    public ProgressPlan? Plan { get; init; }
+    public List<string> Warnings { get; init; } = [];
+
+    public GuidanceProgramme ToProgramme(ProgrammeInput input) =>
+        ProgrammePlanning.Create(OwnerId, input.SchoolId!.Value, input.TeamId!.Value, Template!, Plan!);
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes;
+
+/// <summary>
+/// One step of a progress plan. The owner's staff and the programme's team change its date, status,
+/// who is responsible and a note; a school leader marks the school's own steps done. Everyone else who
+/// sees the programme reads it.
+/// </summary>
+public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
+{
+    [BindProperty] public StepInput Input { get; set; } = new();
+    [BindProperty] public string? LeaderNote { get; set; }
+
+    public PlanStep Step { get; private set; } = default!;
+    public string School { get; private set; } = "";
+    public ProgrammeStatus ProgrammeStatus { get; private set; }
+    public TemplateStep? ModelStep { get; private set; }
+    public bool CanEdit { get; private set; }
+    public bool CanMarkDone { get; private set; }
+    public DateOnly Today { get; private set; }
+    public List<SelectListItem> StatusOptions { get; } =
+        [.. Enum.GetValues<StepStatus>().Select(s => new SelectListItem(ProgrammeText.Label(s), s.ToString()))];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: false, ct)) return NotFound();
+        Input = StepInput.From(Step);
+        LeaderNote = Step.Note;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: true, ct)) return NotFound();
+        if (!CanEdit) return Forbid();
+        if (ModelState.IsValid)
+        {
+            var holidays = await StepInput.HolidaysAsync(db, Step.OwnerId, ct);
+            foreach (var (field, message) in Input.Check(Step, holidays))
+                ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        }
+        if (!ModelState.IsValid) return Page();
+        var before = Step.Date;
+        Input.Apply(Step, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = Step.Date != before
+            ? $"«{Step.Title}» er flyttet til {ProgrammePlanning.Dates(Step.Date, Step.EndDate)}."
+            : $"«{Step.Title}» er lagret.";
+        return RedirectToPage("/Programmes/Details", null, new { id = Step.ProgrammeId }, $"phase-{Step.PhaseKey}");
+    }
+
+    public Task<IActionResult> OnPostDoneAsync(int id, CancellationToken ct) => MarkAsync(id, true, ct);
+    public Task<IActionResult> OnPostUndoneAsync(int id, CancellationToken ct) => MarkAsync(id, false, ct);
+
+    private async Task<IActionResult> MarkAsync(int id, bool done, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: true, ct)) return NotFound();
+        if (!CanMarkDone && !CanEdit) return Forbid();
+        if (LeaderNote?.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(LeaderNote), "Notatet kan ha høyst 2000 tegn.");
+            Input = StepInput.From(Step);
+            return Page();
+        }
+        StepInput.MarkDone(Step, done, LeaderNote, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = done ? $"«{Step.Title}» er markert som levert." : $"«{Step.Title}» er ikke lenger markert som levert.";
+        return RedirectToPage("/Programmes/Details", null, new { id = Step.ProgrammeId }, $"phase-{Step.PhaseKey}");
+    }
+
+    private async Task<bool> LoadAsync(int id, bool tracked, CancellationToken ct)
+    {
+        var query = tracked ? db.PlanSteps : db.PlanSteps.AsNoTracking();
+        var step = await query.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (step is null) return false;
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == step.ProgrammeId)
+            .Select(p => new { School = p.School!.Name, p.Status, p.TemplateJson }).SingleAsync(ct);
+        Step = step;
+        School = programme.School;
+        ProgrammeStatus = programme.Status;
+        ModelStep = ProgrammeModelJson.Read(programme.TemplateJson).Steps.FirstOrDefault(s => s.Key == step.Key);
+        Today = ProgrammePlanning.Today(clock);
+        var scope = current.Scope;
+        var active = programme.Status == ProgrammeStatus.Active;
+        CanEdit = active && scope.CanEditSteps(step.OwnerId, step.TeamId);
+        CanMarkDone = active && !CanEdit && scope.CanMarkDone(step.SchoolId, step.Responsible) && step.Status != StepStatus.Cancelled;
+        return true;
+    }
+}
