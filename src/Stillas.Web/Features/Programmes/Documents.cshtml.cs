@@ -76,8 +76,12 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
     {
         var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (programme is null) return false;
-        var names = await db.Programmes.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { School = (string?)p.School!.Name, Team = (string?)p.Team!.Name }).SingleAsync(ct);
+        // Separate look-ups: a school's people see the programme but not necessarily the team (query filters).
+        var names = new
+        {
+            School = await db.Schools.Where(s => s.Id == programme.SchoolId).Select(s => s.Name).FirstOrDefaultAsync(ct),
+            Team = await db.Teams.Where(t => t.Id == programme.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct),
+        };
         Programme = new ProgrammeView(programme.Id, programme.OwnerId, programme.SchoolId, programme.TeamId, names.School, names.Team, programme.SchoolYear);
         CanManage = current.Scope.CanManageDocuments(programme.OwnerId, programme.TeamId);
         CanUpload = current.Scope.CanUpload(programme.OwnerId, programme.SchoolId, programme.TeamId);

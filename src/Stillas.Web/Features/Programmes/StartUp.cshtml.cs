@@ -61,8 +61,12 @@ public sealed class StartUpModel(StillasDb db, CurrentScope current) : PageModel
     {
         var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (programme is null) return null;
-        var names = await db.Programmes.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { School = (string?)p.School!.Name, Team = (string?)p.Team!.Name }).SingleAsync(ct);
+        // Separate look-ups: a school's people see the programme but not necessarily the team (query filters).
+        var names = new
+        {
+            School = await db.Schools.Where(s => s.Id == programme.SchoolId).Select(s => s.Name).FirstOrDefaultAsync(ct),
+            Team = await db.Teams.Where(t => t.Id == programme.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct),
+        };
         Programme = new ProgrammeView(programme.Id, names.School, names.Team, programme.SchoolYear);
         CanEdit = current.Scope.CanManageDocuments(programme.OwnerId, programme.TeamId);
         Meeting = await StartUpApi.LoadAsync(db, programme, ct);
