@@ -1,5 +1,6 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
+using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
@@ -27,6 +28,7 @@ app.MapAuditApi();
 app.MapPeopleApi();
 app.MapSelectionApi();
 app.MapProgrammesApi();
+app.MapDocumentsApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

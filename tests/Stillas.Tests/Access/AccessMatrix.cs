@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Support;
 using Stillas.Web.Features.Schools;
@@ -159,10 +160,24 @@ public static class AccessMatrix
         new("GET", "/Models/BuiltIn/{key}/{version:int}", LoggedIn) { Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["key"] = "tromso", ["version"] = "1" }) },
     ];
 
+    // Start-up meeting and document requests of a Sentrum programme run by team 1 (MatrixIds.DocumentsProgramme).
+    private static readonly Who[] KeepsSentrumProgramme = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+
+    public static readonly Row[] DocumentRows =
+    [
+        new("GET", "/Programmes/StartUp/{id:int}", SeesSentrum),
+        new("GET", "/Programmes/Documents/{id:int}", SeesSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/documents", SeesSentrum),
+        new("POST", "/api/v1/document-requests/{id:int}/files", SeesSentrum),
+        new("GET", "/api/v1/files/{id:int}", SeesSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/startup", SeesSentrum),
+        new("PUT", "/api/v1/programmes/{id:int}/startup", KeepsSentrumProgramme),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -182,8 +197,54 @@ public sealed class MatrixIds
     public int NordvikHoliday { get; private init; }
     public int NordvikModel { get; private init; }
     private static int counter;
+    /// <summary>A Sentrum skole programme run by team 1, with its document requests and one stored file.</summary>
+    public int DocumentsProgramme { get; private set; }
+    public int DocumentRequest { get; private set; }
+    public int DocumentFile { get; private set; }
 
-    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db =>
+    public static async Task<MatrixIds> LoadAsync(StillasApp app)
+    {
+        var ids = await LoadOrganisationAsync(app);
+        await ids.AddDocumentsAsync(app);
+        return ids;
+    }
+
+    private async Task AddDocumentsAsync(StillasApp app)
+    {
+        var store = app.Services.GetRequiredService<Stillas.Web.Platform.Files.FileStore>();
+        await using var pdf = new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray());
+        var content = (await store.SaveAsync(pdf, "matrise.pdf", Nordvik, CancellationToken.None)).Content!;
+        (DocumentsProgramme, DocumentRequest, DocumentFile) = await app.WithDbAsync(async db =>
+        {
+            var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+            {
+                OwnerId = Nordvik, SchoolId = Sentrum, TeamId = Team1, SchoolYear = "2026/27", TemplateKey = "tromso", TemplateVersion = 1,
+                TemplateName = "Tromsømodellen", TemplateJson = "{}", StartDate = new DateOnly(2026, 9, 1),
+            };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            var requests = Stillas.Web.Features.Documents.DocumentRequest.DefaultsFor(programme, null);
+            db.DocumentRequests.AddRange(requests);
+            await db.SaveChangesAsync();
+            var file = new Stillas.Web.Features.Documents.StoredFile
+            {
+                RequestId = requests[0].Id, OwnerId = Nordvik, SchoolId = Sentrum, TeamId = Team1, FileName = "matrise.pdf", ContentType = content.ContentType,
+                Size = content.Size, Sha256 = content.Sha256, StoragePath = content.StoragePath, UploadedByName = "System",
+            };
+            db.StoredFiles.Add(file);
+            await db.SaveChangesAsync();
+            return (programme.Id, requests[0].Id, file.Id);
+        });
+    }
+
+    /// <summary>The id a document route aims at, if it is one.</summary>
+    private int? DocumentsId(string lower) =>
+        lower.Contains("/document-requests/", StringComparison.Ordinal) ? DocumentRequest
+        : lower.Contains("/files/", StringComparison.Ordinal) ? DocumentFile
+        : lower.Contains("/documents", StringComparison.Ordinal) || lower.Contains("/startup", StringComparison.Ordinal) ? DocumentsProgramme
+        : null;
+
+    private static Task<MatrixIds> LoadOrganisationAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
         var nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync();
         var sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync();
@@ -292,6 +353,7 @@ public sealed class MatrixIds
     public async Task<string> UrlAsync(StillasApp app, Row row, string route)
     {
         var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
+        if (DocumentsId(route.ToLowerInvariant()) is int documentsId) values.TryAdd("id", documentsId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var lower = route.ToLowerInvariant();
         var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate
             : lower.Contains("/selection", StringComparison.Ordinal) ? Round

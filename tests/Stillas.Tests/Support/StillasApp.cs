@@ -23,6 +23,8 @@ public class StillasApp : WebApplicationFactory<Program>
     public Provider Provider { get; }
     public SmtpSink Smtp { get; } = new();
     public string? DataDirectory { get; }
+    /// <summary>Where the app's file store keeps uploads during the tests.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "stillas-tests", "files-" + Guid.NewGuid().ToString("N"));
 
     public StillasApp() : this(Provider.Sqlite) { }
 
@@ -65,6 +67,7 @@ public class StillasApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PollInterval", "00:00:00.200");
         builder.UseSetting("Mail:BaseUrl", "http://localhost");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Files:Root", FilesRoot);
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -106,6 +109,7 @@ public class StillasApp : WebApplicationFactory<Program>
             }
             catch (NpgsqlException) { /* the server is stopped by test.sh anyway */ }
         }
+        try { if (Directory.Exists(FilesRoot)) Directory.Delete(FilesRoot, recursive: true); } catch (IOException) { }
         if (DataDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Web;
 
@@ -15,7 +17,8 @@ public static class AuditFormat
     /// <summary>The audited entity types, in the order the filter offers them.</summary>
     public static readonly string[] EntityTypes =
         [nameof(SchoolOwner), nameof(School), nameof(Person), nameof(Membership), nameof(GuidanceTeam), nameof(TeamMember), nameof(TrainingRecord),
-         nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod)];
+         nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod),
+         nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -69,6 +72,25 @@ public static class AuditFormat
         ["Start"] = "Fra",
         ["End"] = "Til",
         ["Id"] = "Id",
+        ["Minutes"] = "Referat",
+        ["DevelopmentArea"] = "Utviklingsområde",
+        ["DocumentsNote"] = "Dokumenter",
+        ["AssessmentDaysFrom"] = "Første vurderingsdag",
+        ["AssessmentDaysTo"] = "Siste vurderingsdag",
+        ["SpecialConsiderations"] = "Særlige hensyn",
+        ["MeetingId"] = "Oppstartsmøte (id)",
+        ["Text"] = "Tekst",
+        ["Done"] = "Gjennomgått",
+        ["DueDate"] = "Frist",
+        ["RequestId"] = "Dokumentforespørsel (id)",
+        ["FileName"] = "Filnavn",
+        ["ContentType"] = "Filtype",
+        ["Size"] = "Størrelse (byte)",
+        ["Sha256"] = "SHA-256",
+        ["StoragePath"] = "Lagringssti",
+        ["UploadedByPersonId"] = "Lastet opp av (id)",
+        ["UploadedByName"] = "Lastet opp av",
+        ["UploadedAt"] = "Lastet opp",
     };
 
     /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>
@@ -88,7 +110,7 @@ public static class AuditFormat
     public static string FieldName(string entityType, string field)
     {
         // A training record's title is the course, not a person's job title.
-        if (field == "Title" && entityType == nameof(TrainingRecord)) return "Tittel";
+        if (field == "Title" && entityType is nameof(TrainingRecord) or nameof(DocumentRequest)) return "Tittel";
         if (Fields.TryGetValue(field, out var name)) return name;
         var sb = new StringBuilder();
         for (var i = 0; i < field.Length; i++)
@@ -112,6 +134,7 @@ public static class AuditFormat
         if (field == "Role" && entityType == nameof(TeamMember) && Enum.TryParse<TeamRole>(value, out var teamRole)) return TeamMember.RoleName(teamRole);
         if (field == "Status" && entityType == nameof(GuidanceProgramme) && Enum.TryParse<ProgrammeStatus>(value, out var programmeStatus)) return GuidanceProgramme.StatusName(programmeStatus);
         if (field == "Status" && entityType == nameof(PlanStep) && Enum.TryParse<StepStatus>(value, out var stepStatus)) return ProgrammeText.Label(stepStatus);
+        if (field == "Status" && entityType == nameof(DocumentRequest) && Enum.TryParse<DocumentStatus>(value, out var documentStatus)) return DocumentRequest.StatusName(documentStatus);
         if (field == "Responsible" && Enum.TryParse<StepResponsible>(value, out var responsible)) return ProgrammeText.Label(responsible);
         if (field == "Kind" && entityType == nameof(PlanStep) && Enum.TryParse<StepKind>(value, out var stepKind)) return ProgrammeText.Label(stepKind);
         if (field == "Kind" && entityType == nameof(SchoolHolidayPeriod) && Enum.TryParse<Stillas.Web.Platform.Calendar.SchoolHolidayKind>(value, out var holidayKind)) return SchoolHolidayPeriod.KindName(holidayKind);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -33,6 +34,7 @@ public static class WriteGuard
             SelectionCandidate => scope.IsStaffOf(ownerId),
             ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
             PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
+            _ when DocumentAccess.IsDocumentEntity(entry.Entity) => DocumentAccess.MayWrite(scope, entry),
             _ => true,
         };
         if (!allowed)

@@ -78,7 +78,8 @@ public static class AuditPolicy
     private static readonly HashSet<Type> Audited =
         [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
          typeof(SelectionRound), typeof(SelectionCandidate),
-         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod)];
+         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod),
+         typeof(Features.StartUp.StartUpMeeting), typeof(Features.StartUp.AgendaItem), typeof(Features.Documents.DocumentRequest), typeof(Features.Documents.StoredFile)];
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];

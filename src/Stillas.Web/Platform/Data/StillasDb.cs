@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
+using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
+using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
@@ -62,6 +64,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<ProgrammeModel> ProgrammeModels => Set<ProgrammeModel>();
     public DbSet<SchoolHolidayPeriod> SchoolHolidays => Set<SchoolHolidayPeriod>();
+    public DbSet<StartUpMeeting> StartUpMeetings => Set<StartUpMeeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -97,6 +103,11 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<PlanStep>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
         b.Entity<ProgrammeModel>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeReadOwnerIds.Contains(m.OwnerId));
         b.Entity<SchoolHolidayPeriod>().HasQueryFilter(AccessFilter, h => ScopeAll || ScopeVisibleOwnerIds.Contains(h.OwnerId));
+        // The start-up meeting, document requests and files: like the programme they belong to.
+        b.Entity<StartUpMeeting>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeStaffOwnerIds.Contains(m.OwnerId) || ScopeTeamIds.Contains(m.TeamId) || ScopeSchoolIds.Contains(m.SchoolId));
+        b.Entity<AgendaItem>().HasQueryFilter(AccessFilter, i => ScopeAll || ScopeStaffOwnerIds.Contains(i.OwnerId) || ScopeTeamIds.Contains(i.TeamId) || ScopeSchoolIds.Contains(i.SchoolId));
+        b.Entity<DocumentRequest>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeTeamIds.Contains(r.TeamId) || ScopeSchoolIds.Contains(r.SchoolId));
+        b.Entity<StoredFile>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -195,6 +206,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         PlanStep s => s.OwnerId,
         ProgrammeModel m => m.OwnerId,
         SchoolHolidayPeriod h => h.OwnerId,
+        StartUpMeeting m => m.OwnerId,
+        AgendaItem i => i.OwnerId,
+        DocumentRequest r => r.OwnerId,
+        StoredFile f => f.OwnerId,
         _ => null,
     };
 }

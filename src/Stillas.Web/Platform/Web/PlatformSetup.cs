@@ -93,6 +93,7 @@ public static class PlatformSetup
         services.AddSingleton<MailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<MailDispatcher>());
         services.AddScoped<AccountLinks>();
+        services.AddSingleton<Stillas.Web.Platform.Files.FileStore>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         // Structured (JSON) logs outside Development; readable lines on a developer's console.
