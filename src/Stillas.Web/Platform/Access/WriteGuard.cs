@@ -28,6 +28,8 @@ public static class WriteGuard
             Membership m => m.Role != Role.SystemAdmin && scope.IsAdminOf(ownerId),
             University => false,
             ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
+            // A person turns their own calendar feed on and off.
+            CalendarFeed f => scope.PersonId is int me && f.PersonId == me,
             PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
             _ => true,
         };
