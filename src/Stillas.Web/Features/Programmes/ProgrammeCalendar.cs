@@ -29,15 +29,17 @@ public static class ProgrammeCalendar
             if (!scope.IsAuthenticated) return TypedResults.NotFound();
             // From here on the query filters read the feed owner's scope, exactly as if they were logged in.
             current.Scope = scope;
-            var ics = await BuildAsync(db, scope, ProgrammePlanning.Today(clock), $"{http.Request.Scheme}://{http.Request.Host}", ct);
+            var ics = await BuildAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
             http.Response.Headers.CacheControl = "private, max-age=300";
             return TypedResults.Text(ics, "text/calendar; charset=utf-8");
         }).AllowAnonymous().WithTags("Kalender").WithName("CalendarFeed").ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<string> BuildAsync(StillasDb db, AccessScope scope, DateOnly today, string baseUrl, CancellationToken ct)
+    public static async Task<string> BuildAsync(StillasDb db, AccessScope scope, TimeProvider clock, string baseUrl, CancellationToken ct)
     {
+        var today = ProgrammePlanning.Today(clock);
+        var stamp = new CalDateTime(clock.GetUtcNow().UtcDateTime);
         var (teams, schools, admin) = (scope.TeamIds, scope.SchoolIds, scope.AdminOwnerIds);
         var (from, to) = (today.AddMonths(-3), today.AddYears(2));
         var steps = await db.PlanSteps.AsNoTracking()
@@ -68,6 +70,7 @@ public static class ProgrammeCalendar
                 DtStart = new CalDateTime(s.Date),
                 DtEnd = new CalDateTime((s.EndDate ?? s.Date).AddDays(1)),
                 Url = new Uri(url),
+                DtStamp = stamp,
             });
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
