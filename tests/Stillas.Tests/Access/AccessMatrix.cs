@@ -153,6 +153,10 @@ public static class AccessMatrix
         new("POST", "/api/v1/holidays", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik}}}" },
         new("DELETE", "/api/v1/holidays/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewHolidayAsync(app)) } },
 
+        new("GET", "/Programmes/Calendar", LoggedIn),
+        // The feed's secret address is its authorisation: calendar apps cannot log in.
+        new("GET", "/calendar/{token}.ics", LoggedIn, Anonymous: true) { Fresh = async (app, ids) => new() { ["token"] = await ids.NewCalendarTokenAsync(app) } },
+
         new("GET", "/Models/Index", LoggedIn),
         new("GET", "/Models", LoggedIn),
         new("GET", "/Models/Details/{id:int}", SeesNordvikModels),
@@ -263,6 +267,18 @@ public sealed class MatrixIds
             NordvikHoliday = await db.SchoolHolidays.Where(h => h.Owner!.Name == "Nordvik kommune").OrderBy(h => h.Id).Select(h => h.Id).FirstAsync(),
             NordvikModel = await db.ProgrammeModels.Where(m => m.Owner!.Name == "Nordvik kommune").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
         };
+    });
+
+    /// <summary>A fresh calendar feed token for the development advisor (a new one replaces the old).</summary>
+    public Task<string> NewCalendarTokenAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var advisor = await db.People.Where(p => p.Email == "veileder@nordvik.test").Select(p => p.Id).SingleAsync();
+        db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == advisor).ToListAsync());
+        await db.SaveChangesAsync();
+        var token = Stillas.Web.Platform.Calendar.CalendarFeedTokens.NewToken();
+        db.CalendarFeeds.Add(new Stillas.Web.Features.Programmes.CalendarFeed { PersonId = advisor, TokenHash = Stillas.Web.Platform.Calendar.CalendarFeedTokens.Hash(token) });
+        await db.SaveChangesAsync();
+        return token;
     });
 
     /// <summary>A one-day holiday far in the future, for a DELETE to remove.</summary>

@@ -31,6 +31,9 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
         ["Input.Model"] = model,
     };
 
+    [GeneratedRegex("<code>(http[^<]+\\.ics)</code>")]
+    private static partial Regex FeedUrl();
+
     [GeneratedRegex("name=\"Previewed\" value=\"([^\"]*)\"")]
     private static partial Regex PreviewedField();
 
@@ -317,6 +320,36 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
 
         var page = await client.GetStringAsync(modelUrl);
         Assert.Contains("versjon 2", page);
+    }
+}
+
+public abstract partial class ProgrammePagesTests
+{
+    [Fact]
+    public async Task Guide_subscribes_to_a_secret_calendar_feed_of_the_teams_steps_and_a_new_link_ends_the_old()
+    {
+        var client = await app.LoginAsync("uh@nordvik.test");
+        var made = await client.PostFormAsync("/Programmes/Calendar?handler=Create", [], "/Programmes/Calendar");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var page = await client.GetStringAsync("/Programmes/Calendar");
+        var url = FeedUrl().Match(page).Groups[1].Value;
+        Assert.StartsWith("http://localhost/calendar/", url);
+        // Shown once: the next visit only says a link exists.
+        Assert.DoesNotMatch(FeedUrl(), await client.GetStringAsync("/Programmes/Calendar"));
+
+        var anonymous = app.Client();
+        var feed = await anonymous.GetAsync(new Uri(url).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var ics = await feed.Content.ReadAsStringAsync();
+        Assert.Contains("BEGIN:VCALENDAR", ics);
+        Assert.Contains("SUMMARY:Veiledning 4 – Sentrum skole", ics);
+        Assert.Contains("DTSTART;VALUE=DATE:", ics);
+        Assert.DoesNotContain("Havnå skole", ics);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Programmes/Calendar?handler=Create", [], "/Programmes/Calendar")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/not-a-real-token-at-all-0123456789.ics")).StatusCode);
     }
 }
 

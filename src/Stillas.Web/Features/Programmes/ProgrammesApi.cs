@@ -138,6 +138,7 @@ public static class ProgrammesApi
             return TypedResults.NoContent();
         }).WithName("DeleteSchoolHoliday");
 
+        app.MapCalendarFeed();
         return app;
     }
 

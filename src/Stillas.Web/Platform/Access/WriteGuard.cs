@@ -33,6 +33,8 @@ public static class WriteGuard
             SelectionRound => scope.IsAdminOf(ownerId),
             SelectionCandidate => scope.IsStaffOf(ownerId),
             ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
+            // A person turns their own calendar feed on and off.
+            CalendarFeed f => scope.PersonId is int me && f.PersonId == me,
             PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
             _ when DocumentAccess.IsDocumentEntity(entry.Entity) => DocumentAccess.MayWrite(scope, entry),
             _ => true,

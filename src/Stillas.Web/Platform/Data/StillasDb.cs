@@ -68,6 +68,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +109,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<AgendaItem>().HasQueryFilter(AccessFilter, i => ScopeAll || ScopeStaffOwnerIds.Contains(i.OwnerId) || ScopeTeamIds.Contains(i.TeamId) || ScopeSchoolIds.Contains(i.SchoolId));
         b.Entity<DocumentRequest>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeTeamIds.Contains(r.TeamId) || ScopeSchoolIds.Contains(r.SchoolId));
         b.Entity<StoredFile>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
+        b.Entity<CalendarFeed>().HasQueryFilter(AccessFilter, f => ScopeAll || f.PersonId == ScopePersonId);
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Calendar;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes;
+
+/// <summary>
+/// The user's own calendar feed: make a secret address for a calendar app, make a new one (the old
+/// stops working) or turn it off. The address is shown once, right after it is made: only its hash is kept.
+/// </summary>
+public sealed class CalendarModel(StillasDb db, CurrentScope current) : PageModel
+{
+    public DateTimeOffset? FeedSince { get; private set; }
+    public string? NewFeedUrl { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (current.Scope.PersonId is not int me) return Forbid();
+        FeedSince = await db.CalendarFeeds.AsNoTracking().Where(f => f.PersonId == me).Select(f => (DateTimeOffset?)f.CreatedAt).SingleOrDefaultAsync(ct);
+        NewFeedUrl = TempData["FeedUrl"] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (current.Scope.PersonId is not int me) return Forbid();
+        db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == me).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        var token = CalendarFeedTokens.NewToken();
+        db.CalendarFeeds.Add(new CalendarFeed { PersonId = me, TokenHash = CalendarFeedTokens.Hash(token) });
+        await db.SaveChangesAsync(ct);
+        TempData["FeedUrl"] = ProgrammeCalendar.FeedUrl(Request, token);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (current.Scope.PersonId is not int me) return Forbid();
+        db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == me).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Kalenderlenken er slått av. Kalenderen din får ikke lenger stegene fra Stillas.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,78 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Calendar;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes;
+
+/// <summary>
+/// A person's steps as an iCalendar feed at a secret address (no login: calendar apps cannot log in).
+/// The feed holds the steps of the running programmes of the person's teams and schools, and for an
+/// owner administrator the owner's own steps (first talks, agreements, evaluation meetings), from
+/// three months back to two years ahead, as all-day events.
+/// </summary>
+public static class ProgrammeCalendar
+{
+    public const string Route = "/calendar/{token}.ics";
+
+    public static string FeedUrl(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}/calendar/{token}.ics";
+
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Route, async Task<IResult> (string token, HttpContext http, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await CalendarFeedTokens.PersonOfAsync(db, token, ct) is not int personId) return TypedResults.NotFound();
+            var scope = await AccessScopeLoader.LoadAsync(db, personId, ct);
+            if (!scope.IsAuthenticated) return TypedResults.NotFound();
+            // From here on the query filters read the feed owner's scope, exactly as if they were logged in.
+            current.Scope = scope;
+            var ics = await BuildAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
+            http.Response.Headers.CacheControl = "private, max-age=300";
+            return TypedResults.Text(ics, "text/calendar; charset=utf-8");
+        }).AllowAnonymous().WithTags("Kalender").WithName("CalendarFeed").ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<string> BuildAsync(StillasDb db, AccessScope scope, TimeProvider clock, string baseUrl, CancellationToken ct)
+    {
+        var today = ProgrammePlanning.Today(clock);
+        var stamp = new CalDateTime(clock.GetUtcNow().UtcDateTime);
+        var (teams, schools, admin) = (scope.TeamIds, scope.SchoolIds, scope.AdminOwnerIds);
+        var (from, to) = (today.AddMonths(-3), today.AddYears(2));
+        var steps = await db.PlanSteps.AsNoTracking()
+            .Where(s => s.Programme!.Status == ProgrammeStatus.Active && s.Status != StepStatus.Cancelled && s.Date >= from && s.Date <= to
+                        && (teams.Contains(s.TeamId) || schools.Contains(s.SchoolId) || (s.Responsible == StepResponsible.Owner && admin.Contains(s.OwnerId))))
+            .OrderBy(s => s.Date).Take(2000)
+            .Select(s => new { s.Id, s.Title, s.Date, s.EndDate, s.PhaseName, s.Responsible, s.ResponsibleNote, s.Status, s.Note, s.Hours, School = s.Programme!.School!.Name })
+            .ToListAsync(ct);
+
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Stillas//Veiledningsforløp//NB" };
+        calendar.AddProperty("X-WR-CALNAME", "Stillas: " + scope.ActorName);
+        foreach (var s in steps)
+        {
+            var details = new List<string>
+            {
+                $"{s.PhaseName} · {ProgrammeText.Label(s.Responsible)}{(s.ResponsibleNote is null ? "" : $" ({s.ResponsibleNote})")} · {ProgrammeText.Label(s.Status)}",
+            };
+            if (s.Hours is int h) details.Add($"{h} timer");
+            if (s.Note is not null) details.Add(s.Note);
+            var url = $"{baseUrl}/Programmes/Step/{s.Id}";
+            details.Add(url);
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"stillas-step-{s.Id}",
+                Summary = $"{s.Title} – {s.School}",
+                Description = string.Join("\n", details),
+                // All-day: the plan knows the day, not the hour; the end of an all-day event is the day after.
+                DtStart = new CalDateTime(s.Date),
+                DtEnd = new CalDateTime((s.EndDate ?? s.Date).AddDays(1)),
+                Url = new Uri(url),
+                DtStamp = stamp,
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+}
