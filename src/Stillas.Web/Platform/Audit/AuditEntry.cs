@@ -74,7 +74,8 @@ public static class AuditPolicy
 {
     private static readonly HashSet<Type> Audited =
         [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
-         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod)];
+         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod),
+         typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment)];
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
+using Stillas.Web.Features.FuturePicture;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -58,6 +59,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<ProgrammeModel> ProgrammeModels => Set<ProgrammeModel>();
     public DbSet<SchoolHolidayPeriod> SchoolHolidays => Set<SchoolHolidayPeriod>();
+    public DbSet<FuturePicture> FuturePictures => Set<FuturePicture>();
+    public DbSet<FuturePictureVersion> FuturePictureVersions => Set<FuturePictureVersion>();
+    public DbSet<SignOfGoodPractice> SignsOfGoodPractice => Set<SignOfGoodPractice>();
+    public DbSet<FuturePictureComment> FuturePictureComments => Set<FuturePictureComment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -86,6 +91,11 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<PlanStep>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
         b.Entity<ProgrammeModel>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeReadOwnerIds.Contains(m.OwnerId));
         b.Entity<SchoolHolidayPeriod>().HasQueryFilter(AccessFilter, h => ScopeAll || ScopeVisibleOwnerIds.Contains(h.OwnerId));
+        // The future picture: as its programme (the owner's staff, the team, the school).
+        b.Entity<FuturePicture>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
+        b.Entity<FuturePictureVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
+        b.Entity<SignOfGoodPractice>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
+        b.Entity<FuturePictureComment>().HasQueryFilter(AccessFilter, c => ScopeAll || ScopeStaffOwnerIds.Contains(c.OwnerId) || ScopeTeamIds.Contains(c.TeamId) || ScopeSchoolIds.Contains(c.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -182,6 +192,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         PlanStep s => s.OwnerId,
         ProgrammeModel m => m.OwnerId,
         SchoolHolidayPeriod h => h.OwnerId,
+        FuturePicture f => f.OwnerId,
+        FuturePictureVersion v => v.OwnerId,
+        SignOfGoodPractice s => s.OwnerId,
+        FuturePictureComment c => c.OwnerId,
         _ => null,
     };
 }
