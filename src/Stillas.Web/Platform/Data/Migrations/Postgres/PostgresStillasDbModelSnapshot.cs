@@ -197,6 +197,186 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictures", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "CreatedAt");
+
+                    b.ToTable("FuturePictureComments", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DevelopmentArea")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictureVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FuturePictureVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StableKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StableKey");
+
+                    b.HasIndex("FuturePictureVersionId", "Order");
+
+                    b.ToTable("SignsOfGoodPractice", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Owners.SchoolOwner", b =>
                 {
                     b.Property<int>("Id")
@@ -905,6 +1085,50 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Comments")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Versions")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePictureVersion", "FuturePictureVersion")
+                        .WithMany("Signs")
+                        .HasForeignKey("FuturePictureVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePictureVersion");
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.People.Membership", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
@@ -1057,6 +1281,18 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Navigation("Signs");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.People.Person", b =>

@@ -186,6 +186,178 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictures", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "CreatedAt");
+
+                    b.ToTable("FuturePictureComments", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DevelopmentArea")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictureVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FuturePictureVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StableKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StableKey");
+
+                    b.HasIndex("FuturePictureVersionId", "Order");
+
+                    b.ToTable("SignsOfGoodPractice", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Owners.SchoolOwner", b =>
                 {
                     b.Property<int>("Id")
@@ -866,6 +1038,50 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Comments")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Versions")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePictureVersion", "FuturePictureVersion")
+                        .WithMany("Signs")
+                        .HasForeignKey("FuturePictureVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePictureVersion");
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.People.Membership", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
@@ -1018,6 +1234,18 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Navigation("Signs");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.People.Person", b =>
