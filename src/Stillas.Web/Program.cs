@@ -1,5 +1,6 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
+using Stillas.Web.Features.FuturePicture;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
@@ -23,6 +24,7 @@ app.MapTeamsApi();
 app.MapOwnersApi();
 app.MapAuditApi();
 app.MapPeopleApi();
+app.MapFuturePictureApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();
