@@ -111,10 +111,25 @@ public static class AccessMatrix
         new("PUT", "/api/v1/owners/{id:int}", NordvikManagers),
     ];
 
+    private static readonly Who[] SentrumLeaders = [Who.Principal];
+
+    /// <summary>The future picture of the matrix's Sentrum programme (<see cref="MatrixIds.FuturePictureProgramme"/>).</summary>
+    public static readonly Row[] FuturePictureRows =
+    [
+        new("GET", "/Programmes/FuturePicture/{programmeId:int}", SeesSentrum),
+        new("GET", "/Programmes/FuturePicture/Edit/{programmeId:int}", SentrumLeaders),
+        new("GET", "/Programmes/FuturePicture/Compare/{programmeId:int}", SeesSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture", SeesSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture/versions/{number:int}", SeesSentrum),
+        new("POST", "/api/v1/programmes/{id:int}/future-picture/versions", SentrumLeaders),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
+        new("POST", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(FuturePictureRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -125,9 +140,37 @@ public sealed class MatrixIds
     public int Sentrum { get; private init; }
     public int Team1 { get; private init; }
     public int Teacher { get; private init; }
+    /// <summary>A programme for Sentrum skole with team 1 whose future picture has version 1.</summary>
+    public int FuturePictureProgramme { get; private set; }
     private static int counter;
 
-    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db => new MatrixIds
+    public static async Task<MatrixIds> LoadAsync(StillasApp app)
+    {
+        var ids = await LoadCoreAsync(app);
+        ids.FuturePictureProgramme = await NewFuturePictureProgrammeAsync(app, ids);
+        return ids;
+    }
+
+    private static Task<int> NewFuturePictureProgrammeAsync(StillasApp app, MatrixIds ids) => app.WithDbAsync(async db =>
+    {
+        var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+        {
+            OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, SchoolYear = "2026/27", TemplateKey = "tiu", TemplateVersion = 1,
+            TemplateName = "Matriseforløp fremtidsbilde", TemplateJson = "{}", StartDate = new DateOnly(2026, 8, 17),
+        };
+        var picture = new Stillas.Web.Features.FuturePicture.FuturePicture { Programme = programme, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, CurrentVersion = 1, Version = 1 };
+        var version = new Stillas.Web.Features.FuturePicture.FuturePictureVersion
+        {
+            FuturePicture = picture, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Number = 1,
+            DevelopmentArea = "Lesing", Text = "Alle elever leser hver dag.", AuthorName = "Matrise",
+        };
+        version.Signs.Add(new Stillas.Web.Features.FuturePicture.SignOfGoodPractice { OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Order = 1, Text = "Elevene leser", StableKey = Guid.NewGuid() });
+        db.FuturePictureVersions.Add(version);
+        await db.SaveChangesAsync();
+        return programme.Id;
+    });
+
+    private static Task<MatrixIds> LoadCoreAsync(StillasApp app) => app.WithDbAsync(async db => new MatrixIds
     {
         Nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync(),
         Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
@@ -189,11 +232,19 @@ public sealed class MatrixIds
         });
     }
 
+    private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The concrete URL for a route: {id} means the area's Nordvik record (Sentrum skole, team 1, …).</summary>
     public async Task<string> UrlAsync(StillasApp app, Row row, string route)
     {
         var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
         var lower = route.ToLowerInvariant();
+        if (lower.Contains("futurepicture", StringComparison.Ordinal) || lower.Contains("future-picture", StringComparison.Ordinal))
+        {
+            values.TryAdd("programmeId", Str(FuturePictureProgramme));
+            values.TryAdd("id", Str(FuturePictureProgramme));
+            values.TryAdd("number", "1");
+        }
         var id = lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum
             : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
             : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
