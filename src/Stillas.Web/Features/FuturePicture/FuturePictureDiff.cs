@@ -73,6 +73,27 @@ public static partial class FuturePictureDiff
         else parts.Add(new DiffPart(kind, text));
     }
 
+    /// <summary>
+    /// The parts as HTML with no whitespace of its own (the text is shown with its line breaks):
+    /// &lt;ins&gt;/&lt;del&gt; plus a hidden "Lagt til"/"Fjernet" label, so colour never carries the meaning alone.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Html(IReadOnlyList<DiffPart> parts)
+    {
+        var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var sb = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            var text = enc.Encode(part.Text);
+            sb.Append(part.Kind switch
+            {
+                DiffKind.Added => $"<ins class=\"diff-ins\"><span class=\"visually-hidden\">[Lagt til: </span>{text}<span class=\"visually-hidden\">]</span></ins>",
+                DiffKind.Removed => $"<del class=\"diff-del\"><span class=\"visually-hidden\">[Fjernet: </span>{text}<span class=\"visually-hidden\">]</span></del>",
+                _ => text,
+            });
+        }
+        return new Microsoft.AspNetCore.Html.HtmlString(sb.ToString());
+    }
+
     public static bool HasChanges(IReadOnlyList<DiffPart> parts) => parts.Any(p => p.Kind != DiffKind.Same);
 
     /// <summary>The signs of version b against version a, in b's order, then the removed ones in a's order.</summary>
