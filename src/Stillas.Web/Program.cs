@@ -1,6 +1,7 @@
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Documents;
+using Stillas.Web.Features.FuturePicture;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
@@ -29,6 +30,7 @@ app.MapPeopleApi();
 app.MapSelectionApi();
 app.MapProgrammesApi();
 app.MapDocumentsApi();
+app.MapFuturePictureApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

@@ -178,10 +178,25 @@ public static class AccessMatrix
         new("PUT", "/api/v1/programmes/{id:int}/startup", KeepsSentrumProgramme),
     ];
 
+    private static readonly Who[] SentrumLeaders = [Who.Principal];
+
+    /// <summary>The future picture of the matrix's Sentrum programme (<see cref="MatrixIds.FuturePictureProgramme"/>).</summary>
+    public static readonly Row[] FuturePictureRows =
+    [
+        new("GET", "/Programmes/FuturePicture/{programmeId:int}", SeesSentrum),
+        new("GET", "/Programmes/FuturePicture/Edit/{programmeId:int}", SentrumLeaders),
+        new("GET", "/Programmes/FuturePicture/Compare/{programmeId:int}", SeesSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture", SeesSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture/versions/{number:int}", SeesSentrum),
+        new("POST", "/api/v1/programmes/{id:int}/future-picture/versions", SentrumLeaders),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
+        new("POST", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -200,6 +215,8 @@ public sealed class MatrixIds
     public int SentrumStep { get; private init; }
     public int NordvikHoliday { get; private init; }
     public int NordvikModel { get; private init; }
+    /// <summary>A programme for Sentrum skole with team 1 whose future picture has version 1.</summary>
+    public int FuturePictureProgramme { get; private set; }
     private static int counter;
     /// <summary>A Sentrum skole programme run by team 1, with its document requests and one stored file.</summary>
     public int DocumentsProgramme { get; private set; }
@@ -210,6 +227,7 @@ public sealed class MatrixIds
     {
         var ids = await LoadOrganisationAsync(app);
         await ids.AddDocumentsAsync(app);
+        ids.FuturePictureProgramme = await NewFuturePictureProgrammeAsync(app, ids);
         return ids;
     }
 
@@ -247,6 +265,25 @@ public sealed class MatrixIds
         : lower.Contains("/files/", StringComparison.Ordinal) ? DocumentFile
         : lower.Contains("/documents", StringComparison.Ordinal) || lower.Contains("/startup", StringComparison.Ordinal) ? DocumentsProgramme
         : null;
+
+    private static Task<int> NewFuturePictureProgrammeAsync(StillasApp app, MatrixIds ids) => app.WithDbAsync(async db =>
+    {
+        var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+        {
+            OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, SchoolYear = "2026/27", TemplateKey = "tiu", TemplateVersion = 1,
+            TemplateName = "Matriseforløp fremtidsbilde", TemplateJson = "{}", StartDate = new DateOnly(2026, 8, 17),
+        };
+        var picture = new Stillas.Web.Features.FuturePicture.FuturePicture { Programme = programme, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, CurrentVersion = 1, Version = 1 };
+        var version = new Stillas.Web.Features.FuturePicture.FuturePictureVersion
+        {
+            FuturePicture = picture, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Number = 1,
+            DevelopmentArea = "Lesing", Text = "Alle elever leser hver dag.", AuthorName = "Matrise",
+        };
+        version.Signs.Add(new Stillas.Web.Features.FuturePicture.SignOfGoodPractice { OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Order = 1, Text = "Elevene leser", StableKey = Guid.NewGuid() });
+        db.FuturePictureVersions.Add(version);
+        await db.SaveChangesAsync();
+        return programme.Id;
+    });
 
     private static Task<MatrixIds> LoadOrganisationAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
@@ -365,12 +402,20 @@ public sealed class MatrixIds
         });
     }
 
+    private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The concrete URL for a route: {id} means the area's Nordvik record (Sentrum skole, team 1, …).</summary>
     public async Task<string> UrlAsync(StillasApp app, Row row, string route)
     {
         var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
         if (DocumentsId(route.ToLowerInvariant()) is int documentsId) values.TryAdd("id", documentsId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var lower = route.ToLowerInvariant();
+        if (lower.Contains("futurepicture", StringComparison.Ordinal) || lower.Contains("future-picture", StringComparison.Ordinal))
+        {
+            values.TryAdd("programmeId", Str(FuturePictureProgramme));
+            values.TryAdd("id", Str(FuturePictureProgramme));
+            values.TryAdd("number", "1");
+        }
         var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate
             : lower.Contains("/selection", StringComparison.Ordinal) ? Round
             : lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum

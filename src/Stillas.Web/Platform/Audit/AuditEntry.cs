@@ -79,7 +79,9 @@ public static class AuditPolicy
         [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
          typeof(SelectionRound), typeof(SelectionCandidate),
          typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod),
-         typeof(Features.StartUp.StartUpMeeting), typeof(Features.StartUp.AgendaItem), typeof(Features.Documents.DocumentRequest), typeof(Features.Documents.StoredFile)];
+         typeof(Features.StartUp.StartUpMeeting), typeof(Features.StartUp.AgendaItem), typeof(Features.Documents.DocumentRequest), typeof(Features.Documents.StoredFile),
+
+         typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment)];
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];

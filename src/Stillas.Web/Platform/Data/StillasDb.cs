@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Documents;
+using Stillas.Web.Features.FuturePicture;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -69,6 +70,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<DocumentRequest> DocumentRequests => Set<DocumentRequest>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<FuturePicture> FuturePictures => Set<FuturePicture>();
+    public DbSet<FuturePictureVersion> FuturePictureVersions => Set<FuturePictureVersion>();
+    public DbSet<SignOfGoodPractice> SignsOfGoodPractice => Set<SignOfGoodPractice>();
+    public DbSet<FuturePictureComment> FuturePictureComments => Set<FuturePictureComment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -110,6 +115,11 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<DocumentRequest>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeTeamIds.Contains(r.TeamId) || ScopeSchoolIds.Contains(r.SchoolId));
         b.Entity<StoredFile>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
         b.Entity<CalendarFeed>().HasQueryFilter(AccessFilter, f => ScopeAll || f.PersonId == ScopePersonId);
+        // The future picture: as its programme (the owner's staff, the team, the school).
+        b.Entity<FuturePicture>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
+        b.Entity<FuturePictureVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
+        b.Entity<SignOfGoodPractice>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
+        b.Entity<FuturePictureComment>().HasQueryFilter(AccessFilter, c => ScopeAll || ScopeStaffOwnerIds.Contains(c.OwnerId) || ScopeTeamIds.Contains(c.TeamId) || ScopeSchoolIds.Contains(c.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -212,6 +222,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         AgendaItem i => i.OwnerId,
         DocumentRequest r => r.OwnerId,
         StoredFile f => f.OwnerId,
+        FuturePicture f => f.OwnerId,
+        FuturePictureVersion v => v.OwnerId,
+        SignOfGoodPractice s => s.OwnerId,
+        FuturePictureComment c => c.OwnerId,
         _ => null,
     };
 }

@@ -12,11 +12,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStillasDb))]
-<<<<<<<< HEAD:src/Stillas.Web/Platform/Data/Migrations/Postgres/20261127163446_Programmes.Designer.cs
     [Migration("20261127163446_Programmes")]
-========
-    [Migration("20261127163223_Programmes")]
->>>>>>>> feat/programmes:src/Stillas.Web/Platform/Data/Migrations/Postgres/20261127163223_Programmes.Designer.cs
     partial class Programmes
     {
         /// <inheritdoc />
@@ -348,36 +344,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Universities");
-                });
-
-            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId")
-                        .IsUnique();
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
@@ -1090,17 +1056,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
-                });
-
-            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
-                {
-                    b.HasOne("Stillas.Web.Features.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>

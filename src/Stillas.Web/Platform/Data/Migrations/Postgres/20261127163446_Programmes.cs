@@ -13,27 +13,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CalendarFeeds",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CalendarFeeds_People_PersonId",
-                        column: x => x.PersonId,
-                        principalTable: "People",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ProgrammeModels",
                 columns: table => new
                 {
@@ -165,18 +144,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CalendarFeeds_PersonId",
-                table: "CalendarFeeds",
-                column: "PersonId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CalendarFeeds_TokenHash",
-                table: "CalendarFeeds",
-                column: "TokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PlanSteps_OwnerId_Date",
                 table: "PlanSteps",
                 columns: new[] { "OwnerId", "Date" });
@@ -232,9 +199,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "CalendarFeeds");
-
             migrationBuilder.DropTable(
                 name: "PlanSteps");
 

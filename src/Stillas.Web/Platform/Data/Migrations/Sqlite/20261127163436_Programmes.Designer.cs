@@ -11,11 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStillasDb))]
-<<<<<<<< HEAD:src/Stillas.Web/Platform/Data/Migrations/Sqlite/20261127163436_Programmes.Designer.cs
     [Migration("20261127163436_Programmes")]
-========
-    [Migration("20261127163014_Programmes")]
->>>>>>>> feat/programmes:src/Stillas.Web/Platform/Data/Migrations/Sqlite/20261127163014_Programmes.Designer.cs
     partial class Programmes
     {
         /// <inheritdoc />
@@ -329,34 +325,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Universities");
-                });
-
-            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId")
-                        .IsUnique();
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
@@ -1045,17 +1013,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
-                });
-
-            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
-                {
-                    b.HasOne("Stillas.Web.Features.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>

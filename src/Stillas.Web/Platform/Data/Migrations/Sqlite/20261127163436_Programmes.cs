@@ -12,27 +12,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CalendarFeeds",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CalendarFeeds_People_PersonId",
-                        column: x => x.PersonId,
-                        principalTable: "People",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ProgrammeModels",
                 columns: table => new
                 {
@@ -164,18 +143,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CalendarFeeds_PersonId",
-                table: "CalendarFeeds",
-                column: "PersonId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CalendarFeeds_TokenHash",
-                table: "CalendarFeeds",
-                column: "TokenHash",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PlanSteps_OwnerId_Date",
                 table: "PlanSteps",
                 columns: new[] { "OwnerId", "Date" });
@@ -231,9 +198,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "CalendarFeeds");
-
             migrationBuilder.DropTable(
                 name: "PlanSteps");
 
