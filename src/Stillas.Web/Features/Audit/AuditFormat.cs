@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -15,7 +16,8 @@ public static class AuditFormat
     /// <summary>The audited entity types, in the order the filter offers them.</summary>
     public static readonly string[] EntityTypes =
         [nameof(SchoolOwner), nameof(School), nameof(Person), nameof(Membership), nameof(GuidanceTeam), nameof(TeamMember), nameof(TrainingRecord),
-         nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod)];
+         nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod),
+         nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -69,6 +71,25 @@ public static class AuditFormat
         ["Start"] = "Fra",
         ["End"] = "Til",
         ["Id"] = "Id",
+        ["AgreementId"] = "Samarbeidsavtale (id)",
+        ["VersionId"] = "Avtaleversjon (id)",
+        ["CurrentVersion"] = "Gjeldende versjon",
+        ["Number"] = "Versjonsnummer",
+        ["PeriodFrom"] = "Periode fra",
+        ["PeriodTo"] = "Periode til",
+        ["DevelopmentArea"] = "Utviklingsområde",
+        ["Parties"] = "Parter",
+        ["OwnerApprovedBy"] = "Godkjent for skoleeier av",
+        ["OwnerApprovedById"] = "Godkjent for skoleeier av (id)",
+        ["OwnerApprovedAt"] = "Godkjent for skoleeier",
+        ["PrincipalApprovedBy"] = "Godkjent for skolen av",
+        ["PrincipalApprovedById"] = "Godkjent for skolen av (id)",
+        ["PrincipalApprovedAt"] = "Godkjent for skolen",
+        ["UpdatedBy"] = "Sist endret av",
+        ["UpdatedAt"] = "Sist endret",
+        ["Section"] = "Del",
+        ["Text"] = "Tekst",
+        ["Checked"] = "Avkrysset",
     };
 
     /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>
@@ -112,6 +133,8 @@ public static class AuditFormat
         if (field == "Role" && entityType == nameof(TeamMember) && Enum.TryParse<TeamRole>(value, out var teamRole)) return TeamMember.RoleName(teamRole);
         if (field == "Status" && entityType == nameof(GuidanceProgramme) && Enum.TryParse<ProgrammeStatus>(value, out var programmeStatus)) return GuidanceProgramme.StatusName(programmeStatus);
         if (field == "Status" && entityType == nameof(PlanStep) && Enum.TryParse<StepStatus>(value, out var stepStatus)) return ProgrammeText.Label(stepStatus);
+        if (field == "Status" && entityType == nameof(AgreementVersion) && Enum.TryParse<AgreementStatus>(value, out var agreementStatus)) return AgreementVersion.StatusName(agreementStatus);
+        if (field == "Section" && entityType == nameof(AgreementLine) && Enum.TryParse<AgreementSection>(value, out var section)) return AgreementRules.SectionName(section);
         if (field == "Responsible" && Enum.TryParse<StepResponsible>(value, out var responsible)) return ProgrammeText.Label(responsible);
         if (field == "Kind" && entityType == nameof(PlanStep) && Enum.TryParse<StepKind>(value, out var stepKind)) return ProgrammeText.Label(stepKind);
         if (field == "Kind" && entityType == nameof(SchoolHolidayPeriod) && Enum.TryParse<Stillas.Web.Platform.Calendar.SchoolHolidayKind>(value, out var holidayKind)) return SchoolHolidayPeriod.KindName(holidayKind);

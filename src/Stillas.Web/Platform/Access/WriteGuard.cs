@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -28,6 +29,7 @@ public static class WriteGuard
             Membership m => m.Role != Role.SystemAdmin && scope.IsAdminOf(ownerId),
             University => false,
             ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
+            GuidanceAgreement or AgreementVersion or AgreementLine => AgreementAccess.MayWrite(scope, entry),
             PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
             _ => true,
         };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -47,6 +48,9 @@ public class AuditEntry
         nameof(PlanStep) => "Steg i fremdriftsplan",
         nameof(ProgrammeModel) => "Forløpsmodell",
         nameof(SchoolHolidayPeriod) => "Skoleferie",
+        nameof(GuidanceAgreement) => "Samarbeidsavtale",
+        nameof(AgreementVersion) => "Versjon av samarbeidsavtale",
+        nameof(AgreementLine) => "Punkt i samarbeidsavtale",
         _ => type,
     };
 
@@ -74,7 +78,8 @@ public static class AuditPolicy
 {
     private static readonly HashSet<Type> Audited =
         [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
-         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod)];
+         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod),
+         typeof(GuidanceAgreement), typeof(AgreementVersion), typeof(AgreementLine)];
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];

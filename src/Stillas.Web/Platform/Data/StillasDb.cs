@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -58,6 +59,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<ProgrammeModel> ProgrammeModels => Set<ProgrammeModel>();
     public DbSet<SchoolHolidayPeriod> SchoolHolidays => Set<SchoolHolidayPeriod>();
+    public DbSet<GuidanceAgreement> Agreements => Set<GuidanceAgreement>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AgreementLine> AgreementLines => Set<AgreementLine>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -86,6 +90,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<PlanStep>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
         b.Entity<ProgrammeModel>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeReadOwnerIds.Contains(m.OwnerId));
         b.Entity<SchoolHolidayPeriod>().HasQueryFilter(AccessFilter, h => ScopeAll || ScopeVisibleOwnerIds.Contains(h.OwnerId));
+        // A programme's agreement: as the programme (the owner's staff, the team, the school's people).
+        b.Entity<GuidanceAgreement>().HasQueryFilter(AccessFilter, a => ScopeAll || ScopeStaffOwnerIds.Contains(a.OwnerId) || ScopeTeamIds.Contains(a.TeamId) || ScopeSchoolIds.Contains(a.SchoolId));
+        b.Entity<AgreementVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
+        b.Entity<AgreementLine>().HasQueryFilter(AccessFilter, l => ScopeAll || ScopeStaffOwnerIds.Contains(l.OwnerId) || ScopeTeamIds.Contains(l.TeamId) || ScopeSchoolIds.Contains(l.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -182,6 +190,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         PlanStep s => s.OwnerId,
         ProgrammeModel m => m.OwnerId,
         SchoolHolidayPeriod h => h.OwnerId,
+        GuidanceAgreement a => a.OwnerId,
+        AgreementVersion v => v.OwnerId,
+        AgreementLine l => l.OwnerId,
         _ => null,
     };
 }
