@@ -1,3 +1,4 @@
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.People;
@@ -23,6 +24,7 @@ app.MapTeamsApi();
 app.MapOwnersApi();
 app.MapAuditApi();
 app.MapPeopleApi();
+app.MapAgreementsApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

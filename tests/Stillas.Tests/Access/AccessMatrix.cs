@@ -111,10 +111,30 @@ public static class AccessMatrix
         new("PUT", "/api/v1/owners/{id:int}", NordvikManagers),
     ];
 
+    // A programme of Sentrum skole run by team 1, with an agreement: its readers, its writers, its approvers.
+    private static readonly Who[] SeesSentrumProgramme = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+    private static readonly Who[] WritesAgreement = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+    private static readonly Who[] ApprovesAgreement = [Who.System, Who.NordvikAdmin, Who.Principal];
+
+    public static readonly Row[] AgreementRows =
+    [
+        new("GET", "/Agreements/Details/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Agreements/Edit/{programmeId:int}", WritesAgreement),
+        new("GET", "/Agreements/Compare/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Agreements/Pdf/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement", SeesSentrumProgramme),
+        // The agreement exists already: writers get 409, which is past authorisation.
+        new("POST", "/api/v1/programmes/{programmeId:int}/agreement", WritesAgreement),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/versions/{number:int}", SeesSentrumProgramme),
+        new("PUT", "/api/v1/programmes/{programmeId:int}/agreement/draft", WritesAgreement),
+        new("POST", "/api/v1/programmes/{programmeId:int}/agreement/approve", ApprovesAgreement),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/pdf", SeesSentrumProgramme),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(AgreementRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -125,16 +145,46 @@ public sealed class MatrixIds
     public int Sentrum { get; private init; }
     public int Team1 { get; private init; }
     public int Teacher { get; private init; }
+    /// <summary>A programme of Sentrum skole run by team 1, with an agreement (version 1, a draft).</summary>
+    public int Programme { get; private init; }
     private static int counter;
 
-    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db => new MatrixIds
+    public static Task<MatrixIds> LoadAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
-        Nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync(),
-        Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
-        Sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync(),
-        Team1 = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync(),
-        Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
+        var nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync();
+        var sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync();
+        var team1 = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync();
+        return new MatrixIds
+        {
+            Nordvik = nordvik,
+            Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
+            Sentrum = sentrum,
+            Team1 = team1,
+            Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
+            Programme = await ProgrammeWithAgreementAsync(db, nordvik, sentrum, team1),
+        };
     });
+
+    private static async Task<int> ProgrammeWithAgreementAsync(Stillas.Web.Platform.Data.StillasDb db, int nordvik, int sentrum, int team1)
+    {
+        var existing = await db.Agreements.Where(a => a.SchoolId == sentrum && a.TeamId == team1).Select(a => (int?)a.ProgrammeId).FirstOrDefaultAsync();
+        if (existing is int id) return id;
+        var programme = await db.Programmes.Where(p => p.SchoolId == sentrum && p.TeamId == team1).FirstOrDefaultAsync();
+        if (programme is null)
+        {
+            var model = Stillas.Web.Features.Programmes.ProgrammeTemplates.TromsoV1;
+            programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+            {
+                OwnerId = nordvik, SchoolId = sentrum, TeamId = team1, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
+                TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+            };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+        }
+        db.Agreements.Add(Stillas.Web.Features.Agreements.AgreementRules.CreateDraft(programme, "Skoleeier: Nordvik kommune\nSkole: Sentrum skole"));
+        await db.SaveChangesAsync();
+        return programme.Id;
+    }
 
     public Task<int> NewSchoolAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
@@ -201,6 +251,8 @@ public sealed class MatrixIds
             : 0;
         values.TryAdd("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         values.TryAdd("documentName", "v1");
+        values.TryAdd("programmeId", Programme.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        values.TryAdd("number", "1");
         var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{([a-zA-Z]+)(:[^}]*)?\}", m =>
             values.TryGetValue(m.Groups[1].Value, out var v) ? v : throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {route}"));
         return url;

@@ -129,6 +129,19 @@ public static class AgreementRules
         };
     }
 
+    /// <summary>The first version written from a user's input (the form showed the defaults of <see cref="CreateDraft"/>).</summary>
+    public static GuidanceAgreement CreateFromInput(GuidanceProgramme programme, AgreementInput input, AccessScope actor, DateTimeOffset now)
+    {
+        var agreement = CreateDraft(programme, "");
+        var first = agreement.Versions[0];
+        first.Lines.Clear();
+        input.SortLines();
+        Apply(first, input, [], inPlace: false);
+        first.UpdatedBy = actor.ActorName;
+        first.UpdatedAt = now;
+        return agreement;
+    }
+
     private static AgreementLine NewLine(AgreementVersion v, string key, AgreementSection section, string text, bool isChecked, int order) => new()
     {
         OwnerId = v.OwnerId, SchoolId = v.SchoolId, TeamId = v.TeamId, Key = key, Section = section, Text = text, Checked = isChecked, Order = order,
