@@ -168,6 +168,39 @@ public abstract class AgreementTests(StillasApp app)
     }
 
     [Fact]
+    public async Task A_draft_of_a_new_version_can_be_discarded_and_the_version_in_force_stays()
+    {
+        var programme = await ApprovedAsync();
+        var advisor = await app.LoginAsync(Advisor);
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.EditAsync(programme, f => f["Input.DevelopmentArea"] = "Et område vi angrer på")).StatusCode);
+        var v2 = (await app.AgreementAsync(programme)).Versions[^1];
+        Assert.Equal(2, v2.Number);
+        var discarded = await advisor.PostFormAsync($"/Agreements/Details/{programme}?handler=Discard",
+            new() { ["number"] = "2", ["version"] = Id(v2.Version) }, $"/Agreements/Details/{programme}");
+        Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
+        Assert.Contains("Versjon 1 gjelder fortsatt", Html.Alert(await advisor.GetStringAsync(discarded.Headers.Location!.ToString())));
+        var (agreement, versions) = await app.AgreementAsync(programme);
+        Assert.Equal(1, agreement.CurrentVersion);
+        Assert.Equal(AgreementStatus.Approved, Assert.Single(versions).Status);
+        Refused.Assert(await (await app.LoginAsync(Principal)).PostFormAsync($"/Agreements/Details/{programme}?handler=Discard",
+            new() { ["number"] = "1", ["version"] = "1" }, $"/Agreements/Details/{programme}"), "principal discarding");
+    }
+
+    [Fact]
+    public async Task Approving_a_text_that_changed_after_it_was_read_is_refused_with_a_message()
+    {
+        var programme = await DraftAsync();
+        var owner = await app.LoginAsync(Owner);
+        var read = (await app.AgreementAsync(programme)).Versions[0];
+        Assert.Equal(HttpStatusCode.Redirect, (await (await app.LoginAsync(Advisor)).EditAsync(programme, f => f["Input.DevelopmentArea"] = "Endret etter lesing")).StatusCode);
+        var response = await owner.PostFormAsync($"/Agreements/Details/{programme}?handler=Approve",
+            new() { ["side"] = "Owner", ["number"] = "1", ["version"] = Id(read.Version) }, $"/Agreements/Details/{programme}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Avtalen er endret siden du åpnet den", Html.Alert(await response.Content.ReadAsStringAsync()));
+        Assert.Null((await app.AgreementAsync(programme)).Versions[0].OwnerApprovedAt);
+    }
+
+    [Fact]
     public async Task Compare_lists_the_changed_line_the_added_line_and_the_changed_period()
     {
         var programme = await ApprovedAsync();

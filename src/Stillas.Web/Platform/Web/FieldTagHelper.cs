@@ -70,7 +70,8 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
                 attrs["type"] = Type;
                 if (Type == "number") attrs["inputmode"] = "numeric";
                 if (maxLength is int max && Type is "text" or "email") attrs["maxlength"] = max;
-                control = generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, null, attrs);
+                // A date input only takes ISO dates (yyyy-MM-dd); anything else shows as empty in the browser.
+                control = generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, Type == "date" ? "{0:yyyy-MM-dd}" : null, attrs);
                 break;
         }
 
