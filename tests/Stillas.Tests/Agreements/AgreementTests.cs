@@ -366,7 +366,6 @@ public abstract class AgreementTests(StillasApp app)
         Assert.Contains("samarbeidsavtale-sentrum-skole-v1.pdf", response.Content.Headers.ContentDisposition?.ToString() ?? "");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        if (Environment.GetEnvironmentVariable("DUMP_PDF") is { } dump) await File.WriteAllBytesAsync(dump, bytes);
 
         using var pdf = PdfDocument.Open(bytes);
         var pages = pdf.GetPages().Select(p => ContentOrderTextExtractor.GetText(p)).ToList();

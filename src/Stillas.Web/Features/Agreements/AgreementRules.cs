@@ -201,7 +201,7 @@ public static class AgreementRules
             return new(SaveOutcome.NewVersion, next);
         }
 
-        // seed 000 § 2 / DOMAIN § 1: both sides approve the same text, so a change withdraws an approval already given.
+        // DOMAIN § 2 (seed 001): changes need both parties' approval, so a change withdraws an approval already given.
         string? cleared = null;
         if (latest.OwnerApprovedAt is not null) cleared = $"{latest.OwnerApprovedBy} (skoleeier)";
         if (latest.PrincipalApprovedAt is not null) cleared = $"{latest.PrincipalApprovedBy} (skolen)";
