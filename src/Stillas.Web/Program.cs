@@ -1,3 +1,4 @@
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Documents;
@@ -31,6 +32,7 @@ app.MapSelectionApi();
 app.MapProgrammesApi();
 app.MapDocumentsApi();
 app.MapFuturePictureApi();
+app.MapAgreementsApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();

@@ -193,10 +193,29 @@ public static class AccessMatrix
         new("POST", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
     ];
 
+    // A programme of Sentrum skole run by team 1, with an agreement: its readers, its writers, its approvers.
+    private static readonly Who[] WritesAgreement = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+    private static readonly Who[] ApprovesAgreement = [Who.System, Who.NordvikAdmin, Who.Principal];
+
+    public static readonly Row[] AgreementRows =
+    [
+        new("GET", "/Agreements/Details/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Agreements/Edit/{programmeId:int}", WritesAgreement),
+        new("GET", "/Agreements/Compare/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Agreements/Pdf/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement", SeesSentrumProgramme),
+        // The agreement exists already: writers get 409, which is past authorisation.
+        new("POST", "/api/v1/programmes/{programmeId:int}/agreement", WritesAgreement),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/versions/{number:int}", SeesSentrumProgramme),
+        new("PUT", "/api/v1/programmes/{programmeId:int}/agreement/draft", WritesAgreement),
+        new("POST", "/api/v1/programmes/{programmeId:int}/agreement/approve", ApprovesAgreement),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/pdf", SeesSentrumProgramme),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -217,6 +236,8 @@ public sealed class MatrixIds
     public int NordvikModel { get; private init; }
     /// <summary>A programme for Sentrum skole with team 1 whose future picture has version 1.</summary>
     public int FuturePictureProgramme { get; private set; }
+    /// <summary>A programme of Sentrum skole run by team 1, with an agreement (version 1, a draft).</summary>
+    public int Programme { get; private init; }
     private static int counter;
     /// <summary>A Sentrum skole programme run by team 1, with its document requests and one stored file.</summary>
     public int DocumentsProgramme { get; private set; }
@@ -302,6 +323,7 @@ public sealed class MatrixIds
             SentrumProgramme = await db.Programmes.Where(p => p.School!.Name == "Sentrum skole").Select(p => p.Id).SingleAsync(),
             SentrumStep = await db.PlanSteps.Where(s => s.Programme!.School!.Name == "Sentrum skole" && s.Key == "fase4.feedback").Select(s => s.Id).SingleAsync(),
             NordvikHoliday = await db.SchoolHolidays.Where(h => h.Owner!.Name == "Nordvik kommune").OrderBy(h => h.Id).Select(h => h.Id).FirstAsync(),
+            Programme = await ProgrammeWithAgreementAsync(db, nordvik, sentrum, await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync()),
             NordvikModel = await db.ProgrammeModels.Where(m => m.Owner!.Name == "Nordvik kommune").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
         };
     });
@@ -347,6 +369,27 @@ public sealed class MatrixIds
             await db.SaveChangesAsync();
         }
         return (round.Id, candidate.Id);
+    }
+
+    private static async Task<int> ProgrammeWithAgreementAsync(Stillas.Web.Platform.Data.StillasDb db, int nordvik, int sentrum, int team1)
+    {
+        var existing = await db.Agreements.Where(a => a.SchoolId == sentrum && a.TeamId == team1).Select(a => (int?)a.ProgrammeId).FirstOrDefaultAsync();
+        if (existing is int id) return id;
+        var programme = await db.Programmes.Where(p => p.SchoolId == sentrum && p.TeamId == team1).FirstOrDefaultAsync();
+        if (programme is null)
+        {
+            var model = Stillas.Web.Features.Programmes.ProgrammeTemplates.TromsoV1;
+            programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+            {
+                OwnerId = nordvik, SchoolId = sentrum, TeamId = team1, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
+                TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+            };
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+        }
+        db.Agreements.Add(Stillas.Web.Features.Agreements.AgreementRules.CreateDraft(programme, "Skoleeier: Nordvik kommune\nSkole: Sentrum skole"));
+        await db.SaveChangesAsync();
+        return programme.Id;
     }
 
     public Task<int> NewSchoolAsync(StillasApp app) => app.WithDbAsync(async db =>
@@ -429,6 +472,8 @@ public sealed class MatrixIds
             : 0;
         values.TryAdd("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         values.TryAdd("documentName", "v1");
+        values.TryAdd("programmeId", Programme.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        values.TryAdd("number", "1");
         var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{([a-zA-Z]+)(:[^}]*)?\}", m =>
             values.TryGetValue(m.Groups[1].Value, out var v) ? v : throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {route}"));
         return url;

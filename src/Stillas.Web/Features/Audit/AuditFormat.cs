@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Stillas.Web.Features.Documents;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -18,7 +19,9 @@ public static class AuditFormat
     public static readonly string[] EntityTypes =
         [nameof(SchoolOwner), nameof(School), nameof(Person), nameof(Membership), nameof(GuidanceTeam), nameof(TeamMember), nameof(TrainingRecord),
          nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod),
-         nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile)];
+         nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile),
+
+         nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -91,6 +94,23 @@ public static class AuditFormat
         ["UploadedByPersonId"] = "Lastet opp av (id)",
         ["UploadedByName"] = "Lastet opp av",
         ["UploadedAt"] = "Lastet opp",
+        ["AgreementId"] = "Samarbeidsavtale (id)",
+        ["VersionId"] = "Avtaleversjon (id)",
+        ["CurrentVersion"] = "Gjeldende versjon",
+        ["Number"] = "Versjonsnummer",
+        ["PeriodFrom"] = "Periode fra",
+        ["PeriodTo"] = "Periode til",
+        ["Parties"] = "Parter",
+        ["OwnerApprovedBy"] = "Godkjent for skoleeier av",
+        ["OwnerApprovedById"] = "Godkjent for skoleeier av (id)",
+        ["OwnerApprovedAt"] = "Godkjent for skoleeier",
+        ["PrincipalApprovedBy"] = "Godkjent for skolen av",
+        ["PrincipalApprovedById"] = "Godkjent for skolen av (id)",
+        ["PrincipalApprovedAt"] = "Godkjent for skolen",
+        ["UpdatedBy"] = "Sist endret av",
+        ["UpdatedAt"] = "Sist endret",
+        ["Section"] = "Del",
+        ["Checked"] = "Avkrysset",
     };
 
     /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>
@@ -135,6 +155,8 @@ public static class AuditFormat
         if (field == "Status" && entityType == nameof(GuidanceProgramme) && Enum.TryParse<ProgrammeStatus>(value, out var programmeStatus)) return GuidanceProgramme.StatusName(programmeStatus);
         if (field == "Status" && entityType == nameof(PlanStep) && Enum.TryParse<StepStatus>(value, out var stepStatus)) return ProgrammeText.Label(stepStatus);
         if (field == "Status" && entityType == nameof(DocumentRequest) && Enum.TryParse<DocumentStatus>(value, out var documentStatus)) return DocumentRequest.StatusName(documentStatus);
+        if (field == "Status" && entityType == nameof(AgreementVersion) && Enum.TryParse<AgreementStatus>(value, out var agreementStatus)) return AgreementVersion.StatusName(agreementStatus);
+        if (field == "Section" && entityType == nameof(AgreementLine) && Enum.TryParse<AgreementSection>(value, out var section)) return AgreementRules.SectionName(section);
         if (field == "Responsible" && Enum.TryParse<StepResponsible>(value, out var responsible)) return ProgrammeText.Label(responsible);
         if (field == "Kind" && entityType == nameof(PlanStep) && Enum.TryParse<StepKind>(value, out var stepKind)) return ProgrammeText.Label(stepKind);
         if (field == "Kind" && entityType == nameof(SchoolHolidayPeriod) && Enum.TryParse<Stillas.Web.Platform.Calendar.SchoolHolidayKind>(value, out var holidayKind)) return SchoolHolidayPeriod.KindName(holidayKind);

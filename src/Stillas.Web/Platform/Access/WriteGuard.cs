@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Documents;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -35,6 +36,7 @@ public static class WriteGuard
             ProgrammeModel or GuidanceProgramme or SchoolHolidayPeriod => scope.IsAdminOf(ownerId),
             // A person turns their own calendar feed on and off.
             CalendarFeed f => scope.PersonId is int me && f.PersonId == me,
+            GuidanceAgreement or AgreementVersion or AgreementLine => AgreementAccess.MayWrite(scope, entry),
             PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
             _ when DocumentAccess.IsDocumentEntity(entry.Entity) => DocumentAccess.MayWrite(scope, entry),
             _ => true,

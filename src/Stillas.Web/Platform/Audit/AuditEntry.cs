@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -50,6 +51,9 @@ public class AuditEntry
         nameof(PlanStep) => "Steg i fremdriftsplan",
         nameof(ProgrammeModel) => "Forløpsmodell",
         nameof(SchoolHolidayPeriod) => "Skoleferie",
+        nameof(GuidanceAgreement) => "Samarbeidsavtale",
+        nameof(AgreementVersion) => "Versjon av samarbeidsavtale",
+        nameof(AgreementLine) => "Punkt i samarbeidsavtale",
         _ => type,
     };
 
@@ -81,7 +85,9 @@ public static class AuditPolicy
          typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod),
          typeof(Features.StartUp.StartUpMeeting), typeof(Features.StartUp.AgendaItem), typeof(Features.Documents.DocumentRequest), typeof(Features.Documents.StoredFile),
 
-         typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment)];
+         typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment),
+
+         typeof(GuidanceAgreement), typeof(AgreementVersion), typeof(AgreementLine)];
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];

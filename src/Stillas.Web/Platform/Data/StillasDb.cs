@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.FuturePicture;
+using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
@@ -74,6 +75,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<FuturePictureVersion> FuturePictureVersions => Set<FuturePictureVersion>();
     public DbSet<SignOfGoodPractice> SignsOfGoodPractice => Set<SignOfGoodPractice>();
     public DbSet<FuturePictureComment> FuturePictureComments => Set<FuturePictureComment>();
+    public DbSet<GuidanceAgreement> Agreements => Set<GuidanceAgreement>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AgreementLine> AgreementLines => Set<AgreementLine>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -120,6 +124,10 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<FuturePictureVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
         b.Entity<SignOfGoodPractice>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
         b.Entity<FuturePictureComment>().HasQueryFilter(AccessFilter, c => ScopeAll || ScopeStaffOwnerIds.Contains(c.OwnerId) || ScopeTeamIds.Contains(c.TeamId) || ScopeSchoolIds.Contains(c.SchoolId));
+        // A programme's agreement: as the programme (the owner's staff, the team, the school's people).
+        b.Entity<GuidanceAgreement>().HasQueryFilter(AccessFilter, a => ScopeAll || ScopeStaffOwnerIds.Contains(a.OwnerId) || ScopeTeamIds.Contains(a.TeamId) || ScopeSchoolIds.Contains(a.SchoolId));
+        b.Entity<AgreementVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
+        b.Entity<AgreementLine>().HasQueryFilter(AccessFilter, l => ScopeAll || ScopeStaffOwnerIds.Contains(l.OwnerId) || ScopeTeamIds.Contains(l.TeamId) || ScopeSchoolIds.Contains(l.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -226,6 +234,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         FuturePictureVersion v => v.OwnerId,
         SignOfGoodPractice s => s.OwnerId,
         FuturePictureComment c => c.OwnerId,
+        GuidanceAgreement a => a.OwnerId,
+        AgreementVersion v => v.OwnerId,
+        AgreementLine l => l.OwnerId,
         _ => null,
     };
 }

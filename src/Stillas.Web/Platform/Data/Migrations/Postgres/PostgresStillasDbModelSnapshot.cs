@@ -197,6 +197,175 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Section")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Section", "Order");
+
+                    b.ToTable("AgreementLines", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DevelopmentArea")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OwnerApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OwnerApprovedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PrincipalApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrincipalApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PrincipalApprovedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.GuidanceAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -311,6 +480,186 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictures", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "CreatedAt");
+
+                    b.ToTable("FuturePictureComments", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DevelopmentArea")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictureVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FuturePictureVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StableKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StableKey");
+
+                    b.HasIndex("FuturePictureVersionId", "Order");
+
+                    b.ToTable("SignsOfGoodPractice", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Owners.SchoolOwner", b =>
@@ -457,6 +806,36 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Universities");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
@@ -1227,6 +1606,39 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementLine", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Agreements.AgreementVersion", "AgreementVersion")
+                        .WithMany("Lines")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgreementVersion");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Agreements.GuidanceAgreement", "Agreement")
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.GuidanceAgreement", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
@@ -1247,6 +1659,50 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Comments")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Versions")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePictureVersion", "FuturePictureVersion")
+                        .WithMany("Signs")
+                        .HasForeignKey("FuturePictureVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePictureVersion");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.People.Membership", b =>
@@ -1289,6 +1745,17 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
@@ -1462,9 +1929,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementVersion", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.GuidanceAgreement", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Navigation("Signs");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.People.Person", b =>

@@ -186,6 +186,169 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Section")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Section", "Order");
+
+                    b.ToTable("AgreementLines", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DevelopmentArea")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OwnerApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PrincipalApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrincipalApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PrincipalApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.GuidanceAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -296,6 +459,178 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictures", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "CreatedAt");
+
+                    b.ToTable("FuturePictureComments", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DevelopmentArea")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FuturePictureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FuturePictureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FuturePictureVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FuturePictureVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StableKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StableKey");
+
+                    b.HasIndex("FuturePictureVersionId", "Order");
+
+                    b.ToTable("SignsOfGoodPractice", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Owners.SchoolOwner", b =>
@@ -434,6 +769,34 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Universities");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
@@ -1176,6 +1539,39 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementLine", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Agreements.AgreementVersion", "AgreementVersion")
+                        .WithMany("Lines")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AgreementVersion");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Agreements.GuidanceAgreement", "Agreement")
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.GuidanceAgreement", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
@@ -1196,6 +1592,50 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureComment", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Comments")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePicture", "FuturePicture")
+                        .WithMany("Versions")
+                        .HasForeignKey("FuturePictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePicture");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.SignOfGoodPractice", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.FuturePicture.FuturePictureVersion", "FuturePictureVersion")
+                        .WithMany("Signs")
+                        .HasForeignKey("FuturePictureVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FuturePictureVersion");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.People.Membership", b =>
@@ -1238,6 +1678,17 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.CalendarFeed", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
@@ -1411,9 +1862,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.AgreementVersion", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Agreements.GuidanceAgreement", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePicture", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.FuturePicture.FuturePictureVersion", b =>
+                {
+                    b.Navigation("Signs");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.People.Person", b =>
