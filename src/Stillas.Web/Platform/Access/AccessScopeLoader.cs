@@ -64,10 +64,10 @@ public static class AccessScopeLoader
 /// <summary>Fills the request's <see cref="CurrentScope"/> after authentication, before any page or endpoint runs.</summary>
 public sealed class AccessScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentScope current, StillasDb db)
+    public async Task InvokeAsync(HttpContext context, CurrentScope current, StillasDb db, AccessScopeCache cache)
     {
         if (context.User.Identity?.IsAuthenticated == true && AccessScopeLoader.PersonIdOf(context.User) is int personId)
-            current.Scope = await AccessScopeLoader.LoadAsync(db, personId, context.RequestAborted);
+            current.Scope = await cache.GetAsync(db, personId, context.RequestAborted);
         await next(context);
     }
 }

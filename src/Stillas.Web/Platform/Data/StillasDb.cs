@@ -149,6 +149,21 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        // Who may see what is computed from these; a change to them must reach the scope cache.
+        var accessChanged = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Person or Membership or GuidanceTeam or TeamMember);
+        try
+        {
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (accessChanged) AccessScopeCache.Invalidate();
+        }
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var now = Clock.GetUtcNow();
         var scope = Scope;
         var pending = new List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes, int? OwnerId)>();

@@ -25,6 +25,8 @@ public static class PlatformSetup
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentScope>();
+        services.AddMemoryCache();
+        services.AddSingleton<AccessScopeCache>();
         services.AddStillasDb(config, builder.Environment.ContentRootPath);
         services.AddScoped<DemoData>();
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Caching.Memory;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Platform.Access;
+
+/// <summary>
+/// Keeps a person's computed scope for a few seconds, so a page does not pay three queries for it on
+/// every request. Any saved change to people, memberships, teams or team members bumps a version
+/// that is part of the key, so in this instance a change of access takes effect on the next request;
+/// another instance sees it within <see cref="Lifetime"/>.
+/// </summary>
+public sealed class AccessScopeCache(IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    private static long version;
+
+    public static void Invalidate() => Interlocked.Increment(ref version);
+
+    public async Task<AccessScope> GetAsync(StillasDb db, int personId, CancellationToken ct)
+    {
+        var key = (nameof(AccessScope), personId, Interlocked.Read(ref version));
+        if (cache.TryGetValue(key, out AccessScope? scope) && scope is not null) return scope;
+        scope = await AccessScopeLoader.LoadAsync(db, personId, ct);
+        cache.Set(key, scope, Lifetime);
+        return scope;
+    }
+}
