@@ -42,7 +42,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
             .ToListAsync(ct);
         Phases = ProgrammeModelJson.Read(programme.TemplateJson).Phases.ToDictionary(p => p.Key);
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
-        CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && s.Date <= Today).MaxBy(s => s.Order)?.PhaseKey ?? Steps.FirstOrDefault()?.PhaseKey;
+        // The same rule as ProgrammePlanning.Summaries: the phase of the first step whose last day has not passed.
+        CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= Today).MinBy(s => s.Order)?.PhaseKey ?? Steps.MaxBy(s => s.Order)?.PhaseKey;
         var scope = current.Scope;
         CanManage = scope.Can(Permission.ManageProgrammes, programme.OwnerId);
         CanEditSteps = programme.Status == ProgrammeStatus.Active && scope.CanEditSteps(programme.OwnerId, programme.TeamId);

@@ -116,8 +116,9 @@ public static class ProgrammePlanning
     }
 
     /// <summary>
-    /// A programme's summary in one query: the phase it is in now (the phase of the last step, in the
-    /// model's order, whose date has come; the first phase before that), the next step still to do, and
+    /// A programme's summary in one query: the phase it is in now (the phase of the first step, in the
+    /// model's order, whose last day has not passed: the phase the school is working towards; the last
+    /// phase when every step has passed), the next step still to do, and
     /// how many steps are overdue (only while the programme is active).
     /// </summary>
     public static IQueryable<ProgrammeSummary> Summaries(this IQueryable<GuidanceProgramme> programmes, StillasDb db, DateOnly today) =>
@@ -135,11 +136,12 @@ public static class ProgrammePlanning
             TemplateVersion = p.TemplateVersion,
             StartDate = p.StartDate,
             Status = p.Status,
-            PhaseOrder = p.Steps.Where(s => s.Status != StepStatus.Cancelled && s.Date <= today).Max(s => (int?)s.Order) ?? 0,
-            PhaseKey = p.Steps.Where(s => s.Status != StepStatus.Cancelled && s.Date <= today).OrderByDescending(s => s.Order).Select(s => s.PhaseKey).FirstOrDefault()
-                       ?? p.Steps.OrderBy(s => s.Order).Select(s => s.PhaseKey).FirstOrDefault(),
-            PhaseName = p.Steps.Where(s => s.Status != StepStatus.Cancelled && s.Date <= today).OrderByDescending(s => s.Order).Select(s => s.PhaseName).FirstOrDefault()
-                        ?? p.Steps.OrderBy(s => s.Order).Select(s => s.PhaseName).FirstOrDefault(),
+            PhaseOrder = p.Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today).Min(s => (int?)s.Order)
+                         ?? p.Steps.Max(s => (int?)s.Order) ?? 0,
+            PhaseKey = p.Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today).OrderBy(s => s.Order).Select(s => s.PhaseKey).FirstOrDefault()
+                       ?? p.Steps.OrderByDescending(s => s.Order).Select(s => s.PhaseKey).FirstOrDefault(),
+            PhaseName = p.Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today).OrderBy(s => s.Order).Select(s => s.PhaseName).FirstOrDefault()
+                        ?? p.Steps.OrderByDescending(s => s.Order).Select(s => s.PhaseName).FirstOrDefault(),
             NextTitle = p.Steps.Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
                 .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => s.Title).FirstOrDefault(),
             NextDate = p.Steps.Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)

@@ -14,7 +14,7 @@ namespace Stillas.Web.Platform.Data;
 /// Fictional demo data (no real people): Nordvik kommune with twelve schools and two guidance teams,
 /// Universitetet i Nord, and Fjordland fylkeskommune with three upper secondary schools.
 /// </summary>
-public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
+public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> users, Files.FileStore files)
 {
     public const string Password = "Demo-passord-1";
 
@@ -143,7 +143,7 @@ public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
             new() { RoundId = r.Id, OwnerId = r.OwnerId, SchoolYear = r.SchoolYear, SchoolId = s.Id, Reason = reason, ReasonSource = source, CreatedAt = r.CreatedAt };
         var accepted = C(closed, sentrum, "Kvalitetsmeldingen viser svake resultater i lesing på 5. trinn og at elevene opplever lite mestring. Skolen ønsker å utvikle lesing i alle fag.", ReasonSource.QualityReport);
         accepted.FirstTalkDate = new DateOnly(2025, 1, 14); accepted.FirstTalkNotes = "Rektor og inspektør motiverte. SKUT finnes; fast samarbeidstid onsdager 14–15.30.";
-        accepted.Decision = CandidateDecision.Accepted; accepted.DecidedAt = At(2025, 2, 20); accepted.TeamId = team1.Id; accepted.DecisionNote = "Avtale signert 20.02.2025.";
+        accepted.Decision = CandidateDecision.Accepted; accepted.DecidedAt = At(2025, 2, 20); accepted.TeamId = team1.Id; accepted.DecisionNote = "Tilbudet er akseptert. Veiledningen starter etter vinterferien 2026.";
         var declined = C(closed, nordvikSchools[2], "Elevundersøkelsen viser økt mobbing på mellomtrinnet.", ReasonSource.QualityReport);
         declined.FirstTalkDate = new DateOnly(2025, 1, 21); declined.Decision = CandidateDecision.Declined; declined.DecidedAt = At(2025, 2, 10); declined.DecisionNote = "Skolen prioriterer ny leseplan dette året.";
         var postponed = C(closed, nordvikSchools[4], "Skolen har selv bedt om støtte til arbeidet med vurdering for læring.", ReasonSource.SchoolRequest);
@@ -209,5 +209,6 @@ public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
         var havnaProgramme = ProgrammePlanning.Create(nordvik.Id, havna.Id, team2.Id, tromso, ProgressPlanner.Plan(tromso, new DateOnly(2027, 3, 1), holidays));
         db.Programmes.AddRange(sentrumProgramme, havnaProgramme);
         await db.SaveChangesAsync(ct);
+        await SeedProgrammeWorkAsync(nordvik, team1, team2, tromso, holidays, sentrumProgramme, havnaProgramme, ct);
     }
 }
