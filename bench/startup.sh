@@ -10,7 +10,7 @@ measure() {
   local args=$1 dir; dir=$(mktemp -d)
   local start; start=$(date +%s.%N)
   dotnet run --project src/Stillas.Web $args --no-launch-profile -- --urls "http://127.0.0.1:$port" --environment Development \
-    --Database:ConnectionString="Data Source=$dir/stillas.db" >"$dir/log" 2>&1 &
+    --Database:ConnectionString="Data Source=$dir/stillas.db" --Files:Root="$dir/files" >"$dir/log" 2>&1 &
   local pid=$!
   until curl -s -o /dev/null -f "http://127.0.0.1:$port/Account/Login"; do sleep 0.05; done
   local end; end=$(date +%s.%N)

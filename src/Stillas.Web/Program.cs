@@ -34,7 +34,8 @@ app.MapDocumentsApi();
 app.MapFuturePictureApi();
 app.MapAgreementsApi();
 
-await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
+// Migrations and demo data run in the background; DatabaseReadinessGate holds requests until they are done.
+DatabaseReadiness.StartInBackground(app, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -70,6 +70,17 @@ public class StillasApp : WebApplicationFactory<Program>
         builder.UseSetting("Files:Root", FilesRoot);
     }
 
+    /// <summary>
+    /// The app prepares its database in the background (DatabaseReadiness); tests that read or write
+    /// the database directly must not race it, so the host is handed out only once it is ready.
+    /// </summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<DatabaseReadiness>().Ready.WaitAsync(TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
+        return host;
+    }
+
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Logs in through the real login form; returns a client carrying the cookie.</summary>

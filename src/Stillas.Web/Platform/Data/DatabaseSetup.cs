@@ -25,6 +25,7 @@ public static class DatabaseSetup
     {
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddSingleton<DatabaseReadiness>();
         if (options.IsPostgres())
         {
             var cs = options.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
@@ -63,7 +64,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>Applies migrations (and the SQLite WAL pragma) and seeds demo data when asked and the database is empty.</summary>
-    public static async Task MigrateAndSeedAsync(IServiceProvider services, bool seedDemo, CancellationToken ct = default)
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, bool seedDemo, DatabaseReadiness? readiness = null, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = AccessScope.System;
@@ -73,6 +74,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        readiness?.MarkMigrated();
         if (seedDemo && !await db.Owners.AnyAsync(ct))
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
     }

@@ -42,12 +42,20 @@ public sealed class MailWakeUp
 /// Claims due messages with a lease (an UPDATE that only one instance can win), sends them with
 /// MailKit, and retries failures with exponential backoff.
 /// </summary>
-public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, MailWakeUp wakeUp, ILogger<MailDispatcher> log) : BackgroundService
+public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, MailWakeUp wakeUp, DatabaseReadiness readiness, ILogger<MailDispatcher> log) : BackgroundService
 {
     private readonly string instance = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await readiness.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception)
+        {
+            return; // stopping, or the database could not be prepared (logged by DatabaseReadiness)
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

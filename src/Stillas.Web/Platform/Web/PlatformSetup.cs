@@ -153,6 +153,7 @@ public static class PlatformSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<Data.DatabaseReadinessGate>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AccessScopeMiddleware>();
