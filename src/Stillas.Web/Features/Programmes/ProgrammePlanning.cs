@@ -136,12 +136,17 @@ public static class ProgrammePlanning
             TemplateVersion = p.TemplateVersion,
             StartDate = p.StartDate,
             Status = p.Status,
-            PhaseOrder = p.Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today).Min(s => (int?)s.Order)
-                         ?? p.Steps.Max(s => (int?)s.Order) ?? 0,
-            PhaseKey = p.Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today).OrderBy(s => s.Order).Select(s => s.PhaseKey).FirstOrDefault()
-                       ?? p.Steps.OrderByDescending(s => s.Order).Select(s => s.PhaseKey).FirstOrDefault(),
-            PhaseName = p.Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today).OrderBy(s => s.Order).Select(s => s.PhaseName).FirstOrDefault()
-                        ?? p.Steps.OrderByDescending(s => s.Order).Select(s => s.PhaseName).FirstOrDefault(),
+            // One ordering serves "the first step not yet passed, else the last step": upcoming steps first
+            // in model order, then passed ones from the last. One subquery per column, not two.
+            PhaseOrder = p.Steps.OrderBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? 0 : 1)
+                .ThenBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? s.Order : -s.Order)
+                .Select(s => (int?)s.Order).FirstOrDefault() ?? 0,
+            PhaseKey = p.Steps.OrderBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? 0 : 1)
+                .ThenBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? s.Order : -s.Order)
+                .Select(s => s.PhaseKey).FirstOrDefault(),
+            PhaseName = p.Steps.OrderBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? 0 : 1)
+                .ThenBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? s.Order : -s.Order)
+                .Select(s => s.PhaseName).FirstOrDefault(),
             NextTitle = p.Steps.Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
                 .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => s.Title).FirstOrDefault(),
             NextDate = p.Steps.Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
