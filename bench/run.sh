@@ -75,10 +75,12 @@ for conns in $conns_list; do
     grep -qF "$expect" "$body" || fail "$name: $path answered 200 but without '$expect' (an error page?)"
     rm -f "$body"
     [ "$conns" = "${conns_list%% *}" ] && wrk -t2 -c"$conns" -d"${warmup}s" -s report.lua "${hdr[@]}" "$base$path" >/dev/null
-    line=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s report.lua "${hdr[@]}" "$base$path" | grep '^RESULT')
+    line=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s report.lua "${hdr[@]}" "$base$path" | grep '^RESULT')
     get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
     r=$(get rps); bad=$(get not200); errors=$(get errors)
-    [ "$bad" = 0 ] && [ "$errors" = 0 ] || fail "$name at $conns connections: $bad responses not 200, $errors socket errors (numbers discarded)"
+    [ "$bad" = 0 ] || fail "$name at $conns connections: $bad responses not 200 (numbers discarded)"
+    # Socket errors are timeouts (> 10 s) or refused connections: reported beside the numbers, never hidden.
+    [ "$errors" = 0 ] || r="$r ($errors socket errors)"
     [ "$name" = baseline ] && rps[$conns]=$r
     ratio=$(awk -v a="$r" -v b="${rps[$conns]}" 'BEGIN { printf "%.0f %%", 100 * a / b }')
     printf '%-26s c=%-3s %8s req/s  %6s of baseline  p50 %6s  p95 %6s  p99 %6s ms\n' "$name" "$conns" "$r" "$ratio" "$(get p50)" "$(get p95)" "$(get p99)"
