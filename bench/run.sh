@@ -24,7 +24,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Expecting Stillas on $base (national dataset, --Bench:Baseline=true); provider $provider; users from $users."
 code=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)
 [ "$code" = 200 ] || fail "Stillas is not answering at $base/health/ready (got '$code'). Start it first, see docs/performance.md."
-curl -s "$base/Baseline/Fortunes" | grep -q '<h1>Grunnlinje</h1>' || fail "$base/Baseline/Fortunes does not answer: start the app with --Bench:Baseline=true."
+baseline_page=$(curl -s "$base/Baseline/Fortunes" || true)
+grep -q '<h1>Grunnlinje</h1>' <<<"$baseline_page" || fail "$base/Baseline/Fortunes does not answer: start the app with --Bench:Baseline=true."
 
 port=${base##*:}; port=${port%%/*}
 pid=${PID:-$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)}
@@ -78,6 +79,10 @@ for conns in $conns_list; do
     line=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s report.lua "${hdr[@]}" "$base$path" | grep '^RESULT')
     get() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
     r=$(get rps); bad=$(get not200); errors=$(get errors)
+    if [ "$(get requests)" = 0 ]; then
+      echo "$name at $conns connections: no answer within ${secs} s"
+      rows+=("| $name | $conns | 0 (no answer within ${secs} s) | 0 % | – | – | – |"); continue
+    fi
     [ "$bad" = 0 ] || fail "$name at $conns connections: $bad responses not 200 (numbers discarded)"
     # Socket errors are timeouts (> 10 s) or refused connections: reported beside the numbers, never hidden.
     [ "$errors" = 0 ] || r="$r ($errors socket errors)"
