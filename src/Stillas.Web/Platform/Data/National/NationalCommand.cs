@@ -108,7 +108,7 @@ public static class NationalCommand
     /// <summary>Empties every table of the model except the benchmark baseline's (seeded by a migration).</summary>
     private static async Task ClearAsync(StillasDb db, CancellationToken ct)
     {
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Where(t => t != "Fortunes").ToList();
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Where(t => t is not ("Fortunes" or "DataProtectionKeys")).ToList();
         if (db.Database.IsNpgsql())
         {
             var truncate = $"TRUNCATE {string.Join(", ", tables.Select(t => $"\"{t}\""))} RESTART IDENTITY CASCADE";
