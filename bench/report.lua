@@ -1,9 +1,26 @@
--- wrk reporter: one line of numbers per run (requests/s and latency percentiles in ms).
--- Cookie header is passed with -H by the calling script.
+-- wrk reporter: one line of numbers per run (requests/s and latency percentiles in ms), and how many
+-- responses were not 200 (a redirect to the login page counts: numbers for error pages are worthless).
+-- The Cookie header is passed with -H by the calling script.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  not200 = 0
+end
+
+function response(status, headers, body)
+  if status ~= 200 then not200 = not200 + 1 end
+end
+
 done = function(summary, latency, requests)
   local secs = summary.duration / 1e6
-  io.write(string.format("RESULT rps=%.1f p50=%.2f p95=%.2f p99=%.2f max=%.2f errors=%d non2xx=%d requests=%d\n",
+  local bad = 0
+  for _, t in ipairs(threads) do bad = bad + (t:get("not200") or 0) end
+  io.write(string.format("RESULT rps=%.1f p50=%.2f p95=%.2f p99=%.2f max=%.2f errors=%d non2xx=%d not200=%d requests=%d\n",
     summary.requests / secs, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status, summary.requests))
+    summary.errors.status, bad, summary.requests))
 end

@@ -11,6 +11,9 @@ using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
 
+// `generate`: fill the database with the national dataset instead of serving (docs/performance.md).
+if (Stillas.Web.Platform.Data.National.NationalCommand.IsRequested(args)) { Environment.ExitCode = await Stillas.Web.Platform.Data.National.NationalCommand.RunAsync(args); return; }
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Services: platform first, then the areas.

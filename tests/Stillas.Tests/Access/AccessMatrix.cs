@@ -42,6 +42,8 @@ public static class AccessMatrix
         new("GET", "/health/live", LoggedIn, Anonymous: true),
         new("GET", "/health/ready", LoggedIn, Anonymous: true),
         new("GET", "/openapi/{documentName}.json", LoggedIn, Anonymous: true),
+        // The benchmark baseline: public on purpose when Bench:Baseline=true (the test app sets it), 404 otherwise.
+        new("GET", "/Baseline/Fortunes", LoggedIn, Anonymous: true),
 
         // Start page
         new("GET", "/", LoggedIn),

@@ -68,6 +68,7 @@ public class StillasApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:BaseUrl", "http://localhost");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Files:Root", FilesRoot);
+        builder.UseSetting("Bench:Baseline", "true");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Stillas.Web.Platform.Access;
 
 namespace Stillas.Web.Platform.Data;
@@ -71,11 +72,39 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsNpgsql()) await MigratePostgresAsync(db, ct);
+        else await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         readiness?.MarkMigrated();
         if (seedDemo && !await db.Owners.AnyAsync(ct))
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+    }
+
+    /// <summary>
+    /// Several instances may start at once against one database (issue 7, part 5). EF Core's own migration
+    /// lock still let two of them apply the same migration here, so the migration runs under a PostgreSQL
+    /// advisory lock held on the context's connection; the database is created first if missing (a
+    /// concurrent creator's "already exists" is fine).
+    /// </summary>
+    private static async Task MigratePostgresAsync(StillasDb db, CancellationToken ct)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try { await creator.CreateAsync(ct); }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase) { }
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4711007)", ct);
+            try { await db.Database.MigrateAsync(ct); }
+            finally { await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4711007)", CancellationToken.None); }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -78,6 +78,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<GuidanceAgreement> Agreements => Set<GuidanceAgreement>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<AgreementLine> AgreementLines => Set<AgreementLine>();
+    public DbSet<Features.Baseline.Fortune> Fortunes => Set<Features.Baseline.Fortune>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -29,6 +29,7 @@ public static class PlatformSetup
         services.AddSingleton<AccessScopeCache>();
         services.AddStillasDb(config, builder.Environment.ContentRootPath);
         services.AddScoped<DemoData>();
+        services.AddStillasDataProtection();
 
         // Identity: local accounts, lockout after 5 failed logins.
         services.AddIdentityCore<AccountEntity>(o =>

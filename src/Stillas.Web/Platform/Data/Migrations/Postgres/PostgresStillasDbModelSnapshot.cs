@@ -366,6 +366,526 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("Agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Baseline.Fortune", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Fortunes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Message = "Setning 1: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Message = "Setning 2: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Message = "Æ, ø og å: vurdering nr. 3 & co."
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Message = "Setning 4: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Message = "Setning 5: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Message = "Setning 6: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Message = "Setning 7: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Message = "Setning 8: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Message = "Setning 9: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Message = "<script>alert(\"10\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Message = "Setning 11: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Message = "Setning 12: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Message = "Æ, ø og å: vurdering nr. 13 & co."
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Message = "Setning 14: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Message = "Setning 15: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Message = "Setning 16: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Message = "Setning 17: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Message = "Setning 18: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Message = "Setning 19: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Message = "<script>alert(\"20\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Message = "Setning 21: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Message = "Setning 22: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Message = "Æ, ø og å: vurdering nr. 23 & co."
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Message = "Setning 24: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Message = "Setning 25: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Message = "Setning 26: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 27,
+                            Message = "Setning 27: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 28,
+                            Message = "Setning 28: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 29,
+                            Message = "Setning 29: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Message = "<script>alert(\"30\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Message = "Setning 31: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Message = "Setning 32: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Message = "Æ, ø og å: vurdering nr. 33 & co."
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Message = "Setning 34: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 35,
+                            Message = "Setning 35: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 36,
+                            Message = "Setning 36: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 37,
+                            Message = "Setning 37: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 38,
+                            Message = "Setning 38: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 39,
+                            Message = "Setning 39: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Message = "<script>alert(\"40\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 41,
+                            Message = "Setning 41: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 42,
+                            Message = "Setning 42: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 43,
+                            Message = "Æ, ø og å: vurdering nr. 43 & co."
+                        },
+                        new
+                        {
+                            Id = 44,
+                            Message = "Setning 44: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 45,
+                            Message = "Setning 45: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 46,
+                            Message = "Setning 46: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 47,
+                            Message = "Setning 47: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 48,
+                            Message = "Setning 48: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 49,
+                            Message = "Setning 49: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 50,
+                            Message = "<script>alert(\"50\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 51,
+                            Message = "Setning 51: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 52,
+                            Message = "Setning 52: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 53,
+                            Message = "Æ, ø og å: vurdering nr. 53 & co."
+                        },
+                        new
+                        {
+                            Id = 54,
+                            Message = "Setning 54: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 55,
+                            Message = "Setning 55: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 56,
+                            Message = "Setning 56: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 57,
+                            Message = "Setning 57: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 58,
+                            Message = "Setning 58: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 59,
+                            Message = "Setning 59: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 60,
+                            Message = "<script>alert(\"60\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 61,
+                            Message = "Setning 61: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 62,
+                            Message = "Setning 62: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 63,
+                            Message = "Æ, ø og å: vurdering nr. 63 & co."
+                        },
+                        new
+                        {
+                            Id = 64,
+                            Message = "Setning 64: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 65,
+                            Message = "Setning 65: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 66,
+                            Message = "Setning 66: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 67,
+                            Message = "Setning 67: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 68,
+                            Message = "Setning 68: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 69,
+                            Message = "Setning 69: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 70,
+                            Message = "<script>alert(\"70\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 71,
+                            Message = "Setning 71: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 72,
+                            Message = "Setning 72: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 73,
+                            Message = "Æ, ø og å: vurdering nr. 73 & co."
+                        },
+                        new
+                        {
+                            Id = 74,
+                            Message = "Setning 74: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 75,
+                            Message = "Setning 75: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 76,
+                            Message = "Setning 76: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 77,
+                            Message = "Setning 77: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 78,
+                            Message = "Setning 78: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 79,
+                            Message = "Setning 79: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 80,
+                            Message = "<script>alert(\"80\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 81,
+                            Message = "Setning 81: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 82,
+                            Message = "Setning 82: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 83,
+                            Message = "Æ, ø og å: vurdering nr. 83 & co."
+                        },
+                        new
+                        {
+                            Id = 84,
+                            Message = "Setning 84: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 85,
+                            Message = "Setning 85: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 86,
+                            Message = "Setning 86: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 87,
+                            Message = "Setning 87: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 88,
+                            Message = "Setning 88: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 89,
+                            Message = "Setning 89: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 90,
+                            Message = "<script>alert(\"90\")</script> skal vises som tekst"
+                        },
+                        new
+                        {
+                            Id = 91,
+                            Message = "Setning 91: en veileder lærer av en lærer."
+                        },
+                        new
+                        {
+                            Id = 92,
+                            Message = "Setning 92: en fremtidsbilde lærer av en mellomarbeid."
+                        },
+                        new
+                        {
+                            Id = 93,
+                            Message = "Æ, ø og å: vurdering nr. 93 & co."
+                        },
+                        new
+                        {
+                            Id = 94,
+                            Message = "Setning 94: en mellomarbeid lærer av en SKUT."
+                        },
+                        new
+                        {
+                            Id = 95,
+                            Message = "Setning 95: en kommune lærer av en kommune."
+                        },
+                        new
+                        {
+                            Id = 96,
+                            Message = "Setning 96: en elev lærer av en fremtidsbilde."
+                        },
+                        new
+                        {
+                            Id = 97,
+                            Message = "Setning 97: en lærer lærer av en rektor."
+                        },
+                        new
+                        {
+                            Id = 98,
+                            Message = "Setning 98: en SKUT lærer av en elev."
+                        },
+                        new
+                        {
+                            Id = 99,
+                            Message = "Setning 99: en rektor lærer av en vurdering."
+                        },
+                        new
+                        {
+                            Id = 100,
+                            Message = "<script>alert(\"100\")</script> skal vises som tekst"
+                        });
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Documents.DocumentRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1492,6 +2012,27 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "Id");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Platform.Data.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Platform.Mail.OutboxMessage", b =>
