@@ -64,7 +64,7 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
         var programme = Draft.ToProgramme(Input);
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Veiledningsforløpet for {Draft.SchoolName} er opprettet med {programme.Steps.Count} steg.";
+        TempData["Message"] = $"Veiledningsforløpet for {Draft.SchoolName} er opprettet med {programme.Steps.Count} steg i forfasen. Resten av fremdriftsplanen lages når samarbeidsavtalen er godkjent av både skoleeier og rektor.";
         return RedirectToPage("/Programmes/Details", new { id = programme.Id });
     }
 

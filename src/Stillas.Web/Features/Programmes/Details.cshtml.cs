@@ -25,6 +25,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     public bool CanManage { get; private set; }
     public bool CanEditSteps { get; private set; }
     public bool IsSchoolLeader { get; private set; }
+    /// <summary>Only the Forfase steps so far: the dated plan is made when both sides have approved the agreement.</summary>
+    public bool AwaitsAgreement { get; private set; }
     public List<StepRow> OverdueSteps => [.. Steps.Where(s => s.Overdue(Today))];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -41,6 +43,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
             .Select(s => new StepRow(s.Id, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, s.Date, s.EndDate, s.OriginalDate, s.Status, s.ResponsibleNote, s.Note, s.Hours, s.Order))
             .ToListAsync(ct);
         Phases = ProgrammeModelJson.Read(programme.TemplateJson).Phases.ToDictionary(p => p.Key);
+        AwaitsAgreement = ProgrammePlanning.AwaitsAgreement(programme.TemplateJson, Steps.Select(s => s.PhaseKey));
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
         CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && s.Date <= Today).MaxBy(s => s.Order)?.PhaseKey ?? Steps.FirstOrDefault()?.PhaseKey;
         var scope = current.Scope;

@@ -118,6 +118,7 @@ public sealed record ProgrammeDraft(List<(string Field, string Message)> Errors)
     public ProgressPlan? Plan { get; init; }
     public List<string> Warnings { get; init; } = [];
 
+    /// <summary>The programme as it starts: the Forfase steps; the rest of the plan comes with the approved agreement.</summary>
     public GuidanceProgramme ToProgramme(ProgrammeInput input) =>
-        ProgrammePlanning.Create(OwnerId, input.SchoolId!.Value, input.TeamId!.Value, Template!, Plan!);
+        ProgrammePlanning.CreateBeforeAgreement(OwnerId, input.SchoolId!.Value, input.TeamId!.Value, Template!, Plan!);
 }
