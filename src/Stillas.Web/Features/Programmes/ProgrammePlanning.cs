@@ -270,7 +270,7 @@ public static class ProgrammePlanning
 public sealed record StepLine(int Id, int ProgrammeId, string Title, DateOnly Date, DateOnly? EndDate, StepResponsible Responsible, string? ResponsibleNote);
 
 /// <summary>A programme's card on a start page: its summary and, for its team, the steps that are overdue.</summary>
-public sealed record ProgrammeCard(ProgrammeSummary Programme, IReadOnlyList<StepLine> Overdue, DateOnly Today);
+public sealed record ProgrammeCard(ProgrammeSummary Programme, IReadOnlyList<StepLine> Overdue, DateOnly Today, IReadOnlyList<Platform.Data.ProgrammeTeamNames.Member>? Members = null);
 
 /// <summary>The owner's entered school holidays, as the planner reads them.</summary>
 public sealed record OwnerHolidays(DateRange[] Ranges, HashSet<string> SchoolYears);
@@ -283,7 +283,8 @@ public sealed class ProgrammeSummary
     public int SchoolId { get; init; }
     public string School { get; init; } = "";
     public int TeamId { get; init; }
-    public string? Team { get; init; }
+    /// <summary>Null when the user does not see the team; pages may fill in its name (<see cref="Platform.Data.ProgrammeTeamNames"/>).</summary>
+    public string? Team { get; set; }
     public string SchoolYear { get; init; } = "";
     public string TemplateName { get; init; } = "";
     public int TemplateVersion { get; init; }

@@ -10,7 +10,7 @@ namespace Stillas.Web.Platform.Data;
 /// a programme that is past its Forfase on <see cref="DemoData.ProgrammesAsOf"/> gets an agreement
 /// approved by both sides on the day of its step "agreement signed" (unless it has one in force already),
 /// and a programme still in its Forfase without an approved agreement keeps only its Forfase steps.
-/// Programmes are found as they are; none are assumed.
+/// A programme is linked to the accepted candidacy it grew out of. Programmes are found as they are; none are assumed.
 /// </summary>
 public static class DemoPlans
 {
@@ -19,6 +19,12 @@ public static class DemoPlans
         var programmes = await db.Programmes.Include(p => p.Steps).Include(p => p.Owner).Include(p => p.School).OrderBy(p => p.Id).ToListAsync(ct);
         foreach (var programme in programmes)
         {
+            // A programme that grew out of an accepted candidacy (same school, team and school year) is linked to it.
+            if (programme.CandidacyId is null)
+                programme.CandidacyId = await db.SelectionCandidates
+                    .Where(c => c.SchoolId == programme.SchoolId && c.TeamId == programme.TeamId && c.SchoolYear == programme.SchoolYear
+                                && c.Decision == Features.Selection.CandidateDecision.Accepted && !db.Programmes.Any(p => p.CandidacyId == c.Id))
+                    .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
             var template = ProgrammeModelJson.Read(programme.TemplateJson);
             var pre = ProgrammePlanning.PrePhaseKey(template);
             var approved = await db.Agreements.AnyAsync(a => a.ProgrammeId == programme.Id && a.CurrentVersion > 0, ct);

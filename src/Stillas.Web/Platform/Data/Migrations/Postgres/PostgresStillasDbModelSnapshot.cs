@@ -846,6 +846,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CandidacyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -887,6 +890,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CandidacyId")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId");
 
@@ -1760,6 +1766,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
                 {
+                    b.HasOne("Stillas.Web.Features.Selection.SelectionCandidate", "Candidacy")
+                        .WithMany()
+                        .HasForeignKey("CandidacyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1777,6 +1788,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Candidacy");
 
                     b.Navigation("Owner");
 

@@ -805,6 +805,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CandidacyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -846,6 +849,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CandidacyId")
+                        .IsUnique();
 
                     b.HasIndex("SchoolId");
 
@@ -1693,6 +1699,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.GuidanceProgramme", b =>
                 {
+                    b.HasOne("Stillas.Web.Features.Selection.SelectionCandidate", "Candidacy")
+                        .WithMany()
+                        .HasForeignKey("CandidacyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1710,6 +1721,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Candidacy");
 
                     b.Navigation("Owner");
 
