@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Stillas.Tests.Agreements;
 using Stillas.Tests.Support;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
@@ -65,15 +66,33 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
         Assert.Contains("Veiledningsforløp: Fjellheim skole", details);
         Assert.Contains("Tromsø-modellen, versjon 1", details);
 
+        // Before the agreement only the Forfase steps exist, and the page says when the rest comes.
+        var forfase = await app.WithDbAsync(db => db.PlanSteps.AsNoTracking().Where(s => s.Programme!.SchoolId == fjellheim).Select(s => s.Key).ToListAsync());
+        Assert.Equal(ProgrammeTemplates.TromsoV1.StepsIn("forfase").Select(s => s.Key).Order(), forfase.Order());
+        Assert.Contains("lages når samarbeidsavtalen er godkjent av både skoleeier og rektor", details);
+
+        // Both sides approve the agreement: the dated plan appears.
+        var programmeId = await ProgrammeOf("Fjellheim skole");
+        await app.EnsureLoginAsync("anne.lederstad@nordvik.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.EditAsync(programmeId, _ => { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.ApproveAsync(app, programmeId, "Owner")).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.PlanSteps.CountAsync(s => s.ProgrammeId == programmeId)));
+        var principal = await app.LoginAsync("anne.lederstad@nordvik.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await principal.ApproveAsync(app, programmeId, "School")).StatusCode);
+
         var steps = await app.WithDbAsync(db => db.PlanSteps.AsNoTracking().Where(s => s.Programme!.SchoolId == fjellheim).OrderBy(s => s.Order).ToListAsync());
         Assert.Equal(ProgrammeTemplates.TromsoV1.Steps.Count, steps.Count);
+        Assert.DoesNotContain("lages når samarbeidsavtalen er godkjent", await client.GetStringAsync($"/Programmes/Details/{programmeId}"));
         var holidays = await NordvikHolidays();
         Assert.NotEmpty(holidays);
         foreach (var step in steps)
             foreach (var day in new DateRange(step.Date, step.EndDate ?? step.Date).Dates())
                 Assert.True(NorwegianCalendar.IsSchoolDay(day, holidays), $"{step.Key} on {day:O} ({day.DayOfWeek}) is not a school day");
-        Assert.All(steps, s => Assert.Equal((StepStatus.Planned, s.Date), (s.Status, s.OriginalDate)));
+        Assert.All(steps.Where(s => s.Key != ProgrammePlanning.AgreementStepKey), s => Assert.Equal((StepStatus.Planned, s.Date), (s.Status, s.OriginalDate)));
+        Assert.Equal(StepStatus.Done, steps.Single(s => s.Key == ProgrammePlanning.AgreementStepKey).Status);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "GuidanceProgramme" && a.ActorName == "Kari Nordmann")));
+        // The steps the approval made are audited in the principal's name.
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "PlanStep" && a.ActorName == "Anne Lederstad")));
     }
 
     [Fact]
@@ -226,6 +245,9 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
         var monday = session5.AddDays(-(((int)session5.DayOfWeek + 6) % 7));
         var friday = monday.AddDays(4);
 
+        // Havnå's plan was made (its agreement approved) before the break is entered.
+        var havna = await ProgrammeOf("Havnå skole");
+        await app.WithDbAsync(async db => { Assert.True(await ProgrammePlanning.CompletePlanAsync(db, havna, DateTimeOffset.UtcNow, default) > 0); await db.SaveChangesAsync(); });
         var added = await client.PostFormAsync("/Holidays/Create", new()
         {
             ["Input.OwnerId"] = Str(await app.WithDbAsync(db => db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync())),
@@ -240,6 +262,9 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
 
         var api = await client.PostAsJsonAsync("/api/v1/programmes", new { schoolId = await SchoolId("Bjørkly skole"), teamId = await TeamId("Veilederteam 2"), startDate = "2027-03-01", model = "tromso:1" });
         Assert.Equal(HttpStatusCode.Created, api.StatusCode);
+        // The dated plan is made when the agreement is approved, with the holidays as they are then.
+        var bjorkly = await ProgrammeOf("Bjørkly skole");
+        await app.WithDbAsync(async db => { await ProgrammePlanning.CompletePlanAsync(db, bjorkly, DateTimeOffset.UtcNow, default); await db.SaveChangesAsync(); });
         var steps = await app.WithDbAsync(db => db.PlanSteps.AsNoTracking().Where(s => s.Programme!.School!.Name == "Bjørkly skole").ToListAsync());
         var autumnBreak = new DateRange(monday, friday);
         Assert.All(steps, s => Assert.False(autumnBreak.Overlaps(new DateRange(s.Date, s.EndDate ?? s.Date)), $"{s.Key} on {s.Date:O} lies in the autumn break"));

@@ -283,6 +283,11 @@ public static class AgreementRules
         };
     }
 
+    /// <summary>The approval's message, and what it did to the plan when it made the dated plan.</summary>
+    public static string PlanMessage(string message, int plannedSteps) => plannedSteps > 0
+        ? $"{message} Den daterte fremdriftsplanen er laget: {plannedSteps} steg fra fase 1 og utover er lagt inn, og alle som er med i forløpet, ser neste steg på startsiden sin."
+        : message;
+
     /// <summary>The sides the scope may approve for, in the order they are tried.</summary>
     public static IEnumerable<ApprovalSide> SidesOf(AccessScope scope, GuidanceAgreement a)
     {

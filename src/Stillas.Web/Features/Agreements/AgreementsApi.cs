@@ -115,13 +115,14 @@ public static class AgreementsApi
             if (side is null) return ConflictProblem("Du har allerede godkjent denne versjonen.", latest);
             var result = AgreementRules.Approve(db, agreement, inForce, latest, side.Value, input.Version.Value, scope, clock.GetUtcNow());
             if (result.Outcome is not (AgreementRules.ApproveOutcome.Approved or AgreementRules.ApproveOutcome.InForce)) return ConflictProblem(result.Message, latest);
+            var planned = result.Outcome == AgreementRules.ApproveOutcome.InForce ? await ProgrammePlanning.CompletePlanAsync(db, programmeId, clock.GetUtcNow(), ct) : 0;
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
                 return ConflictProblem(new AgreementRules.ApproveResult(AgreementRules.ApproveOutcome.Conflict, latest).Message, null);
             }
-            return TypedResults.Ok(new SavedDto(result.Outcome.ToString(), result.Message, (await DtoAsync(db, programmeId, ct))!));
+            return TypedResults.Ok(new SavedDto(result.Outcome.ToString(), AgreementRules.PlanMessage(result.Message, planned), (await DtoAsync(db, programmeId, ct))!));
         }).WithName("ApproveAgreement");
 
         group.MapGet("/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int programmeId, int? version, StillasDb db, TimeProvider clock, CancellationToken ct) =>

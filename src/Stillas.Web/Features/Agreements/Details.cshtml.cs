@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 
@@ -42,8 +43,10 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         {
             try
             {
+                // The first approval by both sides makes the dated plan, in the same transaction.
+                var planned = result.Outcome == AgreementRules.ApproveOutcome.InForce ? await ProgrammePlanning.CompletePlanAsync(db, programmeId, clock.GetUtcNow(), ct) : 0;
                 await db.SaveChangesAsync(ct);
-                TempData["Message"] = result.Message;
+                TempData["Message"] = AgreementRules.PlanMessage(result.Message, planned);
                 return RedirectToPage(new { programmeId });
             }
             catch (DbUpdateConcurrencyException)

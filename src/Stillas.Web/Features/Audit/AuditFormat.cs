@@ -55,6 +55,7 @@ public static class AuditFormat
         ["TemplateVersion"] = "Modellversjon",
         ["TemplateName"] = "Modellnavn",
         ["StartDate"] = "Startdato",
+        ["CandidacyId"] = "Kandidat i utvalgsrunde (id)",
         ["Status"] = "Status",
         ["Key"] = "Nøkkel",
         ["PhaseKey"] = "Fase (nøkkel)",

@@ -32,6 +32,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     /// <summary>The school's people: their school's programme, and what the school itself must deliver next.</summary>
     public List<ProgrammeSummary> SchoolProgrammes { get; private set; } = [];
     public List<StepLine> SchoolDeliveries { get; private set; } = [];
+    /// <summary>The members of the teams that guide the school, by team id (names and roles only).</summary>
+    public Dictionary<int, IReadOnlyList<ProgrammeTeamNames.Member>> SchoolTeamMembers { get; private set; } = [];
     /// <summary>Owner administrators: running programmes by the school year they started in and the phase they are in.</summary>
     public List<PhaseCount> ProgrammesByPhase { get; private set; } = [];
 
@@ -97,6 +99,14 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var schools = scope.SchoolIds;
             SchoolProgrammes = await running.Where(p => schools.Contains(p.SchoolId)).Summaries(db, today)
                 .OrderBy(p => p.School).ToListAsync(ct);
+            // The school's people do not see teams; the team that guides them is named all the same.
+            var hidden = SchoolProgrammes.Where(p => p.Team is null).Select(p => p.Id).ToList();
+            if (hidden.Count > 0)
+            {
+                var names = await ProgrammeTeamNames.ForProgrammesAsync(db, hidden, ct);
+                foreach (var p in SchoolProgrammes.Where(p => p.Team is null)) p.Team = names.GetValueOrDefault(p.TeamId)?.Name;
+                SchoolTeamMembers = names.Values.ToDictionary(t => t.TeamId, t => t.Members);
+            }
             // seed 000 § 2: what the school leadership itself must do and send, overdue first.
             SchoolDeliveries = SchoolProgrammes.Count == 0 ? [] : await db.PlanSteps.AsNoTracking()
                 .Where(s => schools.Contains(s.SchoolId) && s.Responsible == StepResponsible.School

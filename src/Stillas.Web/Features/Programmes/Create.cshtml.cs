@@ -27,11 +27,37 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
     public List<SelectListItem> ModelOptions { get; private set; } = [];
     public bool ChooseOwnerFirst => current.Scope.IsSystem && Owner is null;
 
-    public async Task<IActionResult> OnGetAsync(int? school, CancellationToken ct)
+    /// <summary>The candidacy the programme starts from, as the page shows it.</summary>
+    public CandidacyView? Candidacy { get; private set; }
+    /// <summary>The programme already started from the candidacy, when there is one.</summary>
+    public int? ExistingProgrammeId { get; private set; }
+
+    public sealed record CandidacyView(int Id, int RoundId, string School, string SchoolYear, string? Team);
+
+    public async Task<IActionResult> OnGetAsync(int? school, int? candidate, CancellationToken ct)
     {
         if (!current.Scope.Can(Permission.ManageProgrammes)) return Forbid();
         Input.SchoolId = school;
         Input.Model = ProgrammePlanning.BuiltInValue(ProgrammeTemplates.Latest(ProgrammeTemplates.TromsoKey));
+        if (candidate is int id)
+        {
+            // Prefilled from an accepted candidacy: its school, team and school year (Fase 1 from the school year's start).
+            var c = await db.SelectionCandidates.AsNoTracking().Where(x => x.Id == id)
+                .Select(x => new { x.Id, x.OwnerId, x.SchoolId, x.TeamId, x.SchoolYear }).SingleOrDefaultAsync(ct);
+            if (c is null) return NotFound();
+            if (!current.Scope.Can(Permission.ManageProgrammes, c.OwnerId)) return Forbid();
+            Input.CandidacyId = c.Id;
+            Input.SchoolId = c.SchoolId;
+            Input.TeamId = c.TeamId;
+            if (Platform.Calendar.SchoolYear.TryParse(c.SchoolYear, out var year))
+            {
+                var holidays = await ProgrammePlanning.HolidaysAsync(db, c.OwnerId, ct);
+                Input.StartDate = Platform.Calendar.NorwegianCalendar.SchoolDayOnOrAfter(year.Start, holidays.Ranges);
+            }
+            if (current.Scope.IsSystem) Owner = c.OwnerId;
+            if (await ProgrammeInput.CandidacyProblemAsync(db, c.Id, c.SchoolId, ct) is { } problem)
+                ModelState.AddModelError("", problem);
+        }
         await LoadOptionsAsync(ct);
         return Page();
     }
@@ -63,8 +89,20 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
         }
         var programme = Draft.ToProgramme(Input);
         db.Programmes.Add(programme);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Veiledningsforløpet for {Draft.SchoolName} er opprettet med {programme.Steps.Count} steg.";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (Input.CandidacyId is int c)
+        {
+            // Someone started a programme from the same candidacy in the meantime (unique index).
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", await ProgrammeInput.CandidacyProblemAsync(db, c, Input.SchoolId, ct) ?? "Forløpet kunne ikke lagres. Prøv igjen.");
+            Draft = null;
+            await LoadOptionsAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = $"Veiledningsforløpet for {Draft.SchoolName} er opprettet med {programme.Steps.Count} steg i forfasen. Resten av fremdriftsplanen lages når samarbeidsavtalen er godkjent av både skoleeier og rektor.";
         return RedirectToPage("/Programmes/Details", new { id = programme.Id });
     }
 
@@ -77,13 +115,19 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
         }
         Draft = await Input.DraftAsync(db, current.Scope, ct);
         foreach (var (field, message) in Draft.Errors)
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            ModelState.AddModelError(field == nameof(ProgrammeInput.CandidacyId) ? "" : $"{nameof(Input)}.{field}", message);
         if (Draft.Errors.Count > 0) Draft = null;
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
         var scope = current.Scope;
+        if (Input.CandidacyId is int candidacy)
+        {
+            Candidacy = await db.SelectionCandidates.AsNoTracking().Where(x => x.Id == candidacy)
+                .Select(x => new CandidacyView(x.Id, x.RoundId, x.School!.Name, x.SchoolYear, x.Team != null ? x.Team.Name : null)).SingleOrDefaultAsync(ct);
+            ExistingProgrammeId = await db.Programmes.AsNoTracking().Where(p => p.CandidacyId == candidacy).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        }
         var admin = scope.AdminOwnerIds;
         if (scope.IsSystem)
             OwnerOptions = await db.Owners.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);

@@ -25,6 +25,12 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     public bool CanManage { get; private set; }
     public bool CanEditSteps { get; private set; }
     public bool IsSchoolLeader { get; private set; }
+    /// <summary>Only the Forfase steps so far: the dated plan is made when both sides have approved the agreement.</summary>
+    public bool AwaitsAgreement { get; private set; }
+    /// <summary>The team's name and members, also for a school's people who do not see the team itself.</summary>
+    public ProgrammeTeamNames.TeamNames? TeamNames { get; private set; }
+    /// <summary>The selection round's candidacy the programme started from, when the user sees it.</summary>
+    public (int Id, string SchoolYear)? Candidacy { get; private set; }
     public List<StepRow> OverdueSteps => [.. Steps.Where(s => s.Overdue(Today))];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -41,6 +47,11 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
             .Select(s => new StepRow(s.Id, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, s.Date, s.EndDate, s.OriginalDate, s.Status, s.ResponsibleNote, s.Note, s.Hours, s.Order))
             .ToListAsync(ct);
         Phases = ProgrammeModelJson.Read(programme.TemplateJson).Phases.ToDictionary(p => p.Key);
+        AwaitsAgreement = ProgrammePlanning.AwaitsAgreement(programme.TemplateJson, Steps.Select(s => s.PhaseKey));
+        TeamNames = (await ProgrammeTeamNames.ForProgrammesAsync(db, [id], ct)).GetValueOrDefault(programme.TeamId);
+        var candidacy = await db.Programmes.AsNoTracking().Where(p => p.Id == id && p.CandidacyId != null)
+            .SelectMany(p => db.SelectionCandidates.Where(c => c.Id == p.CandidacyId).Select(c => new { c.Id, c.SchoolYear })).FirstOrDefaultAsync(ct);
+        Candidacy = candidacy is null ? null : (candidacy.Id, candidacy.SchoolYear);
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
         // The same rule as ProgrammePlanning.Summaries: the phase of the first step whose last day has not passed.
         CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= Today).MinBy(s => s.Order)?.PhaseKey ?? Steps.MaxBy(s => s.Order)?.PhaseKey;

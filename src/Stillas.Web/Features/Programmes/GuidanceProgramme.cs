@@ -39,6 +39,9 @@ public class GuidanceProgramme
     public DateOnly StartDate { get; set; }
     public ProgrammeStatus Status { get; set; } = ProgrammeStatus.Active;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The selection round's candidacy the programme was started from, if any; one programme per candidacy.</summary>
+    public int? CandidacyId { get; set; }
+    public Selection.SelectionCandidate? Candidacy { get; set; }
     public List<PlanStep> Steps { get; set; } = [];
 
     public static string StatusName(ProgrammeStatus status) => status switch
@@ -103,6 +106,8 @@ public sealed class GuidanceProgrammeConfiguration : IEntityTypeConfiguration<Gu
         b.HasIndex(p => new { p.OwnerId, p.SchoolYear });
         b.HasIndex(p => p.SchoolId);
         b.HasIndex(p => p.TeamId);
+        b.HasOne(p => p.Candidacy).WithMany().HasForeignKey(p => p.CandidacyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.CandidacyId).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<PlanStep> b)

@@ -25,6 +25,23 @@ public static class ProgrammeAccess
     /// <summary>The fields a school leader may change on a school step.</summary>
     private static readonly HashSet<string> LeaderFields = [nameof(PlanStep.Status), nameof(PlanStep.DoneAt), nameof(PlanStep.Note)];
 
+    /// <summary>
+    /// The write guard's check of a new step: the owner's administrator adds steps; a school leader's
+    /// approval that puts the school's agreement in force also makes the dated plan, in the same save.
+    /// </summary>
+    public static bool MayAdd(AccessScope scope, EntityEntry entry, int? ownerId)
+    {
+        if (scope.IsAdminOf(ownerId)) return true;
+        return entry.Entity is PlanStep step && entry.State == EntityState.Added && InApprovalSave(scope, entry, step.SchoolId);
+    }
+
+    /// <summary>Whether this save approves a version of the school's agreement so that it comes into force, by a leader of the school.</summary>
+    private static bool InApprovalSave(AccessScope scope, EntityEntry entry, int schoolId) =>
+        Agreements.AgreementAccess.CanApproveForSchool(scope, schoolId)
+        && entry.Context.ChangeTracker.Entries<Agreements.AgreementVersion>().Any(v =>
+            v.State == EntityState.Modified && v.Entity.SchoolId == schoolId && v.Entity.Status == Agreements.AgreementStatus.Approved
+            && (Agreements.AgreementStatus)v.Property(nameof(Agreements.AgreementVersion.Status)).OriginalValue! != Agreements.AgreementStatus.Approved);
+
     /// <summary>The write guard's check of a changed step, on the values it had when it was read.</summary>
     public static bool MayUpdate(AccessScope scope, EntityEntry entry)
     {
@@ -38,6 +55,10 @@ public static class ProgrammeAccess
         if (scope.IsAdminOf(owner)) return true;
         if (!sameHome) return false;
         if (scope.CanEditSteps(owner, team)) return true;
+        // The approval that puts the agreement in force marks the step "agreement signed" done.
+        if (step.Key == ProgrammePlanning.AgreementStepKey && InApprovalSave(scope, entry, school)
+            && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(PlanStep.Status) or nameof(PlanStep.DoneAt)))
+            return true;
         return scope.CanMarkDone(school, responsible)
                && entry.Properties.Where(p => p.IsModified).All(p => LeaderFields.Contains(p.Metadata.Name))
                && step.Status is StepStatus.Done or StepStatus.Planned or StepStatus.Moved;

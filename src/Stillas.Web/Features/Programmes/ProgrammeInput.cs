@@ -22,8 +22,26 @@ public sealed class ProgrammeInput
     [Required(ErrorMessage = "Velg modell.")]
     public string? Model { get; set; }
 
+    /// <summary>The accepted candidacy of a selection round the programme starts from (optional); the programme is linked to it.</summary>
+    public int? CandidacyId { get; set; }
+
     /// <summary>A fingerprint of the choices, so that a confirmation saves exactly the plan that was previewed.</summary>
-    public string Fingerprint() => string.Join('|', SchoolId, TeamId, StartDate?.ToString("O"), Model);
+    public string Fingerprint() => string.Join('|', SchoolId, TeamId, StartDate?.ToString("O"), Model, CandidacyId);
+
+    /// <summary>Why a candidacy cannot start a programme (Norwegian), or null when it can: accepted, a team assigned, no programme yet.</summary>
+    public static async Task<string?> CandidacyProblemAsync(StillasDb db, int candidacyId, int? schoolId, CancellationToken ct)
+    {
+        var c = await db.SelectionCandidates.AsNoTracking().Where(x => x.Id == candidacyId)
+            .Select(x => new { x.SchoolId, x.Decision, x.TeamId, School = x.School!.Name, x.SchoolYear }).SingleOrDefaultAsync(ct);
+        if (c is null) return "Fant ikke kandidaturen i utvalgsrunden.";
+        if (c.Decision != Selection.CandidateDecision.Accepted || c.TeamId is null)
+            return $"{c.School} kan få et veiledningsforløp fra utvalgsrunden {c.SchoolYear} først når skolen har takket ja og et veilederteam er valgt.";
+        if (schoolId is int s && s != c.SchoolId) return $"Kandidaturen i utvalgsrunden gjelder {c.School}. Velg den skolen.";
+        var existing = await db.Programmes.AsNoTracking().Where(p => p.CandidacyId == candidacyId).Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(ct);
+        return existing is DateOnly since
+            ? $"Det er allerede startet et veiledningsforløp for {c.School} fra utvalgsrunden {c.SchoolYear} (start {NorwegianTime.Date(since)}). Et kandidatur kan bare gi ett forløp."
+            : null;
+    }
 
     private static readonly DateOnly Earliest = new(2000, 1, 1);
     private static readonly DateOnly Latest = new(2099, 12, 31);
@@ -58,6 +76,9 @@ public sealed class ProgrammeInput
             if (template is null) errors.Add((nameof(Model), "Velg en modell som finnes."));
             else if (template.Problems() is { Count: > 0 } problems) errors.Add((nameof(Model), "Modellen kan ikke brukes ennå: " + problems[0]));
         }
+
+        if (CandidacyId is int candidacy && await CandidacyProblemAsync(db, candidacy, SchoolId, ct) is { } problem)
+            errors.Add((nameof(CandidacyId), problem));
 
         if (school is not null && errors.Count == 0)
         {
@@ -118,6 +139,11 @@ public sealed record ProgrammeDraft(List<(string Field, string Message)> Errors)
     public ProgressPlan? Plan { get; init; }
     public List<string> Warnings { get; init; } = [];
 
-    public GuidanceProgramme ToProgramme(ProgrammeInput input) =>
-        ProgrammePlanning.Create(OwnerId, input.SchoolId!.Value, input.TeamId!.Value, Template!, Plan!);
+    /// <summary>The programme as it starts: the Forfase steps; the rest of the plan comes with the approved agreement.</summary>
+    public GuidanceProgramme ToProgramme(ProgrammeInput input)
+    {
+        var programme = ProgrammePlanning.CreateBeforeAgreement(OwnerId, input.SchoolId!.Value, input.TeamId!.Value, Template!, Plan!);
+        programme.CandidacyId = input.CandidacyId;
+        return programme;
+    }
 }

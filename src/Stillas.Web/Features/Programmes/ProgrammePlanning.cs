@@ -103,6 +103,98 @@ public static class ProgrammePlanning
         return programme;
     }
 
+    /// <summary>
+    /// The phase a programme has before its agreement is approved by both sides: the model's first phase
+    /// (Forfase: selection, first talk, agreement). Its steps are made with the programme; the rest of the
+    /// plan waits for the approved agreement (<see cref="CompletePlanAsync"/>).
+    /// </summary>
+    public static string PrePhaseKey(ProgrammeTemplate template) => template.Phases[0].Key;
+
+    /// <summary>A new programme before its agreement: only the steps of the first phase (Forfase), on the plan's dates.</summary>
+    public static GuidanceProgramme CreateBeforeAgreement(int ownerId, int schoolId, int teamId, ProgrammeTemplate template, ProgressPlan plan)
+    {
+        var programme = Create(ownerId, schoolId, teamId, template, plan);
+        var pre = PrePhaseKey(template);
+        programme.Steps.RemoveAll(s => s.PhaseKey != pre);
+        return programme;
+    }
+
+    /// <summary>True when the programme's steps are only those of the first phase: the dated plan waits for the agreement.</summary>
+    public static bool AwaitsAgreement(string templateJson, IEnumerable<string> stepPhaseKeys)
+    {
+        var pre = PrePhaseKey(ProgrammeModelJson.Read(templateJson));
+        return stepPhaseKeys.All(k => k == pre);
+    }
+
+    /// <summary>
+    /// Makes the rest of the plan (Fase 1 onward) when the agreement comes into force for the first time:
+    /// from the programme's model snapshot and start date, on school days (the owner's holidays as they are
+    /// now). Adds the steps to the context, to be saved with the approval in one transaction; the step
+    /// "agreement signed" of the first phase is marked done. Does nothing when the programme already has
+    /// steps beyond the first phase, so a later version of the agreement never makes the plan again.
+    /// Returns the number of steps added.
+    /// </summary>
+    public static async Task<int> CompletePlanAsync(StillasDb db, int programmeId, DateTimeOffset now, CancellationToken ct)
+    {
+        var programme = await db.Programmes.Include(p => p.Steps).SingleOrDefaultAsync(p => p.Id == programmeId, ct);
+        if (programme is null) return 0;
+        var template = ProgrammeModelJson.Read(programme.TemplateJson);
+        var pre = PrePhaseKey(template);
+        if (programme.Steps.Any(s => s.PhaseKey != pre)) return 0;
+        var holidays = await HolidaysAsync(db, programme.OwnerId, ct);
+        ProgressPlan plan;
+        try
+        {
+            plan = ProgressPlanner.Plan(template, programme.StartDate, holidays.Ranges);
+        }
+        catch (InvalidOperationException)
+        {
+            // The holidays leave no school days: the approval stands; the plan is made by hand.
+            return 0;
+        }
+        var full = Create(programme.OwnerId, programme.SchoolId, programme.TeamId, template, plan);
+        var known = programme.Steps.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        foreach (var step in full.Steps.Where(s => s.PhaseKey != pre && !known.Contains(s.Key)))
+        {
+            step.CreatedAt = now;
+            programme.Steps.Add(step);
+            added++;
+        }
+        foreach (var step in programme.Steps.Where(s => s.Key == AgreementStepKey && s.IsOpen))
+        {
+            step.Status = StepStatus.Done;
+            step.DoneAt = now;
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// The last day of a programme: the end of the school year that holds the last step of the plan its
+    /// model gives from its start date (the follow-up meeting in the Tromsø model), or of a stored step
+    /// that already lies later. No step may be moved after it.
+    /// </summary>
+    public static async Task<DateOnly> EndAsync(StillasDb db, int programmeId, CancellationToken ct)
+    {
+        var p = await db.Programmes.AsNoTracking().Where(x => x.Id == programmeId)
+            .Select(x => new { x.TemplateJson, x.StartDate, x.OwnerId, Last = x.Steps.Max(s => (DateOnly?)(s.EndDate ?? s.Date)) }).SingleAsync(ct);
+        var last = p.Last ?? p.StartDate;
+        try
+        {
+            var holidays = await HolidaysAsync(db, p.OwnerId, ct);
+            var plan = ProgressPlanner.Plan(ProgrammeModelJson.Read(p.TemplateJson), p.StartDate, holidays.Ranges);
+            if (plan.Steps.Count > 0 && plan.Steps.Max(s => s.EndDate) is var planned && planned > last) last = planned;
+        }
+        catch (InvalidOperationException)
+        {
+            // No school days in the holidays: the stored steps decide.
+        }
+        return SchoolYear.Of(last).End;
+    }
+
+    /// <summary>The first phase's step "agreement signed" of the Tromsø model.</summary>
+    public const string AgreementStepKey = "forfase.agreement";
+
     /// <summary>The school years a plan reaches for which the owner has entered no school holidays.</summary>
     public static IReadOnlyList<string> YearsWithoutHolidays(ProgressPlan plan, OwnerHolidays holidays)
     {
@@ -185,7 +277,7 @@ public static class ProgrammePlanning
 public sealed record StepLine(int Id, int ProgrammeId, string Title, DateOnly Date, DateOnly? EndDate, StepResponsible Responsible, string? ResponsibleNote);
 
 /// <summary>A programme's card on a start page: its summary and, for its team, the steps that are overdue.</summary>
-public sealed record ProgrammeCard(ProgrammeSummary Programme, IReadOnlyList<StepLine> Overdue, DateOnly Today);
+public sealed record ProgrammeCard(ProgrammeSummary Programme, IReadOnlyList<StepLine> Overdue, DateOnly Today, IReadOnlyList<Platform.Data.ProgrammeTeamNames.Member>? Members = null);
 
 /// <summary>The owner's entered school holidays, as the planner reads them.</summary>
 public sealed record OwnerHolidays(DateRange[] Ranges, HashSet<string> SchoolYears);
@@ -198,7 +290,8 @@ public sealed class ProgrammeSummary
     public int SchoolId { get; init; }
     public string School { get; init; } = "";
     public int TeamId { get; init; }
-    public string? Team { get; init; }
+    /// <summary>Null when the user does not see the team; pages may fill in its name (<see cref="Platform.Data.ProgrammeTeamNames"/>).</summary>
+    public string? Team { get; set; }
     public string SchoolYear { get; init; } = "";
     public string TemplateName { get; init; } = "";
     public int TemplateVersion { get; init; }

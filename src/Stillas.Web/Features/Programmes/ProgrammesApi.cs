@@ -94,7 +94,7 @@ public static class ProgrammesApi
             }
             else
             {
-                var errors = input.Check(step, await StepInput.HolidaysAsync(db, step.OwnerId, ct));
+                var errors = input.Check(step, await StepInput.HolidaysAsync(db, step.OwnerId, ct), await ProgrammePlanning.EndAsync(db, id, ct));
                 if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: StepNotSaved);
                 input.Apply(step, now);
             }

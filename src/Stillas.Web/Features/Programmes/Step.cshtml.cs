@@ -42,7 +42,7 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         if (ModelState.IsValid)
         {
             var holidays = await StepInput.HolidaysAsync(db, Step.OwnerId, ct);
-            foreach (var (field, message) in Input.Check(Step, holidays))
+            foreach (var (field, message) in Input.Check(Step, holidays, await ProgrammePlanning.EndAsync(db, Step.ProgrammeId, ct)))
                 ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         }
         if (!ModelState.IsValid) return Page();

@@ -32,7 +32,7 @@ public sealed class StepInput
     }
 
     /// <summary>A moved step must still lie on school days; the reason is told in Norwegian.</summary>
-    public List<(string Field, string Message)> Check(PlanStep step, IReadOnlyList<SchoolHoliday> holidays)
+    public List<(string Field, string Message)> Check(PlanStep step, IReadOnlyList<SchoolHoliday> holidays, DateOnly programmeEnd)
     {
         var errors = new List<(string, string)>();
         if (Status is StepStatus status && !Enum.IsDefined(status)) errors.Add((nameof(Status), "Velg status."));
@@ -44,6 +44,11 @@ public sealed class StepInput
         }
         if (date == step.Date) return errors;
         var days = (step.EndDate ?? step.Date).DayNumber - step.Date.DayNumber;
+        if (date.AddDays(days) > programmeEnd)
+        {
+            errors.Add((nameof(Date), $"Forløpet varer til {NorwegianTime.Date(programmeEnd)}. Et steg kan ikke flyttes til etter forløpets slutt; velg en dato før det."));
+            return errors;
+        }
         foreach (var day in new DateRange(date, date.AddDays(days)).Dates())
         {
             var why = WhyNotSchoolDay(day, holidays);

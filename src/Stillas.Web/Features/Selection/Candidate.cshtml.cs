@@ -27,6 +27,10 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
     /// <summary>Conflicts per team for this school, shown while choosing a team.</summary>
     public List<SelectionRules.Conflict> TeamConflicts { get; private set; } = [];
     public bool CanDecide { get; private set; }
+    /// <summary>The programme started from this candidacy, when there is one (the link both ways).</summary>
+    public (int Id, DateOnly StartDate)? Programme { get; private set; }
+    /// <summary>Accepted, a team assigned, no programme yet, and the user starts programmes for the owner.</summary>
+    public bool CanStartProgramme { get; private set; }
     /// <summary>Set when a save met a newer version: what is saved now, shown next to what the user typed.</summary>
     public CandidateView? Saved { get; private set; }
 
@@ -150,6 +154,10 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
         if (!current.Scope.Can(Permission.FollowUpSelection, c.OwnerId)) return Forbid();
         Candidate = c;
         CanDecide = current.Scope.Can(Permission.ManageSelection, c.OwnerId);
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.CandidacyId == c.Id).Select(p => new { p.Id, p.StartDate }).FirstOrDefaultAsync(ct);
+        Programme = programme is null ? null : (programme.Id, programme.StartDate);
+        CanStartProgramme = programme is null && c.Decision == CandidateDecision.Accepted && c.TeamId is not null
+            && current.Scope.Can(Permission.ManageProgrammes, c.OwnerId);
         var today = TeamRules.Today(clock);
 
         var warnings = await SelectionRules.WarningsAsync(db,

@@ -37,7 +37,12 @@ public static class WriteGuard
             // A person turns their own calendar feed on and off.
             CalendarFeed f => scope.PersonId is int me && f.PersonId == me,
             GuidanceAgreement or AgreementVersion or AgreementLine => AgreementAccess.MayWrite(scope, entry),
-            PlanStep => entry.State == EntityState.Modified ? ProgrammeAccess.MayUpdate(scope, entry) : scope.IsAdminOf(ownerId),
+            PlanStep => entry.State switch
+            {
+                EntityState.Modified => ProgrammeAccess.MayUpdate(scope, entry),
+                EntityState.Added => ProgrammeAccess.MayAdd(scope, entry, ownerId),
+                _ => scope.IsAdminOf(ownerId),
+            },
             _ when DocumentAccess.IsDocumentEntity(entry.Entity) => DocumentAccess.MayWrite(scope, entry),
             _ => true,
         };

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Teams;
+
+namespace Stillas.Web.Platform.Data;
+
+/// <summary>
+/// The name of the team that runs a programme, and its members' names and roles, for everyone who may
+/// see the programme. A school's people (principal, school leaders) do not see teams (the Teams filter
+/// keeps them to the owner's staff and the team's own members), yet must know who guides them.
+/// Only names and roles leave here, and only for teams of programmes the caller reads through the
+/// filtered <see cref="StillasDb.Programmes"/>: the Teams, TeamMembers and People filters stay as they
+/// are, so the team's page, its training records and the people's contact details remain out of reach.
+/// </summary>
+public static class ProgrammeTeamNames
+{
+    public sealed record Member(string Name, string Role);
+
+    public sealed record TeamNames(int TeamId, string Name, IReadOnlyList<Member> Members);
+
+    /// <summary>Team names and members by team id, for the given programmes as far as the caller sees them.</summary>
+    public static async Task<Dictionary<int, TeamNames>> ForProgrammesAsync(StillasDb db, IReadOnlyCollection<int> programmeIds, CancellationToken ct)
+    {
+        if (programmeIds.Count == 0) return [];
+        var ids = programmeIds.ToArray();
+        // Which teams: those of programmes visible in the caller's scope (the Access filter applies here).
+        var teamIds = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.TeamId).Distinct().ToListAsync(ct);
+        if (teamIds.Count == 0) return [];
+        var today = DateOnly.FromDateTime(Platform.Web.NorwegianTime.ToOslo(db.Clock.GetUtcNow()).DateTime);
+        var rows = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teamIds.Contains(t.Id))
+            .Select(t => new
+            {
+                t.Id, t.Name,
+                Members = t.Members.Where(m => m.Person!.Active && (m.To == null || m.To >= today))
+                    .OrderBy(m => m.Role).ThenBy(m => m.Person!.Name).Select(m => new { m.Person!.Name, m.Role }).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new TeamNames(r.Id, r.Name, [.. r.Members.Select(m => new Member(m.Name, TeamMember.RoleName(m.Role)))]));
+    }
+}
