@@ -7,6 +7,8 @@ using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
+using Stillas.Web.Features.Sessions;
+using Stillas.Web.Features.Timeline;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -15,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
+builder.Services.AddSessions();
 
 var app = builder.Build();
 
@@ -33,6 +36,8 @@ app.MapProgrammesApi();
 app.MapDocumentsApi();
 app.MapFuturePictureApi();
 app.MapAgreementsApi();
+app.MapSessionsApi();
+app.MapTimelineApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();
