@@ -120,7 +120,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         if (CanRun) Notes = await SessionService.NotesAsync(db, id, ct);
         if (await SessionService.PreviousAsync(db, s, ct) is { } prev) Previous = await SessionService.InterimWorkAsync(db, prev.Id, includeDrafts: false, ct);
         Current = await SessionService.InterimWorkAsync(db, id, CanRun, ct);
-        History = await SessionService.Query(db).Where(x => x.ProgrammeId == s.ProgrammeId && x.Number <= s.Number).OrderBy(x => x.Number).ToListAsync(ct);
+        History = await SessionService.Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number <= s.Number).ToListAsync(ct);
         EvaluationCount = await db.SessionEvaluations.CountAsync(e => e.SessionId == id, ct);
         if (s.Number == 1)
         {

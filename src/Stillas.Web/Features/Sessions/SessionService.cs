@@ -32,7 +32,7 @@ public static class SessionService
     /// <summary>The programme's sessions, in order. Missing session records are made from the plan's session steps when the caller runs sessions.</summary>
     public static async Task<List<SessionView>> SessionsAsync(StillasDb db, AccessScope scope, ProgrammeHead programme, CancellationToken ct)
     {
-        var sessions = await Query(db).Where(s => s.ProgrammeId == programme.Id).ToListAsync(ct);
+        var sessions = await Query(db, s => s.ProgrammeId == programme.Id).ToListAsync(ct);
         if (!scope.CanRunSessions(programme.OwnerId, programme.TeamId)) return [.. sessions.OrderBy(s => s.Number)];
         var steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == programme.Id && s.Kind == StepKind.Session && s.SessionNumber != null)
             .Select(s => new { s.Id, s.SessionNumber }).ToListAsync(ct);
@@ -42,20 +42,21 @@ public static class SessionService
             db.Add(new GuidanceSession { ProgrammeId = programme.Id, PlanStepId = st.Id, Number = st.SessionNumber!.Value, OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId });
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); } // made by a parallel request
-        return [.. (await Query(db).Where(s => s.ProgrammeId == programme.Id).ToListAsync(ct)).OrderBy(s => s.Number)];
+        return [.. (await Query(db, s => s.ProgrammeId == programme.Id).ToListAsync(ct)).OrderBy(s => s.Number)];
     }
 
-    public static IQueryable<SessionView> Query(StillasDb db) =>
-        db.Set<GuidanceSession>().AsNoTracking().Select(s => new SessionView(s.Id, s.ProgrammeId, s.Number, s.PlanStepId, s.PlanStep!.Date, s.PlanStep.Status, s.PlanStep.PhaseKey,
+    /// <summary>Sessions matching <paramref name="where"/> (on the entity: a filter on the projected record would not translate), as views.</summary>
+    public static IQueryable<SessionView> Query(StillasDb db, System.Linq.Expressions.Expression<Func<GuidanceSession, bool>> where) =>
+        db.Set<GuidanceSession>().AsNoTracking().Where(where).OrderBy(s => s.Number).Select(s => new SessionView(s.Id, s.ProgrammeId, s.Number, s.PlanStepId, s.PlanStep!.Date, s.PlanStep.Status, s.PlanStep.PhaseKey,
             s.StartTime, s.Minutes, s.Place, s.VideoLink, s.Participants, s.CycleStep, s.CycleNote));
 
-    public static Task<SessionView?> SessionAsync(StillasDb db, int id, CancellationToken ct) => Query(db).SingleOrDefaultAsync(s => s.Id == id, ct);
+    public static Task<SessionView?> SessionAsync(StillasDb db, int id, CancellationToken ct) => Query(db, s => s.Id == id).SingleOrDefaultAsync(ct);
 
     public static async Task<SessionView?> NextAsync(StillasDb db, SessionView s, CancellationToken ct) =>
-        await Query(db).Where(x => x.ProgrammeId == s.ProgrammeId && x.Number == s.Number + 1).SingleOrDefaultAsync(ct);
+        await Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number == s.Number + 1).SingleOrDefaultAsync(ct);
 
     public static async Task<SessionView?> PreviousAsync(StillasDb db, SessionView s, CancellationToken ct) =>
-        await Query(db).Where(x => x.ProgrammeId == s.ProgrammeId && x.Number == s.Number - 1).SingleOrDefaultAsync(ct);
+        await Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number == s.Number - 1).SingleOrDefaultAsync(ct);
 
     // ---- Session details ----
 
@@ -351,7 +352,7 @@ public static class SessionService
     {
         var rows = await db.Set<SessionEvaluation>().AsNoTracking().Where(e => e.Session!.ProgrammeId == programmeId)
             .Select(e => new { e.SessionId, e.Rating }).ToListAsync(ct);
-        var sessions = await Query(db).Where(s => s.ProgrammeId == programmeId).OrderBy(s => s.Number).ToListAsync(ct);
+        var sessions = await Query(db, s => s.ProgrammeId == programmeId).ToListAsync(ct);
         return [.. sessions.Select(s =>
         {
             var mine = rows.Where(r => r.SessionId == s.Id).ToList();
