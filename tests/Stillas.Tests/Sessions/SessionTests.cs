@@ -41,7 +41,7 @@ public static class SessionTestSupport
 
 public abstract class SessionTests(StillasApp app)
 {
-    private static string Text(HttpResponseMessage r) => r.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+    private static string Text(HttpResponseMessage r) => WebUtility.HtmlDecode(r.Content.ReadAsStringAsync().GetAwaiter().GetResult());
 
     [Fact]
     public async Task The_team_runs_a_session_with_time_boxes_and_notes_per_author_that_the_school_does_not_see()

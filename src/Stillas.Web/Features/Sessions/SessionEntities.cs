@@ -83,7 +83,14 @@ public class InterimWorkAgreement
     public List<string> Points { get; set; } = [];
     public DateOnly FeedbackDeadline { get; set; }
     /// <summary>Date and time of the next session, as agreed (from the plan when made).</summary>
-    public DateTime? NextSessionAt { get; set; }
+    public DateOnly? NextSessionDate { get; set; }
+    public TimeOnly? NextSessionTime { get; set; }
+    /// <summary>Oslo local date and time of the next session.</summary>
+    public DateTime? NextSessionAt
+    {
+        get => NextSessionDate?.ToDateTime(NextSessionTime ?? new TimeOnly(9, 0));
+        set { NextSessionDate = value is { } v ? DateOnly.FromDateTime(v) : null; NextSessionTime = value is { } t ? TimeOnly.FromDateTime(t) : null; }
+    }
     public string? ReadingAssignment { get; set; }
     public string? NextTopic { get; set; }
     public string? SentByName { get; set; }
@@ -197,6 +204,7 @@ public sealed class SessionConfiguration :
         b.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.SessionId, a.Version }).IsUnique();
         b.HasIndex(a => new { a.Status, a.FeedbackDeadline });
+        b.Ignore(a => a.NextSessionAt);
     }
 
     public void Configure(EntityTypeBuilder<InterimWorkFeedback> b)

@@ -1320,8 +1320,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("FeedbackDeadline")
                         .HasColumnType("date");
 
-                    b.Property<DateTime?>("NextSessionAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("NextSessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("NextSessionTime")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("NextTopic")
                         .HasMaxLength(1000)

@@ -1262,7 +1262,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FeedbackDeadline")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NextSessionAt")
+                    b.Property<DateOnly?>("NextSessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("NextSessionTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NextTopic")

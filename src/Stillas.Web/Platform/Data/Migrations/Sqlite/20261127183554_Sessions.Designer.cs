@@ -11,7 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStillasDb))]
-    [Migration("20261127174315_Sessions")]
+    [Migration("20261127183554_Sessions")]
     partial class Sessions
     {
         /// <inheritdoc />
@@ -1265,7 +1265,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("FeedbackDeadline")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NextSessionAt")
+                    b.Property<DateOnly?>("NextSessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("NextSessionTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NextTopic")

@@ -13,7 +13,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStillasDb))]
-    [Migration("20261127174709_Sessions")]
+    [Migration("20261127184217_Sessions")]
     partial class Sessions
     {
         /// <inheritdoc />
@@ -1323,8 +1323,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("FeedbackDeadline")
                         .HasColumnType("date");
 
-                    b.Property<DateTime?>("NextSessionAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("NextSessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("NextSessionTime")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("NextTopic")
                         .HasMaxLength(1000)
