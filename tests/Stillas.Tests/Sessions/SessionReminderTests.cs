@@ -63,6 +63,8 @@ public sealed class SessionReminderTests(ClockedApp app) : IClassFixture<Clocked
         Assert.Equal(3, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:iw-late:{id}:"))));
         await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Advisor) && (m.Subject ?? "").StartsWith("Tilbakemelding mangler"));
         Assert.Equal(0, await reminders.RunOnceAsync(CancellationToken.None));
+        // Three days on the fake clock outlive the login cookie: log in again.
+        advisor = await app.LoginAsync(SessionTestSupport.Advisor);
         var page = WebUtility.HtmlDecode(await (await advisor.GetAsync($"/Programmes/Sessions/{programme}")).Content.ReadAsStringAsync());
         Assert.Contains("Tilbakemelding mangler (frist 29.11.2026)", page);
     }
