@@ -7,6 +7,8 @@ using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
+using Stillas.Web.Features.Sessions;
+using Stillas.Web.Features.Timeline;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -18,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
+builder.Services.AddSessions();
 
 var app = builder.Build();
 
@@ -36,6 +39,8 @@ app.MapProgrammesApi();
 app.MapDocumentsApi();
 app.MapFuturePictureApi();
 app.MapAgreementsApi();
+app.MapSessionsApi();
+app.MapTimelineApi();
 
 // Migrations and demo data run in the background; DatabaseReadinessGate holds requests until they are done.
 DatabaseReadiness.StartInBackground(app, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());

@@ -214,10 +214,43 @@ public static class AccessMatrix
         new("GET", "/api/v1/programmes/{programmeId:int}/agreement/pdf", SeesSentrumProgramme),
     ];
 
+    // Sessions of Sentrum's demo programme (MatrixIds.Session is its session 1, with a sent interim-work agreement).
+    // The team and the owner's staff run sessions; the school's leaders answer (feedback, evaluations).
+    private static readonly Who[] RunsSessions = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+    private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> Fase4 = (_, _) => Task.FromResult(new Dictionary<string, string> { ["phase"] = "fase4" });
+
+    public static readonly Row[] SessionRows =
+    [
+        new("GET", "/Programmes/Sessions/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Sessions/Session/{id:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Sessions/InterimWork/{id:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Sessions/Evaluate/{id:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Sessions/Phase/{programmeId:int}/{phase}", SeesSentrumProgramme) { Fresh = Fase4 },
+        new("GET", "/Programmes/Timeline/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/api/v1/programmes/{programmeId:int}/sessions", SeesSentrumProgramme),
+        new("GET", "/api/v1/sessions/{id:int}", SeesSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}", RunsSessions),
+        // Notes are the team's: the school's people do not read them.
+        new("GET", "/api/v1/sessions/{id:int}/notes", RunsSessions),
+        new("PUT", "/api/v1/sessions/{id:int}/notes/{part}", RunsSessions) { Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["part"] = "ukjent" }) },
+        new("GET", "/api/v1/sessions/{id:int}/interim-work", SeesSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}/interim-work", RunsSessions),
+        new("POST", "/api/v1/sessions/{id:int}/interim-work/send", RunsSessions),
+        new("GET", "/api/v1/sessions/{id:int}/interim-work/pdf", SeesSentrumProgramme),
+        // The school's feedback: its principal (the system administrator is not the school).
+        new("PUT", "/api/v1/sessions/{id:int}/interim-work/feedback", [Who.Principal]) { Body = _ => "{\"wishedTopic\":\"" + new string('x', 1001) + "\"}" },
+        new("GET", "/api/v1/sessions/{id:int}/evaluations", SeesSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}/evaluations/mine", [Who.Principal]),
+        new("GET", "/api/v1/programmes/{programmeId:int}/evaluations", SeesSentrumProgramme),
+        new("PUT", "/api/v1/programmes/{programmeId:int}/phase-evaluations/{phase}/feedback", [Who.Principal]) { Fresh = Fase4 },
+        new("PUT", "/api/v1/programmes/{programmeId:int}/phase-evaluations/{phase}/meeting", RunsSessions) { Fresh = Fase4 },
+        new("GET", "/api/v1/programmes/{programmeId:int}/timeline", SeesSentrumProgramme),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -245,12 +278,15 @@ public sealed class MatrixIds
     public int DocumentsProgramme { get; private set; }
     public int DocumentRequest { get; private set; }
     public int DocumentFile { get; private set; }
+    /// <summary>Session 1 of Sentrum's demo programme.</summary>
+    public int Session { get; private set; }
 
     public static async Task<MatrixIds> LoadAsync(StillasApp app)
     {
         var ids = await LoadOrganisationAsync(app);
         await ids.AddDocumentsAsync(app);
         ids.FuturePictureProgramme = await NewFuturePictureProgrammeAsync(app, ids);
+        ids.Session = await app.WithDbAsync(db => db.Sessions.Where(s => s.ProgrammeId == ids.SentrumProgramme && s.Number == 1).Select(s => s.Id).SingleAsync());
         return ids;
     }
 
@@ -461,6 +497,9 @@ public sealed class MatrixIds
             values.TryAdd("id", Str(FuturePictureProgramme));
             values.TryAdd("number", "1");
         }
+        if (lower.Contains("/sessions/session/", StringComparison.Ordinal) || lower.Contains("/sessions/interimwork/", StringComparison.Ordinal)
+            || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal))
+            values.TryAdd("id", Str(Session));
         var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate
             : lower.Contains("/selection", StringComparison.Ordinal) ? Round
             : lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum

@@ -21,7 +21,8 @@ public static class AuditFormat
          nameof(GuidanceProgramme), nameof(PlanStep), nameof(ProgrammeModel), nameof(SchoolHolidayPeriod),
          nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile),
 
-         nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine)];
+         nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine),
+         nameof(Sessions.GuidanceSession), nameof(Sessions.InterimWorkAgreement), nameof(Sessions.InterimWorkFeedback), nameof(Sessions.PhaseEvaluation)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -112,6 +113,37 @@ public static class AuditFormat
         ["UpdatedAt"] = "Sist endret",
         ["Section"] = "Del",
         ["Checked"] = "Avkrysset",
+        ["PlanStepId"] = "Steg i fremdriftsplan (id)",
+        ["SessionId"] = "Veiledning (id)",
+        ["StartTime"] = "Starttid",
+        ["Place"] = "Sted",
+        ["VideoLink"] = "Videolenke",
+        ["Participants"] = "Deltakere",
+        ["CycleStep"] = "Trinn i læringssirkelen",
+        ["CycleNote"] = "Notat om læringssirkelen",
+        ["Points"] = "Mellomarbeid",
+        ["FeedbackDeadline"] = "Frist for tilbakemelding",
+        ["NextSessionAt"] = "Neste veiledning",
+        ["ReadingAssignment"] = "Lesebestilling",
+        ["NextTopic"] = "Tema for neste veiledning",
+        ["SentByName"] = "Sendt av",
+        ["SentAt"] = "Sendt",
+        ["PointStatus"] = "Status per punkt",
+        ["WishedTopic"] = "Ønsket tema",
+        ["SubmittedByName"] = "Sendt av",
+        ["SubmittedAt"] = "Sendt",
+        ["Late"] = "Etter fristen",
+        ["WorkedWell"] = "Dette fungerte godt",
+        ["ToImprove"] = "Dette bør endres",
+        ["FeedbackOther"] = "Annet",
+        ["FeedbackByName"] = "Tilbakemelding fra",
+        ["FeedbackAt"] = "Tilbakemelding gitt",
+        ["MeetingDate"] = "Dato for evalueringsmøtet",
+        ["MeetingParticipants"] = "Deltakere på møtet",
+        ["Conclusions"] = "Konklusjoner",
+        ["ModelAdjustments"] = "Justeringer av modellen",
+        ["RecordedByName"] = "Referent",
+        ["RecordedAt"] = "Referat skrevet",
     };
 
     /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>
@@ -132,6 +164,7 @@ public static class AuditFormat
     {
         // A training record's title is the course, not a person's job title.
         if (field == "Title" && entityType is nameof(TrainingRecord) or nameof(DocumentRequest)) return "Tittel";
+        if (field == "Minutes" && entityType == nameof(Sessions.GuidanceSession)) return "Varighet (minutter)";
         if (Fields.TryGetValue(field, out var name)) return name;
         var sb = new StringBuilder();
         for (var i = 0; i < field.Length; i++)

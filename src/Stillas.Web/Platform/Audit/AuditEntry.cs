@@ -54,6 +54,10 @@ public class AuditEntry
         nameof(GuidanceAgreement) => "Samarbeidsavtale",
         nameof(AgreementVersion) => "Versjon av samarbeidsavtale",
         nameof(AgreementLine) => "Punkt i samarbeidsavtale",
+        nameof(Features.Sessions.GuidanceSession) => "Veiledning",
+        nameof(Features.Sessions.InterimWorkAgreement) => "Avtale om mellomarbeid",
+        nameof(Features.Sessions.InterimWorkFeedback) => "Tilbakemelding på mellomarbeid",
+        nameof(Features.Sessions.PhaseEvaluation) => "Fase-evaluering",
         _ => type,
     };
 
@@ -87,7 +91,8 @@ public static class AuditPolicy
 
          typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment),
 
-         typeof(GuidanceAgreement), typeof(AgreementVersion), typeof(AgreementLine)];
+         typeof(GuidanceAgreement), typeof(AgreementVersion), typeof(AgreementLine),
+         typeof(Features.Sessions.GuidanceSession), typeof(Features.Sessions.InterimWorkAgreement), typeof(Features.Sessions.InterimWorkFeedback), typeof(Features.Sessions.PhaseEvaluation)];
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];
@@ -123,6 +128,8 @@ public static class AuditPolicy
     {
         null => null,
         DateTimeOffset d => d.ToString("O"),
+        // A list of texts (the points of an interim-work agreement) reads as its items.
+        IEnumerable<string> items => string.Join(" | ", items),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => v.ToString(),
     };

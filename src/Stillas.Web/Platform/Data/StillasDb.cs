@@ -11,6 +11,7 @@ using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
+using Stillas.Web.Features.Sessions;
 using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
@@ -80,6 +81,12 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<AgreementLine> AgreementLines => Set<AgreementLine>();
     public DbSet<Features.Baseline.Fortune> Fortunes => Set<Features.Baseline.Fortune>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<GuidanceSession> Sessions => Set<GuidanceSession>();
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+    public DbSet<InterimWorkAgreement> InterimWorkAgreements => Set<InterimWorkAgreement>();
+    public DbSet<InterimWorkFeedback> InterimWorkFeedback => Set<InterimWorkFeedback>();
+    public DbSet<SessionEvaluation> SessionEvaluations => Set<SessionEvaluation>();
+    public DbSet<PhaseEvaluation> PhaseEvaluations => Set<PhaseEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -130,6 +137,13 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<GuidanceAgreement>().HasQueryFilter(AccessFilter, a => ScopeAll || ScopeStaffOwnerIds.Contains(a.OwnerId) || ScopeTeamIds.Contains(a.TeamId) || ScopeSchoolIds.Contains(a.SchoolId));
         b.Entity<AgreementVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
         b.Entity<AgreementLine>().HasQueryFilter(AccessFilter, l => ScopeAll || ScopeStaffOwnerIds.Contains(l.OwnerId) || ScopeTeamIds.Contains(l.TeamId) || ScopeSchoolIds.Contains(l.SchoolId));
+        // Sessions and their records: as the programme; the team's notes only for the owner's staff and the team.
+        b.Entity<GuidanceSession>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
+        b.Entity<SessionNote>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId));
+        b.Entity<InterimWorkAgreement>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
+        b.Entity<InterimWorkFeedback>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
+        b.Entity<SessionEvaluation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
+        b.Entity<PhaseEvaluation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -254,6 +268,12 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         GuidanceAgreement a => a.OwnerId,
         AgreementVersion v => v.OwnerId,
         AgreementLine l => l.OwnerId,
+        GuidanceSession x => x.OwnerId,
+        SessionNote x => x.OwnerId,
+        InterimWorkAgreement x => x.OwnerId,
+        InterimWorkFeedback x => x.OwnerId,
+        SessionEvaluation x => x.OwnerId,
+        PhaseEvaluation x => x.OwnerId,
         _ => null,
     };
 }

@@ -12,15 +12,23 @@ namespace Stillas.Web.Platform.Mail;
 /// <summary>Writes mails to the outbox. The caller's SaveChanges commits them with its own change.</summary>
 public sealed class Outbox(StillasDb db, TimeProvider clock, MailWakeUp wakeUp)
 {
-    public void Enqueue(string to, string? toName, string subject, string text, string? html = null, string? idempotencyKey = null, DateTimeOffset? dueAt = null)
+    public void Enqueue(string to, string? toName, string subject, string text, string? html = null, string? idempotencyKey = null, DateTimeOffset? dueAt = null) =>
+        Enqueue(to, toName, subject, text, html, idempotencyKey, dueAt, attachment: null);
+
+    /// <summary>As above, with one attachment (file name, content type, bytes).</summary>
+    public OutboxMessage Enqueue(string to, string? toName, string subject, string text, string? html, string? idempotencyKey, DateTimeOffset? dueAt,
+        (string Name, string ContentType, byte[] Content)? attachment)
     {
         var now = clock.GetUtcNow();
-        db.Outbox.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             ToAddress = to, ToName = toName, Subject = subject, TextBody = text, HtmlBody = html,
             IdempotencyKey = idempotencyKey, CreatedAt = now, DueAt = dueAt ?? now,
-        });
+            AttachmentName = attachment?.Name, AttachmentContentType = attachment?.ContentType, Attachment = attachment?.Content,
+        };
+        db.Outbox.Add(message);
         wakeUp.Ring();
+        return message;
     }
 }
 
@@ -124,6 +132,8 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         mime.Subject = m.Subject;
         mime.MessageId = $"outbox-{m.Id}@stillas";
         var body = new BodyBuilder { TextBody = m.TextBody, HtmlBody = m.HtmlBody };
+        if (m.Attachment is { } bytes && m.AttachmentName is { } name)
+            body.Attachments.Add(name, bytes, ContentType.Parse(m.AttachmentContentType ?? "application/octet-stream"));
         mime.Body = body.ToMessageBody();
 
         if (string.IsNullOrWhiteSpace(opts.Host))

@@ -25,6 +25,10 @@ public class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     public string? LeaseOwner { get; set; }
+    /// <summary>One optional attachment (e.g. the interim-work agreement as PDF), sent with the mail.</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentContentType { get; set; }
+    public byte[]? Attachment { get; set; }
 }
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -37,6 +41,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.IdempotencyKey).HasMaxLength(200);
         b.Property(m => m.LeaseOwner).HasMaxLength(100);
+        b.Property(m => m.AttachmentName).HasMaxLength(200);
+        b.Property(m => m.AttachmentContentType).HasMaxLength(100);
         b.HasIndex(m => m.IdempotencyKey).IsUnique();
         b.HasIndex(m => new { m.SentAt, m.DueAt });
     }

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Programmes;
+using Stillas.Web.Features.Sessions;
+using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Pdf;
+using Stillas.Web.Platform.Web;
+
+namespace Stillas.Web.Features.Timeline;
+
+/// <summary>One event of a programme's timeline. <paramref name="At"/> is Oslo local time; <paramref name="HasTime"/> false for a date only.</summary>
+public sealed record TimelineEvent(DateTime At, bool HasTime, string Category, string Title, string? Detail = null, string? Link = null, bool Planned = false);
+
+/// <summary>
+/// Where timeline events come from. Every registered source is asked (DI: <c>services.AddSingleton&lt;ITimelineSource, X&gt;()</c>);
+/// the assessment days and report add theirs by registering one more source. A source reads through
+/// the caller's <see cref="StillasDb"/>, so the access filters decide what each reader sees, and must
+/// only return what the school, the team and the owner may all read (no team notes, no drafts).
+/// </summary>
+public interface ITimelineSource
+{
+    Task<IReadOnlyList<TimelineEvent>> EventsAsync(StillasDb db, ProgrammeHead programme, CancellationToken ct);
+}
+
+public static class TimelineService
+{
+    public static async Task<List<TimelineEvent>> EventsAsync(StillasDb db, IEnumerable<ITimelineSource> sources, ProgrammeHead programme, CancellationToken ct)
+    {
+        var all = new List<TimelineEvent>();
+        // One DbContext: the sources run one after another.
+        foreach (var s in sources) all.AddRange(await s.EventsAsync(db, programme, ct));
+        return [.. all.OrderBy(e => e.At).ThenBy(e => e.Title, StringComparer.Ordinal)];
+    }
+
+    public static string When(TimelineEvent e) => e.HasTime
+        ? e.At.ToString("dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture)
+        : e.At.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static PdfDocumentModel Pdf(ProgrammeHead programme, IReadOnlyList<TimelineEvent> events, DateOnly today)
+    {
+        var blocks = new List<PdfBlock>();
+        foreach (var year in events.GroupBy(e => e.At.Year))
+        {
+            blocks.Add(new PdfHeading(1, year.Key.ToString(CultureInfo.InvariantCulture)));
+            blocks.Add(new PdfTable(["Når", "Hva", "Detaljer"],
+                [.. year.Select(e => (IReadOnlyList<string>)[When(e) + (e.Planned ? " (planlagt)" : ""), $"{e.Category}: {e.Title}", e.Detail ?? ""])], [1.2, 2, 3]));
+        }
+        if (events.Count == 0) blocks.Add(new PdfParagraph("Ingen hendelser ennå."));
+        return new PdfDocumentModel("Tidslinje for veiledningsforløpet")
+        {
+            Subtitle = programme.School,
+            Author = programme.Owner,
+            Subject = $"Tidslinje for veiledningsforløpet ved {programme.School}",
+            Cover = new PdfCover { Lines = [new("Skole", programme.School), new("Skoleeier", programme.Owner), new("Hendelser", events.Count.ToString(CultureInfo.InvariantCulture))], Date = today },
+            Sections = blocks,
+        };
+    }
+}
+
+/// <summary>The events this platform knows of today: agreement, plan, documents, future picture, sessions, interim work, evaluations.</summary>
+public sealed class CoreTimelineSource : ITimelineSource
+{
+    private static DateTime Local(DateTimeOffset t) => NorwegianTime.ToOslo(t).DateTime;
+    private static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
+
+    public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(StillasDb db, ProgrammeHead p, CancellationToken ct)
+    {
+        var events = new List<TimelineEvent>();
+        var id = p.Id;
+
+        // The guidance agreement: each version approved by both parties.
+        var versions = await db.AgreementVersions.AsNoTracking().Where(v => v.Agreement!.ProgrammeId == id && v.OwnerApprovedAt != null && v.PrincipalApprovedAt != null)
+            .Select(v => new { v.Number, v.OwnerApprovedAt, v.PrincipalApprovedAt }).ToListAsync(ct);
+        foreach (var v in versions)
+        {
+            var at = v.OwnerApprovedAt > v.PrincipalApprovedAt ? v.OwnerApprovedAt!.Value : v.PrincipalApprovedAt!.Value;
+            events.Add(new(Local(at), true, "Avtale", $"Samarbeidsavtale versjon {v.Number} godkjent av begge parter", null, $"/Agreements/Details/{id}?version={v.Number}"));
+        }
+
+        // The plan's steps (sessions come below with their time and place).
+        var steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id && s.Kind != StepKind.Session)
+            .Select(s => new { s.Id, s.Title, s.PhaseName, s.Date, s.EndDate, s.Status, s.Note }).ToListAsync(ct);
+        foreach (var s in steps)
+        {
+            var status = s.Status switch { StepStatus.Done => "gjennomført", StepStatus.Cancelled => "avlyst", StepStatus.Moved => "flyttet", _ => "planlagt" };
+            var days = s.EndDate is { } e && e != s.Date ? $"{NorwegianTime.Date(s.Date)}–{NorwegianTime.Date(e)}, " : "";
+            events.Add(new(Day(s.Date), false, "Plan", $"{s.Title} ({s.PhaseName})", $"{days}{status}" + (s.Note is null ? "" : $". {s.Note}"), $"/Programmes/Step/{s.Id}", s.Status != StepStatus.Done));
+        }
+
+        // Documents delivered.
+        var files = await db.StoredFiles.AsNoTracking().Where(f => f.Request!.ProgrammeId == id)
+            .Select(f => new { f.FileName, f.UploadedAt, f.UploadedByName, f.Request!.Title }).ToListAsync(ct);
+        foreach (var f in files)
+            events.Add(new(Local(f.UploadedAt), true, "Dokument", $"{f.Title}: {f.FileName}", $"Lastet opp av {f.UploadedByName}", $"/Programmes/Documents/{id}"));
+
+        // Future picture versions.
+        var pictures = await db.FuturePictureVersions.AsNoTracking().Where(v => v.FuturePicture!.ProgrammeId == id)
+            .Select(v => new { v.Number, v.CreatedAt, v.AuthorName, v.ChangeNote }).ToListAsync(ct);
+        foreach (var v in pictures)
+            events.Add(new(Local(v.CreatedAt), true, "Fremtidsbilde", $"Fremtidsbilde versjon {v.Number}", $"Lagret av {v.AuthorName}" + (v.ChangeNote is null ? "" : $": {v.ChangeNote}"), $"/Programmes/FuturePicture/{id}"));
+
+        // Sessions: the plan's session steps with the session's time and place when recorded.
+        var sessions = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id && s.Kind == StepKind.Session)
+            .Select(s => new
+            {
+                s.SessionNumber, s.Date, s.Status,
+                Session = db.Set<GuidanceSession>().Where(g => g.PlanStepId == s.Id).Select(g => new { g.Id, g.StartTime, g.Place, g.CycleStep }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        foreach (var s in sessions)
+        {
+            var time = s.Session?.StartTime ?? new TimeOnly(9, 0);
+            var detail = string.Join(". ", new[] { s.Session?.Place, s.Session?.CycleStep is int c ? $"Læringssirkelen: {LearningCycle.Name(c)}" : null, s.Status == StepStatus.Done ? "Gjennomført" : null }.Where(x => x is not null));
+            events.Add(new(s.Date.ToDateTime(time), s.Session is not null, "Veiledning", $"Veiledning {s.SessionNumber}", detail.Length == 0 ? null : detail,
+                s.Session is null ? $"/Programmes/Sessions/{id}" : $"/Programmes/Sessions/Session/{s.Session.Id}", s.Status != StepStatus.Done));
+        }
+
+        // Interim work sent, and the school's feedback.
+        var agreements = await db.Set<InterimWorkAgreement>().AsNoTracking().Where(a => a.ProgrammeId == id && a.Status != InterimWorkStatus.Draft)
+            .Select(a => new { a.SessionId, a.Version, a.SentAt, a.FeedbackDeadline, a.Points.Count, Number = a.Session!.Number }).ToListAsync(ct);
+        foreach (var a in agreements.Where(a => a.SentAt is not null))
+            events.Add(new(Local(a.SentAt!.Value), true, "Mellomarbeid", $"Avtale om mellomarbeid etter veiledning {a.Number}" + (a.Version > 1 ? $" (versjon {a.Version})" : "") + " sendt skolen",
+                $"{a.Count} punkter, tilbakemelding innen {NorwegianTime.Date(a.FeedbackDeadline)}", $"/Programmes/Sessions/InterimWork/{a.SessionId}"));
+        var feedback = await db.Set<InterimWorkFeedback>().AsNoTracking().Where(f => f.Session!.ProgrammeId == id && f.SubmittedAt != null)
+            .Select(f => new { f.SessionId, f.SubmittedAt, f.SubmittedByName, f.Late, f.Session!.Number }).ToListAsync(ct);
+        foreach (var f in feedback)
+            events.Add(new(Local(f.SubmittedAt!.Value), true, "Mellomarbeid", $"Skolens tilbakemelding på mellomarbeidet etter veiledning {f.Number}",
+                $"Sendt av {f.SubmittedByName}" + (f.Late ? " etter fristen" : ""), $"/Programmes/Sessions/InterimWork/{f.SessionId}"));
+
+        // Session evaluations, per session; phase evaluations.
+        var evaluations = await db.Set<SessionEvaluation>().AsNoTracking().Where(e => e.Session!.ProgrammeId == id)
+            .GroupBy(e => new { e.SessionId, e.Session!.Number }).Select(g => new { g.Key.SessionId, g.Key.Number, Count = g.Count(), Last = g.Max(e => e.CreatedAt), Avg = g.Average(e => (double?)e.Rating) })
+            .ToListAsync(ct);
+        foreach (var e in evaluations)
+            events.Add(new(Local(e.Last), true, "Evaluering", $"Evaluering av veiledning {e.Number}", $"{e.Count} svar" + (e.Avg is double avg ? $", gjennomsnitt {avg.ToString("0.0", CultureInfo.GetCultureInfo("nb-NO"))} av 6" : ""), $"/Programmes/Sessions/Evaluate/{e.SessionId}"));
+        var phases = await db.Set<PhaseEvaluation>().AsNoTracking().Where(e => e.ProgrammeId == id).ToListAsync(ct);
+        foreach (var e in phases)
+        {
+            if (e.FeedbackAt is { } fa)
+                events.Add(new(Local(fa), true, "Evaluering", $"Tilbakemelding fra rektor ({SessionService.PhaseTitle(e.PhaseKey).ToLowerInvariant()})", $"Fra {e.FeedbackByName}", $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
+            if (e.MeetingDate is { } md)
+                events.Add(new(Day(md), false, "Evaluering", "Evalueringsmøte", e.Conclusions, $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
+        }
+        return events;
+    }
+}

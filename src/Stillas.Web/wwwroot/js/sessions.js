@@ -1,0 +1,84 @@
+// Progressive enhancement for the session pages (the forms work without it):
+// 1. Notes and other marked forms are saved as you type (fetch), and a draft is kept in localStorage
+//    until the server has it, so a sleeping laptop or a dropped network loses nothing.
+// 2. The run sheet's clock marks the time box in progress.
+(function () {
+  "use strict";
+
+  function each(selector, fn) { Array.prototype.forEach.call(document.querySelectorAll(selector), fn); }
+
+  each("form[data-autosave]", function (form) {
+    var key = "stillas:" + form.getAttribute("data-autosave");
+    var field = form.querySelector("textarea");
+    var status = form.querySelector("[data-autosave-status]");
+    if (!field) return;
+    var timer = null, saving = false, dirty = false;
+
+    function say(text) { if (status) status.textContent = text; }
+    function keep() { try { localStorage.setItem(key, JSON.stringify({ text: field.value, at: Date.now() })); } catch (e) { /* storage full or off */ } }
+    function forget() { try { localStorage.removeItem(key); } catch (e) { } }
+
+    function save() {
+      if (saving) { dirty = true; return; }
+      saving = true; dirty = false;
+      var sent = field.value;
+      var body = new FormData(form);
+      fetch(form.action, { method: "POST", body: body, headers: { "X-Autosave": "1", "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
+        .then(function (res) {
+          if (!res.ok) { say(res.json && res.json.error ? res.json.error : "Ikke lagret. Prøver igjen."); return; }
+          if (field.value === sent) forget();
+          say("Lagret kl. " + res.json.savedAt);
+        })
+        .catch(function () { say("Ikke lagret ennå – ingen forbindelse. Teksten er tatt vare på i nettleseren og lagres når forbindelsen er tilbake."); })
+        .then(function () { saving = false; if (dirty) schedule(); });
+    }
+    function schedule() { clearTimeout(timer); timer = setTimeout(save, 1200); }
+
+    // A draft the server never got (the laptop slept, the network dropped): put it back and save it.
+    try {
+      var draft = JSON.parse(localStorage.getItem(key) || "null");
+      if (draft && typeof draft.text === "string" && draft.text !== field.value) {
+        field.value = draft.text;
+        say("Ulagret tekst fra forrige gang er hentet fram. Lagrer …");
+        save();
+      } else if (draft) { forget(); }
+    } catch (e) { }
+
+    field.addEventListener("input", function () { keep(); say("Endret …"); schedule(); });
+    window.addEventListener("online", function () { if (localStorage.getItem(key)) save(); });
+    setInterval(function () { if (localStorage.getItem(key) && !saving) save(); }, 15000);
+  });
+
+  var clock = document.querySelector("[data-session-date]");
+  if (clock) {
+    var date = clock.getAttribute("data-session-date");
+    var now = clock.querySelector("[data-clock-now]");
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var tick = function () {
+      var d = new Date();
+      var today = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+      var hm = pad(d.getHours()) + ":" + pad(d.getMinutes());
+      var running = null;
+      each(".timebox", function (li) {
+        var on = today === date && hm >= li.getAttribute("data-start") && hm < li.getAttribute("data-end");
+        li.classList.toggle("is-current", on);
+        if (on) { li.setAttribute("aria-current", "step"); running = li; } else { li.removeAttribute("aria-current"); }
+        var state = li.querySelector("[data-state]");
+        if (state) {
+          if (on) {
+            var end = li.getAttribute("data-end").split(":");
+            var left = (parseInt(end[0], 10) * 60 + parseInt(end[1], 10)) - (d.getHours() * 60 + d.getMinutes());
+            state.textContent = "Pågår nå – " + left + " min igjen";
+          } else { state.textContent = ""; }
+        }
+      });
+      if (now) {
+        var title = running ? running.querySelector(".timebox-title").textContent.trim() : null;
+        now.textContent = today === date ? "Klokka er " + hm + "." + (title ? " Nå: " + title + "." : "") : now.textContent;
+      }
+    };
+    tick();
+    setInterval(tick, 20000);
+  }
+})();
