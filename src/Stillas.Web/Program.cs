@@ -1,4 +1,5 @@
 using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Assessment;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Documents;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
+builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJob>();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapProgrammesApi();
 app.MapDocumentsApi();
 app.MapFuturePictureApi();
 app.MapAgreementsApi();
+app.MapAssessmentApi();
 
 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();
