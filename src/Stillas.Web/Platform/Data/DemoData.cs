@@ -167,6 +167,7 @@ public sealed class DemoData(StillasDb db, UserManager<AccountEntity> users)
         }
 
         await SeedProgrammesAsync(nordvik, sentrum, nordvikSchools[2], team1, team2, ct);
+        await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
     }
 
     /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>
