@@ -205,12 +205,12 @@ public static class AssessmentApi
     private static async Task<Results<Created<NoteSavedDto>, Ok<NoteSavedDto>, ValidationProblem, ProblemHttpResult>> SaveNoteAsync(
         int id, int? noteId, NoteInput input, StillasDb db, CurrentScope current, CancellationToken ct)
     {
-        var p = await AssessmentProgramme.LoadAsync(db, id, ct);
+        var p = await AssessmentProgramme.LoadCoreAsync(db, id, ct);
         if (p is null) return ApiSupport.NotFoundProblem();
         if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
         var errors = input.Check();
         if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Notatet kunne ikke lagres.");
-        if ((await AssessmentService.ReportAsync(db, id, ct))?.Status is ReportStatus.Final or ReportStatus.Presented)
+        if (await AssessmentService.ReportIsFinalAsync(db, id, ct))
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Rapporten er endelig, så det kan ikke skrives nye notater.");
         var saved = await AssessmentService.SaveNoteAsync(db, p, noteId, input, current.Scope, ct);
         if (saved is null) return ApiSupport.NotFoundProblem();

@@ -24,6 +24,14 @@ public sealed record AssessmentProgramme(int Id, int OwnerId, int SchoolId, int 
         return new AssessmentProgramme(p.Id, p.OwnerId, p.SchoolId, p.TeamId, school ?? "skolen", owner ?? "skoleeier", p.Status, step?.Date, step?.EndDate);
     }
 
+    /// <summary>Only what a save needs (one query): the hot path of notes saved as you type.</summary>
+    public static async Task<AssessmentProgramme?> LoadCoreAsync(StillasDb db, int programmeId, CancellationToken ct)
+    {
+        var p = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
+            .Select(p => new { p.Id, p.OwnerId, p.SchoolId, p.TeamId, p.Status }).SingleOrDefaultAsync(ct);
+        return p is null ? null : new AssessmentProgramme(p.Id, p.OwnerId, p.SchoolId, p.TeamId, "", "", p.Status, null, null);
+    }
+
     public GuidanceProgramme ToProgramme() =>
         new() { Id = Id, OwnerId = OwnerId, SchoolId = SchoolId, TeamId = TeamId, SchoolYear = "", TemplateKey = "", TemplateName = "", TemplateJson = "" };
 }
@@ -238,6 +246,10 @@ public static class AssessmentService
     }
 
     // ---- Report --------------------------------------------------------------------------------
+
+    /// <summary>Whether the programme's report is final or presented (then no notes are written).</summary>
+    public static Task<bool> ReportIsFinalAsync(StillasDb db, int programmeId, CancellationToken ct) =>
+        db.AssessmentReports.AnyAsync(r => r.ProgrammeId == programmeId && r.Status != ReportStatus.Draft, ct);
 
     public static async Task<ReportView?> ReportAsync(StillasDb db, int programmeId, CancellationToken ct)
     {

@@ -64,8 +64,11 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
     /// <summary>The script's save as you type: JSON in, JSON out (the antiforgery token comes with the form).</summary>
     public async Task<IActionResult> OnPostAutosaveAsync(int programmeId, CancellationToken ct)
     {
-        if (await AuthoriseAsync(programmeId, ct) is { } refused) return refused;
-        if (await ReportLockedAsync(ct))
+        var p = await AssessmentProgramme.LoadCoreAsync(db, programmeId, ct);
+        if (p is null) return NotFound();
+        if (!current.Scope.IsOnTeam(p.TeamId)) return Forbid();
+        Programme = p;
+        if (await AssessmentService.ReportIsFinalAsync(db, programmeId, ct))
             return new JsonResult(new { saved = false, message = "Rapporten er endelig, så notatet kan ikke lagres." }) { StatusCode = 409 };
         var errors = Input.Check();
         if (errors.Count > 0)

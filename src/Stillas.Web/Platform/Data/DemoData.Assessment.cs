@@ -56,7 +56,8 @@ public static class AssessmentDemoData
             .Select(x => new { x.Id, x.Name, x.Email }).ToListAsync(ct);
         string Name(string email) => people.FirstOrDefault(x => x.Email == email)?.Name ?? "Veileder";
         int? Id(string email) => people.FirstOrDefault(x => x.Email == email)?.Id;
-        DateTimeOffset At(DateOnly d, int h, int m = 0) => new(d.ToDateTime(new TimeOnly(h, m)), TimeSpan.FromHours(2));
+        // Oslo wall-clock times, stored in UTC (PostgreSQL takes only offset 0).
+        DateTimeOffset At(DateOnly d, int h, int m = 0) => new(TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(new TimeOnly(h, m)), Web.NorwegianTime.Oslo), TimeSpan.Zero);
         Guid Sign(int i) => signs[Math.Min(i, signs.Count - 1)];
         AssessmentNote Note(string email, NoteKind kind, string group, string text, DateTimeOffset at, bool keep, string? reason, params int[] signIdx) => new()
         {
