@@ -293,7 +293,8 @@ public abstract class AssessmentTests(StillasApp app)
         var deleteOn = await app.WithDbAsync(db => db.AssessmentReports.Where(r => r.ProgrammeId == programme).Select(r => r.NotesDeleteOn).SingleAsync());
         Assert.NotNull(deleteOn);
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
-        Assert.Equal(0, await NoteRetentionJob.RunOnceAsync(scopes, new FixedClock(deleteOn.Value.AddDays(-1)), default));
+        // (The demo's kept notes, with an earlier limit, may go in this run.)
+        await NoteRetentionJob.RunOnceAsync(scopes, new FixedClock(deleteOn.Value.AddDays(-1)), default);
         Assert.Single(await app.WithDbAsync(db => db.AssessmentNotes.Where(n => n.ProgrammeId == programme).ToListAsync()));
         Assert.True(await NoteRetentionJob.RunOnceAsync(scopes, new FixedClock(deleteOn.Value), default) >= 1);
         Assert.Empty(await app.WithDbAsync(db => db.AssessmentNotes.Where(n => n.ProgrammeId == programme).ToListAsync()));
