@@ -1,4 +1,5 @@
 using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Assessment;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Documents;
@@ -21,6 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
 builder.Services.AddSessions();
+builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJob>();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapFuturePictureApi();
 app.MapAgreementsApi();
 app.MapSessionsApi();
 app.MapTimelineApi();
+app.MapAssessmentApi();
 
 // Migrations and demo data run in the background; DatabaseReadinessGate holds requests until they are done.
 DatabaseReadiness.StartInBackground(app, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());

@@ -247,10 +247,46 @@ public static class AccessMatrix
         new("GET", "/api/v1/programmes/{programmeId:int}/timeline", SeesSentrumProgramme),
     ];
 
+    // The demo's Sentrum programme after its assessment days (MatrixIds.AssessmentProgramme): schedule and
+    // final report for all who see the programme; notes, section versions and writes for team 1 only (not
+    // the system administrator, who is no team member, and never the school or the owner's administrator).
+    private static readonly Who[] Team1 = [Who.Advisor, Who.UniversityGuide];
+    private static readonly Who[] PlansDays = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+    private static readonly Who[] TicksTasks = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+
+    public static readonly Row[] AssessmentRows =
+    [
+        new("GET", "/Programmes/Assessment/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Assessment/Slot/{programmeId:int}/{slotId:int?}", PlansDays),
+        new("GET", "/Programmes/Assessment/DayPlan/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Assessment/Notes/{programmeId:int}", Team1),
+        new("GET", "/Programmes/Assessment/Report/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Assessment/ReportPdf/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Assessment/Retention/{ownerId:int}", NordvikManagers),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/schedule", SeesSentrumProgramme),
+        // Already planned: planners get 409, past authorisation.
+        new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/plan", PlansDays),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/slots", PlansDays),
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays),
+        new("DELETE", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays) { Fresh = async (app, ids) => new() { ["slotId"] = Str(await ids.NewSlotAsync(app)) } },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/tasks/{taskId:int}", TicksTasks) { Body = _ => "{\"done\":true}" },
+        new("GET", "/api/v1/programmes/{id:int}/assessment/notes", Team1),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/notes", Team1),
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/notes/{noteId:int}", Team1),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/report", SeesSentrumProgramme),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report", Team1),
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}", Team1),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}/versions", Team1),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report/final", Team1),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report/presentations", Team1),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/report/pdf", SeesSentrumProgramme),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/reflection-questions", SeesSentrumProgramme),
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The Nordvik records the matrix aims at.</summary>
@@ -280,6 +316,32 @@ public sealed class MatrixIds
     public int DocumentFile { get; private set; }
     /// <summary>Session 1 of Sentrum's demo programme.</summary>
     public int Session { get; private set; }
+    /// <summary>The demo's Sentrum programme after its assessment days, with a slot, a task, a kept note and a section.</summary>
+    public int AssessmentProgramme { get; private set; }
+    public int AssessmentSlot { get; private set; }
+    public int AssessmentTask { get; private set; }
+    public int AssessmentNote { get; private set; }
+    public int AssessmentSection { get; private set; }
+
+    private async Task AddAssessmentAsync(StillasApp app) =>
+        (AssessmentProgramme, AssessmentSlot, AssessmentTask, AssessmentNote, AssessmentSection) = await app.WithDbAsync(async db =>
+        {
+            var report = await db.AssessmentReports.OrderBy(r => r.Id).FirstAsync(r => r.SchoolId == Sentrum);
+            return (report.ProgrammeId,
+                await db.AssessmentSlots.Where(s => s.ProgrammeId == report.ProgrammeId).Select(s => s.Id).FirstAsync(),
+                await db.AssessmentTasks.Where(s => s.ProgrammeId == report.ProgrammeId).Select(s => s.Id).FirstAsync(),
+                await db.AssessmentNotes.Where(s => s.ProgrammeId == report.ProgrammeId).Select(s => s.Id).FirstAsync(),
+                await db.AssessmentReportSections.Where(s => s.ReportId == report.Id).Select(s => s.Id).FirstAsync());
+        });
+
+    public Task<int> NewSlotAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var p = await db.Programmes.SingleAsync(x => x.Id == AssessmentProgramme);
+        var slot = new Stillas.Web.Features.Assessment.AssessmentSlot { ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, Date = new DateOnly(2026, 4, 27), Start = new TimeOnly(8, 0), End = new TimeOnly(9, 0), Title = "Matrise" };
+        db.AssessmentSlots.Add(slot);
+        await db.SaveChangesAsync();
+        return slot.Id;
+    });
 
     public static async Task<MatrixIds> LoadAsync(StillasApp app)
     {
@@ -287,6 +349,7 @@ public sealed class MatrixIds
         await ids.AddDocumentsAsync(app);
         ids.FuturePictureProgramme = await NewFuturePictureProgrammeAsync(app, ids);
         ids.Session = await app.WithDbAsync(db => db.Sessions.Where(s => s.ProgrammeId == ids.SentrumProgramme && s.Number == 1).Select(s => s.Id).SingleAsync());
+        await ids.AddAssessmentAsync(app);
         return ids;
     }
 
@@ -491,6 +554,16 @@ public sealed class MatrixIds
         var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
         if (DocumentsId(route.ToLowerInvariant()) is int documentsId) values.TryAdd("id", documentsId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var lower = route.ToLowerInvariant();
+        if (lower.Contains("/assessment", StringComparison.Ordinal))
+        {
+            values.TryAdd("programmeId", Str(AssessmentProgramme));
+            values.TryAdd("id", Str(AssessmentProgramme));
+            values.TryAdd("slotId", Str(AssessmentSlot));
+            values.TryAdd("taskId", Str(AssessmentTask));
+            values.TryAdd("noteId", Str(AssessmentNote));
+            values.TryAdd("sectionId", Str(AssessmentSection));
+            values.TryAdd("ownerId", Str(Nordvik));
+        }
         if (lower.Contains("futurepicture", StringComparison.Ordinal) || lower.Contains("future-picture", StringComparison.Ordinal))
         {
             values.TryAdd("programmeId", Str(FuturePictureProgramme));

@@ -22,7 +22,8 @@ public static class AuditFormat
          nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile),
 
          nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine),
-         nameof(Sessions.GuidanceSession), nameof(Sessions.InterimWorkAgreement), nameof(Sessions.InterimWorkFeedback), nameof(Sessions.PhaseEvaluation)];
+         nameof(Sessions.GuidanceSession), nameof(Sessions.InterimWorkAgreement), nameof(Sessions.InterimWorkFeedback), nameof(Sessions.PhaseEvaluation),
+         nameof(Assessment.AssessmentSlot), nameof(Assessment.AssessmentTask), nameof(Assessment.AssessmentReport), nameof(Assessment.ReportPresentation), nameof(Assessment.AssessmentSettings)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -144,6 +145,24 @@ public static class AuditFormat
         ["ModelAdjustments"] = "Justeringer av modellen",
         ["RecordedByName"] = "Referent",
         ["RecordedAt"] = "Referat skrevet",
+        ["Who"] = "Hvem",
+        ["Where"] = "Hvor",
+        ["SchoolTakesPart"] = "Skolen deltar",
+        ["DoneBy"] = "Gjort av",
+        ["ClientKey"] = "Nøkkel",
+        ["AuthorPersonId"] = "Skrevet av (id)",
+        ["AuthorName"] = "Skrevet av",
+        ["Group"] = "Gruppe",
+        ["SignKeys"] = "Tegn på god praksis",
+        ["Keep"] = "Beholdes",
+        ["KeepReason"] = "Begrunnelse for å beholde",
+        ["KeptBy"] = "Beholdt av",
+        ["FinalAt"] = "Endelig",
+        ["FinalBy"] = "Gjort endelig av",
+        ["NotesDeleteOn"] = "Notater slettes senest",
+        ["Audience"] = "Lagt fram for",
+        ["NoteRetentionDays"] = "Lagringstid for notater (dager)",
+        ["Notes"] = "Notater (id)",
     };
 
     /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>

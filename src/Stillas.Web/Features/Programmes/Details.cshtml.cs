@@ -31,6 +31,9 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     public ProgrammeTeamNames.TeamNames? TeamNames { get; private set; }
     /// <summary>The selection round's candidacy the programme started from, when the user sees it.</summary>
     public (int Id, string SchoolYear)? Candidacy { get; private set; }
+    /// <summary>The final assessment report's questions for reflection, shown under session 1 (where session 1 opens).</summary>
+    public IReadOnlyList<Assessment.ReflectionQuestions> ReflectionQuestions { get; private set; } = [];
+    public int? Session1StepId { get; private set; }
     public List<StepRow> OverdueSteps => [.. Steps.Where(s => s.Overdue(Today))];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -55,6 +58,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
         // The same rule as ProgrammePlanning.Summaries: the phase of the first step whose last day has not passed.
         CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= Today).MinBy(s => s.Order)?.PhaseKey ?? Steps.MaxBy(s => s.Order)?.PhaseKey;
+        Session1StepId = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id && s.Key == Assessment.AssessmentRules.Session1Key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        if (Session1StepId is not null) ReflectionQuestions = await Assessment.AssessmentReports.ReflectionQuestionsAsync(db, id, ct);
         var scope = current.Scope;
         CanManage = scope.Can(Permission.ManageProgrammes, programme.OwnerId);
         CanEditSteps = programme.Status == ProgrammeStatus.Active && scope.CanEditSteps(programme.OwnerId, programme.TeamId);

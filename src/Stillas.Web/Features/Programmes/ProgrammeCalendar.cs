@@ -73,6 +73,8 @@ public static class ProgrammeCalendar
                 DtStamp = stamp,
             });
         }
+        // The assessment days' slots at their hours: all of them for the team, those the school takes part in for the school's people.
+        foreach (var e in await Assessment.AssessmentCalendar.EventsAsync(db, teams, schools, from, to, baseUrl, stamp, ct)) calendar.Events.Add(e);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 }

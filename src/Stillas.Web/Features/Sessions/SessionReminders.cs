@@ -23,6 +23,7 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await Platform.Data.DatabaseReadiness.WaitAsync(scopes, stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try { await RunOnceAsync(stoppingToken); }

@@ -23,7 +23,7 @@ public static class WriteGuard
     public static void Check(AccessScope scope, EntityEntry entry, int? ownerId)
     {
         if (scope.IsSystem) return;
-        var allowed = Features.FuturePicture.FuturePictureAccess.MayWrite(scope, entry) ?? Features.Sessions.SessionAccess.MayWrite(scope, entry) ?? entry.Entity switch
+        var allowed = Features.FuturePicture.FuturePictureAccess.MayWrite(scope, entry) ?? Features.Sessions.SessionAccess.MayWrite(scope, entry) ?? Features.Assessment.AssessmentAccess.MayWrite(scope, entry) ?? entry.Entity switch
         {
             SchoolOwner => entry.State == EntityState.Modified && scope.IsAdminOf(ownerId),
             School or GuidanceTeam or TeamMember or TrainingRecord => scope.IsAdminOf(ownerId),

@@ -58,6 +58,13 @@ public class AuditEntry
         nameof(Features.Sessions.InterimWorkAgreement) => "Avtale om mellomarbeid",
         nameof(Features.Sessions.InterimWorkFeedback) => "Tilbakemelding på mellomarbeid",
         nameof(Features.Sessions.PhaseEvaluation) => "Fase-evaluering",
+        nameof(Features.Assessment.AssessmentSlot) => "Programpunkt på vurderingsdagene",
+        nameof(Features.Assessment.AssessmentTask) => "Skolens forberedelse til vurderingsdagene",
+        nameof(Features.Assessment.AssessmentNote) => "Notat fra vurderingsdagene",
+        Features.Assessment.AssessmentService.NoteReadEntity => "Notater fra vurderingsdagene (forløp)",
+        nameof(Features.Assessment.AssessmentReport) => "Vurderingsrapport",
+        nameof(Features.Assessment.ReportPresentation) => "Framlegg av vurderingsrapport",
+        nameof(Features.Assessment.AssessmentSettings) => "Lagringstid for notater",
         _ => type,
     };
 
@@ -92,7 +99,16 @@ public static class AuditPolicy
          typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment),
 
          typeof(GuidanceAgreement), typeof(AgreementVersion), typeof(AgreementLine),
-         typeof(Features.Sessions.GuidanceSession), typeof(Features.Sessions.InterimWorkAgreement), typeof(Features.Sessions.InterimWorkFeedback), typeof(Features.Sessions.PhaseEvaluation)];
+         typeof(Features.Sessions.GuidanceSession), typeof(Features.Sessions.InterimWorkAgreement), typeof(Features.Sessions.InterimWorkFeedback), typeof(Features.Sessions.PhaseEvaluation),
+         typeof(Features.Assessment.AssessmentSlot), typeof(Features.Assessment.AssessmentTask), typeof(Features.Assessment.AssessmentNote),
+         typeof(Features.Assessment.AssessmentReport), typeof(Features.Assessment.ReportPresentation), typeof(Features.Assessment.AssessmentSettings)];
+
+    // What a note says may name pupils, parents and staff: the log tells that it changed, not what it says.
+    private static readonly HashSet<(Type, string)> Redacted =
+        [(typeof(Features.Assessment.AssessmentNote), nameof(Features.Assessment.AssessmentNote.Text)),
+         (typeof(Features.Assessment.AssessmentNote), nameof(Features.Assessment.AssessmentNote.Group))];
+
+    public const string RedactedValue = "(skjult)";
 
     // A model's JSON is long and unreadable as a change: its version and name say what changed.
     private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];
@@ -107,6 +123,12 @@ public static class AuditPolicy
         {
             if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted) continue;
             if (Omitted.Contains(p.Metadata.Name)) continue;
+            if (Redacted.Contains((entry.Metadata.ClrType, p.Metadata.Name)))
+            {
+                var changed = entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue));
+                if (changed) result[p.Metadata.Name] = [entry.State == EntityState.Added ? null : RedactedValue, entry.State == EntityState.Deleted ? null : RedactedValue];
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -34,6 +34,21 @@ public sealed class DatabaseReadiness
         ready.TrySetException(ex);
     }
 
+    /// <summary>For background services: waits until the database is ready; false when stopping or it failed.</summary>
+    public static async Task<bool> WaitAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseReadiness>().Ready.WaitAsync(ct);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Starts preparing the database in the background; a failure is logged and stops the app.</summary>
     public static void StartInBackground(WebApplication app, bool seedDemo)
     {

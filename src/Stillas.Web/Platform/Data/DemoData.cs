@@ -169,6 +169,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await SeedProgrammesAsync(nordvik, sentrum, nordvikSchools[2], team1, team2, ct);
         await DemoPlans.SeedAsync(db, ct);
         await DemoSessions.SeedAsync(db, ct);
+        await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
     }
 
     /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>

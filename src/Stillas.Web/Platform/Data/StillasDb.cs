@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Features.Account;
+using Stillas.Web.Features.Assessment;
 using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.FuturePicture;
 using Stillas.Web.Features.Agreements;
@@ -49,6 +50,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     private int[] ScopeSchoolIds => Scope.SchoolIds;
     private int[] ScopeTeamIds => Scope.TeamIds;
     private int[] ScopeLeaderSchoolIds => Scope.LeaderSchoolIds;
+    // Background jobs and seeding (not a logged-in system administrator): the only non-members who reach the team's notes.
+    private bool ScopeJob => Scope.Kind == ScopeKind.System;
 
     public DbSet<SchoolOwner> Owners => Set<SchoolOwner>();
     public DbSet<School> Schools => Set<School>();
@@ -87,6 +90,14 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<InterimWorkFeedback> InterimWorkFeedback => Set<InterimWorkFeedback>();
     public DbSet<SessionEvaluation> SessionEvaluations => Set<SessionEvaluation>();
     public DbSet<PhaseEvaluation> PhaseEvaluations => Set<PhaseEvaluation>();
+    public DbSet<AssessmentSlot> AssessmentSlots => Set<AssessmentSlot>();
+    public DbSet<AssessmentTask> AssessmentTasks => Set<AssessmentTask>();
+    public DbSet<AssessmentNote> AssessmentNotes => Set<AssessmentNote>();
+    public DbSet<AssessmentReport> AssessmentReports => Set<AssessmentReport>();
+    public DbSet<ReportSection> AssessmentReportSections => Set<ReportSection>();
+    public DbSet<ReportSectionVersion> AssessmentReportSectionVersions => Set<ReportSectionVersion>();
+    public DbSet<ReportPresentation> AssessmentReportPresentations => Set<ReportPresentation>();
+    public DbSet<AssessmentSettings> AssessmentSettings => Set<AssessmentSettings>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -144,6 +155,18 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<InterimWorkFeedback>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
         b.Entity<SessionEvaluation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
         b.Entity<PhaseEvaluation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
+        // Assessment days: the schedule, checklist and report as the programme; a draft report is hidden from
+        // non-members by the pages. Notes and the report's version history are the team's alone.
+        b.Entity<AssessmentSlot>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
+        b.Entity<AssessmentTask>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || ScopeTeamIds.Contains(t.TeamId) || ScopeSchoolIds.Contains(t.SchoolId));
+        b.Entity<AssessmentNote>().HasQueryFilter(AccessFilter, n => ScopeJob || ScopeTeamIds.Contains(n.TeamId));
+        b.Entity<AssessmentReport>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeTeamIds.Contains(r.TeamId)
+            || (r.Status != ReportStatus.Draft && (ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeSchoolIds.Contains(r.SchoolId))));
+        b.Entity<ReportSection>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeTeamIds.Contains(s.TeamId)
+            || (s.Report!.Status != ReportStatus.Draft && (ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeSchoolIds.Contains(s.SchoolId))));
+        b.Entity<ReportSectionVersion>().HasQueryFilter(AccessFilter, v => ScopeJob || ScopeTeamIds.Contains(v.TeamId));
+        b.Entity<ReportPresentation>().HasQueryFilter(AccessFilter, p => ScopeAll || ScopeStaffOwnerIds.Contains(p.OwnerId) || ScopeTeamIds.Contains(p.TeamId) || ScopeSchoolIds.Contains(p.SchoolId));
+        b.Entity<AssessmentSettings>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId));
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
@@ -274,6 +297,14 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         InterimWorkFeedback x => x.OwnerId,
         SessionEvaluation x => x.OwnerId,
         PhaseEvaluation x => x.OwnerId,
+        // Notes carry no owner here: their audit rows must not show the owner's administrator that notes exist.
+        AssessmentSlot s => s.OwnerId,
+        AssessmentTask t => t.OwnerId,
+        AssessmentReport r => r.OwnerId,
+        ReportSection s => s.OwnerId,
+        ReportSectionVersion v => v.OwnerId,
+        ReportPresentation p => p.OwnerId,
+        AssessmentSettings s => s.OwnerId,
         _ => null,
     };
 }
