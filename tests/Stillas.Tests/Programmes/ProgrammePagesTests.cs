@@ -231,7 +231,8 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
         var session = await StepOf("Sentrum skole", "fase4.session4");
         Refused.Assert(await client.PostFormAsync($"/Programmes/Step/{session.Id}?handler=Done", new() { ["LeaderNote"] = "" }, $"/Programmes/Step/{feedback.Id}"), "team step");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync($"/api/v1/programmes/{session.ProgrammeId}/steps/{session.Id}", new { date = Iso(session.Date), status = (int)StepStatus.Done })).StatusCode);
-        Assert.Equal(StepStatus.Planned, (await StepOf("Sentrum skole", "fase4.session4")).Status);
+        // Unchanged, whatever the demo says about it (sessions 1–4 are held in the demo).
+        Assert.Equal(session.Status, (await StepOf("Sentrum skole", "fase4.session4")).Status);
     }
 
     [Fact]
