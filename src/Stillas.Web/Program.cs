@@ -24,6 +24,7 @@ builder.AddStillasPlatform();
 builder.Services.AddSessions();
 builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJob>();
 
+builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
 
 // Middleware: errors, security headers, static assets, authentication, the request's access scope.

@@ -31,10 +31,14 @@ public sealed class DataProtectionKeyRowConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>The key manager's store: the DataProtectionKeys table, read and written with the system's scope.</summary>
-public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
+public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes, DatabaseReadiness readiness) : IXmlRepository
 {
+    // The table exists once migrations ran (they run in the background at start): wait for them.
+    private void WaitForSchema() => readiness.Migrated.Wait(TimeSpan.FromMinutes(2));
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
+        WaitForSchema();
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = AccessScope.System;
         var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
@@ -43,6 +47,7 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
 
     public void StoreElement(XElement element, string friendlyName)
     {
+        WaitForSchema();
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = AccessScope.System;
         var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
@@ -58,7 +63,22 @@ public static class DataProtectionSetup
     {
         services.AddDataProtection().SetApplicationName("Stillas");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DatabaseReadiness>())));
+
+        return services;
+    }
+
+    /// <summary>
+    /// Data protection's hosted service only warms the key ring at start. Here that would wait for the
+    /// background migrations (the keys live in the database) and hold Kestrel back by seconds; the key
+    /// ring loads on first use instead (the login form's antiforgery token). Call after every other
+    /// registration: antiforgery, authentication and Identity each add the service again.
+    /// </summary>
+    public static IServiceCollection RemoveDataProtectionWarmUp(this IServiceCollection services)
+    {
+        var warmUp = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList();
+        foreach (var d in warmUp) services.Remove(d);
         return services;
     }
 }
