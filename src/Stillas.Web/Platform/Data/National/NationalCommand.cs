@@ -47,7 +47,10 @@ public static class NationalCommand
         var database = app.Services.GetRequiredService<DatabaseOptions>();
         var total = Stopwatch.StartNew();
         Console.WriteLine($"Stillas national dataset: seed {options.Seed}, scale {options.Scale.ToString(CultureInfo.InvariantCulture)}, provider {database.Provider}.");
-        await DatabaseSetup.MigrateAndSeedAsync(app.Services, seedDemo: false);
+        // Mark the database ready: anything that waits for it (the data-protection key store) must not hang here.
+        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
+        await DatabaseSetup.MigrateAndSeedAsync(app.Services, seedDemo: false, readiness);
+        readiness.MarkReady();
         Console.WriteLine($"  migrations                   {total.Elapsed.TotalSeconds,21:F1} s");
         NationalDataset set;
         try
