@@ -85,8 +85,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (scope.TeamIds.Length > 0)
         {
             var teams = scope.TeamIds;
-            TeamProgrammes = await running.Where(p => teams.Contains(p.TeamId)).Summaries(db, today)
-                .OrderBy(p => p.StartDate).ThenBy(p => p.School).ToListAsync(ct);
+            TeamProgrammes = await running.Where(p => teams.Contains(p.TeamId)).Summaries(db)
+                .OrderBy(p => p.StartDate).ThenBy(p => p.School).ToFreshListAsync(db, today, ct);
             var overdue = await db.PlanSteps.AsNoTracking()
                 .Where(s => teams.Contains(s.TeamId) && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today
                             && s.Programme!.Status == ProgrammeStatus.Active)
@@ -97,8 +97,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (scope.SchoolIds.Length > 0)
         {
             var schools = scope.SchoolIds;
-            SchoolProgrammes = await running.Where(p => schools.Contains(p.SchoolId)).Summaries(db, today)
-                .OrderBy(p => p.School).ToListAsync(ct);
+            SchoolProgrammes = await running.Where(p => schools.Contains(p.SchoolId)).Summaries(db)
+                .OrderBy(p => p.School).ToFreshListAsync(db, today, ct);
             // The school's people do not see teams; the team that guides them is named all the same.
             var hidden = SchoolProgrammes.Where(p => p.Team is null).Select(p => p.Id).ToList();
             if (hidden.Count > 0)
@@ -117,11 +117,26 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (scope.AdminOwnerIds.Length > 0)
         {
             var owners = scope.AdminOwnerIds;
-            var rows = await running.Where(p => owners.Contains(p.OwnerId)).Summaries(db, today)
-                .Select(p => new { p.SchoolYear, p.PhaseKey, p.PhaseName, p.PhaseOrder, p.Overdue }).ToListAsync(ct);
-            ProgrammesByPhase = [.. rows.GroupBy(r => (r.SchoolYear, r.PhaseKey, r.PhaseName))
-                .Select(g => new PhaseCount(g.Key.SchoolYear, g.Key.PhaseKey, g.Key.PhaseName ?? "Uten steg", g.Min(r => r.PhaseOrder), g.Count(), g.Sum(r => r.Overdue)))
+            var mine = running.Where(p => owners.Contains(p.OwnerId));
+            // Counted in SQL (a large kommune runs hundreds); a group with a summary from another day is counted again.
+            var groups = await PhaseGroupsAsync(mine, today, ct);
+            if (groups.Any(g => g.Stale > 0))
+            {
+                await ProgrammeSummaries.RefreshStaleAsync(mine, db, today, ct);
+                groups = await PhaseGroupsAsync(mine, today, ct);
+            }
+            ProgrammesByPhase = [.. groups
+                .Select(g => new PhaseCount(g.SchoolYear, g.PhaseKey, g.PhaseName ?? "Uten steg", g.PhaseOrder, g.Count, g.Overdue))
                 .OrderByDescending(c => c.SchoolYear, StringComparer.Ordinal).ThenBy(c => c.PhaseOrder)];
         }
     }
+
+    private sealed record PhaseGroup(string SchoolYear, string? PhaseKey, string? PhaseName, int PhaseOrder, int Count, int Overdue, int Stale);
+
+    private static Task<List<PhaseGroup>> PhaseGroupsAsync(IQueryable<GuidanceProgramme> programmes, DateOnly today, CancellationToken ct) =>
+        programmes.GroupBy(p => new { p.SchoolYear, p.PhaseKey, p.PhaseName })
+            .Select(g => new PhaseGroup(g.Key.SchoolYear, g.Key.PhaseKey, g.Key.PhaseName, g.Min(p => p.PhaseOrder), g.Count(),
+                g.Sum(p => p.Status == ProgrammeStatus.Active ? p.OverdueSteps : 0),
+                g.Sum(p => p.SummaryDate == today ? 0 : 1)))
+            .ToListAsync(ct);
 }

@@ -44,6 +44,19 @@ public class GuidanceProgramme
     public Selection.SelectionCandidate? Candidacy { get; set; }
     public List<PlanStep> Steps { get; set; } = [];
 
+    // The summary lists and start pages show, kept on the row so they read it without a subquery per
+    // programme (see ProgrammeSummaries). Valid for SummaryDate only: "now" moves every day, and a
+    // change to any step clears SummaryDate.
+    /// <summary>The day the summary columns below were computed for; null when a step has changed since.</summary>
+    public DateOnly? SummaryDate { get; set; }
+    public int PhaseOrder { get; set; }
+    public string? PhaseKey { get; set; }
+    public string? PhaseName { get; set; }
+    public string? NextStepTitle { get; set; }
+    public DateOnly? NextStepDate { get; set; }
+    /// <summary>Steps still to do whose last day has passed (shown only while the programme is active).</summary>
+    public int OverdueSteps { get; set; }
+
     public static string StatusName(ProgrammeStatus status) => status switch
     {
         ProgrammeStatus.Active => "Aktivt",
@@ -108,6 +121,9 @@ public sealed class GuidanceProgrammeConfiguration : IEntityTypeConfiguration<Gu
         b.HasIndex(p => p.TeamId);
         b.HasOne(p => p.Candidacy).WithMany().HasForeignKey(p => p.CandidacyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.CandidacyId).IsUnique();
+        b.Property(p => p.PhaseKey).HasMaxLength(64);
+        b.Property(p => p.PhaseName).HasMaxLength(200);
+        b.Property(p => p.NextStepTitle).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<PlanStep> b)

@@ -49,7 +49,9 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             "all" => programmes,
             _ => programmes.Where(p => p.Status == ProgrammeStatus.Active || p.Status == ProgrammeStatus.Paused),
         };
-        var query = programmes.Summaries(db, Today);
+        // The list filters and sorts by the phase: every summary it reads must be today's.
+        await ProgrammeSummaries.RefreshStaleAsync(programmes, db, Today, ct);
+        var query = programmes.Summaries(db);
         if (!string.IsNullOrEmpty(Phase)) query = query.Where(r => r.PhaseKey == Phase);
 
         Total = await query.CountAsync(ct);

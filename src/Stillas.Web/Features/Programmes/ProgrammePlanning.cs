@@ -207,47 +207,6 @@ public static class ProgrammePlanning
         return missing;
     }
 
-    /// <summary>
-    /// A programme's summary in one query: the phase it is in now (the phase of the first step, in the
-    /// model's order, whose last day has not passed: the phase the school is working towards; the last
-    /// phase when every step has passed), the next step still to do, and
-    /// how many steps are overdue (only while the programme is active).
-    /// </summary>
-    public static IQueryable<ProgrammeSummary> Summaries(this IQueryable<GuidanceProgramme> programmes, StillasDb db, DateOnly today) =>
-        programmes.Select(p => new ProgrammeSummary
-        {
-            Id = p.Id,
-            OwnerId = p.OwnerId,
-            SchoolId = p.SchoolId,
-            School = p.School!.Name,
-            TeamId = p.TeamId,
-            // A school's people may see the programme without seeing the team: a subquery, not a join that would drop the row.
-            Team = db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(),
-            SchoolYear = p.SchoolYear,
-            TemplateName = p.TemplateName,
-            TemplateVersion = p.TemplateVersion,
-            StartDate = p.StartDate,
-            Status = p.Status,
-            // One ordering serves "the first step not yet passed, else the last step": upcoming steps first
-            // in model order, then passed ones from the last. One subquery per column, not two.
-            PhaseOrder = p.Steps.OrderBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? 0 : 1)
-                .ThenBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? s.Order : -s.Order)
-                .Select(s => (int?)s.Order).FirstOrDefault() ?? 0,
-            PhaseKey = p.Steps.OrderBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? 0 : 1)
-                .ThenBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? s.Order : -s.Order)
-                .Select(s => s.PhaseKey).FirstOrDefault(),
-            PhaseName = p.Steps.OrderBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? 0 : 1)
-                .ThenBy(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= today ? s.Order : -s.Order)
-                .Select(s => s.PhaseName).FirstOrDefault(),
-            NextTitle = p.Steps.Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
-                .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => s.Title).FirstOrDefault(),
-            NextDate = p.Steps.Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
-                .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => (DateOnly?)s.Date).FirstOrDefault(),
-            Overdue = p.Status == ProgrammeStatus.Active
-                ? p.Steps.Count(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today)
-                : 0,
-        });
-
     /// <summary>Overdue: still to do (planned or moved) and its last day has passed (<see cref="ProgressPlanner.IsOverdue"/>).</summary>
     public static bool IsOverdue(StepStatus status, DateOnly date, DateOnly? endDate, DateOnly today) =>
         ProgressPlanner.IsOverdue(new TrackedStep("", date, endDate ?? date, status), today);
@@ -303,4 +262,6 @@ public sealed class ProgrammeSummary
     public string? NextTitle { get; init; }
     public DateOnly? NextDate { get; init; }
     public int Overdue { get; init; }
+    /// <summary>The day the phase, next step and overdue count were computed for (<see cref="ProgrammeSummaries"/>).</summary>
+    public DateOnly? SummaryDate { get; init; }
 }

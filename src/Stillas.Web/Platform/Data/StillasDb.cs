@@ -191,9 +191,19 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // Who may see what is computed from these; a change to them must reach the scope cache.
         var accessChanged = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is Person or Membership or GuidanceTeam or TeamMember);
+        // A programme's stored summary (phase now, next step, overdue) is computed from its steps.
+        var changedSteps = ChangeTracker.Entries<PlanStep>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
         try
         {
-            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var result = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (changedSteps.Count > 0)
+            {
+                var programmeIds = changedSteps.Select(s => s.ProgrammeId).Distinct().ToArray();
+                await Programmes.IgnoreQueryFilters().Where(p => programmeIds.Contains(p.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.SummaryDate, (DateOnly?)null), cancellationToken);
+            }
+            return result;
         }
         finally
         {

@@ -1798,7 +1798,28 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("NextStepDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NextStepTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OverdueSteps")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhaseKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhaseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PhaseOrder")
                         .HasColumnType("integer");
 
                     b.Property<int>("SchoolId")
@@ -1814,6 +1835,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SummaryDate")
+                        .HasColumnType("date");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

@@ -1738,7 +1738,28 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NextStepDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStepTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueSteps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhaseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseOrder")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SchoolId")
@@ -1754,6 +1775,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SummaryDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
