@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Tests.Platform;
+
+/// <summary>
+/// An empty SQLite file gets the model's schema in one step (<see cref="DatabaseSetup.MigrateSqliteAsync"/>);
+/// it must be the schema the migrations make, with every migration recorded, so later migrations apply on top.
+/// </summary>
+public sealed class SchemaFastPathTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("stillas-schema-").FullName;
+
+    private SqliteStillasDb Open(string file) =>
+        new(new DbContextOptionsBuilder<SqliteStillasDb>().UseSqlite($"Data Source={Path.Combine(dir, file)};Pooling=false",
+            s => s.MigrationsHistoryTable("__migrations")).Options);
+
+    [Fact]
+    public async Task An_empty_file_gets_the_schema_the_migrations_make_and_records_them_all()
+    {
+        await using (var migrated = Open("migrated.db")) await migrated.Database.MigrateAsync();
+        await using (var fast = Open("fast.db")) await DatabaseSetup.MigrateSqliteAsync(fast, default);
+
+        var expected = Describe(Path.Combine(dir, "migrated.db"));
+        var actual = Describe(Path.Combine(dir, "fast.db"));
+        Assert.True(expected.Count > 50, $"only {expected.Count} schema facts: the comparison read nothing");
+        Assert.Equal(expected.Except(actual).ToList(), []);
+        Assert.Equal(actual.Except(expected).ToList(), []);
+
+        await using var again = Open("fast.db");
+        Assert.Empty(await again.Database.GetPendingMigrationsAsync());
+        Assert.Equal(again.Database.GetMigrations(), await again.Database.GetAppliedMigrationsAsync());
+        // A second start takes the usual path and finds nothing to do; the model's seed rows are there.
+        await DatabaseSetup.MigrateSqliteAsync(again, default);
+        Assert.Equal(100, await again.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"Fortunes\"").SingleAsync());
+    }
+
+    /// <summary>
+    /// Tables, columns (name, type, nullability, key), indexes and foreign keys as comparable lines, in no order.
+    /// EF Core's migration lock table is its own business: MigrateAsync makes it when it first needs it.
+    /// </summary>
+    private static HashSet<string> Describe(string file)
+    {
+        using var c = new SqliteConnection($"Data Source={file};Pooling=false");
+        c.Open();
+        var facts = new HashSet<string>();
+        var tables = Query(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock'").Select(r => r[0]).ToList();
+        foreach (var t in tables)
+        {
+            facts.Add($"table {t}");
+            foreach (var col in Query(c, $"PRAGMA table_info(\"{t}\")"))
+                facts.Add($"column {t}.{col[1]} {col[2]} notnull={col[3]} pk={col[5]}");
+            foreach (var idx in Query(c, $"PRAGMA index_list(\"{t}\")"))
+            {
+                var columns = string.Join(",", Query(c, $"PRAGMA index_info(\"{idx[1]}\")").Select(r => r[2]));
+                facts.Add($"index {t}.{idx[1]} unique={idx[2]} ({columns})");
+            }
+            foreach (var fk in Query(c, $"PRAGMA foreign_key_list(\"{t}\")"))
+                facts.Add($"fk {t}.{fk[3]} -> {fk[2]}.{fk[4]} delete={fk[6]}");
+        }
+        return facts;
+    }
+
+    private static List<string[]> Query(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string[]>();
+        while (r.Read()) rows.Add([.. Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "")]);
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+}
