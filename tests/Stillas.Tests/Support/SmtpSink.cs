@@ -15,13 +15,15 @@ public sealed class SmtpSink : IDisposable
     private readonly CancellationTokenSource stop = new();
     public int Port { get; }
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+    /// <summary>Runs after a message is kept and before the server answers 250 (a test can kill the sender there).</summary>
+    public Func<MimeMessage, Task>? OnReceived { get; set; }
 
     public SmtpSink()
     {
         Port = FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Messages));
+        services.Add(new Store(this));
         var server = new SmtpServer.SmtpServer(options, services);
         _ = server.StartAsync(stop.Token);
     }
@@ -53,12 +55,14 @@ public sealed class SmtpSink : IDisposable
         stop.Cancel();
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(SmtpSink sink) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            sink.Messages.Enqueue(message);
+            if (sink.OnReceived is { } hook) await hook(message);
             return SmtpResponse.Ok;
         }
     }

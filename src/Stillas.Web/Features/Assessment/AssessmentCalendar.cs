@@ -1,7 +1,6 @@
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
 
 namespace Stillas.Web.Features.Assessment;
@@ -9,7 +8,7 @@ namespace Stillas.Web.Features.Assessment;
 /// <summary>The assessment days' slots as timed events (Europe/Oslo) for a person's calendar feed.</summary>
 public static class AssessmentCalendar
 {
-    public static async Task<List<CalendarEvent>> EventsAsync(StillasDb db, int[] teams, int[] schools, DateOnly from, DateOnly to, string baseUrl, CalDateTime stamp, CancellationToken ct)
+    public static async Task WriteAsync(ICalendarWriter calendar, StillasDb db, int[] teams, int[] schools, DateOnly from, DateOnly to, string baseUrl, CancellationToken ct)
     {
         var slots = await db.AssessmentSlots.AsNoTracking()
             .Where(s => s.Programme!.Status == ProgrammeStatus.Active && s.Date >= from && s.Date <= to
@@ -17,20 +16,11 @@ public static class AssessmentCalendar
             .OrderBy(s => s.Date).ThenBy(s => s.Start).Take(2000)
             .Select(s => new { s.Id, s.ProgrammeId, s.Date, s.Start, s.End, s.Title, s.Who, s.Where, School = s.Programme!.School!.Name })
             .ToListAsync(ct);
-        return [.. slots.Select(s =>
+        foreach (var s in slots)
         {
             var url = $"{baseUrl}/Programmes/Assessment/{s.ProgrammeId}";
-            return new CalendarEvent
-            {
-                Uid = $"stillas-assessment-slot-{s.Id}",
-                Summary = $"Vurderingsdager: {s.Title} – {s.School}",
-                Description = string.Join("\n", new[] { s.Who is null ? null : $"Hvem: {s.Who}", url }.Where(x => x is not null)),
-                Location = s.Where,
-                DtStart = new CalDateTime(s.Date.ToDateTime(s.Start), "Europe/Oslo"),
-                DtEnd = new CalDateTime(s.Date.ToDateTime(s.End), "Europe/Oslo"),
-                Url = new Uri(url),
-                DtStamp = stamp,
-            };
-        })];
+            calendar.InOslo($"stillas-assessment-slot-{s.Id}", s.Date.ToDateTime(s.Start), s.Date.ToDateTime(s.End),
+                $"Vurderingsdager: {s.Title} – {s.School}", s.Who is null ? url : $"Hvem: {s.Who}\n{url}", url, s.Where);
+        }
     }
 }

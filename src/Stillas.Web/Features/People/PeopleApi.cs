@@ -19,6 +19,8 @@ public static class PeopleApi
     public sealed record PersonDetailsDto(PersonDto Person, IReadOnlyList<MembershipDto> Memberships, IReadOnlyList<TeamMembershipDto> Teams);
 
     private const string NotSaved = "Personen kunne ikke lagres.";
+    /// <summary>The list counts at most this many people ("total" is then this number and "totalCapped" true).</summary>
+    public const int MaxCount = 10_000;
 
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
     {
@@ -31,18 +33,19 @@ public static class PeopleApi
             if (!current.Scope.Can(Permission.ViewPeople)) return ApiSupport.Forbidden();
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var number = Math.Max(1, page ?? 1);
-            var query = db.People.AsNoTracking();
+            var query = db.VisiblePeople().AsNoTracking();
             var text = q?.Trim().ToLower();
             if (!string.IsNullOrEmpty(text)) query = query.Where(p => p.Name.ToLower().Contains(text) || p.Email.ToLower().Contains(text));
             if (ownerId is int o) query = query.Where(p => p.OwnerId == o || p.Memberships.Any(m => m.Active && m.OwnerId == o));
             if (role is not null || schoolId is not null)
                 query = query.Where(p => p.Memberships.Any(m => m.Active && (role == null || m.Role == role) && (schoolId == null || m.SchoolId == schoolId)));
             if (active is bool a) query = query.Where(p => p.Active == a);
-            var total = await query.CountAsync(ct);
+            // A national administrator sees 90,000 people: count no further than the cap (docs/performance.md).
+            var (total, capped) = await query.CountCappedAsync(MaxCount, ct);
             var items = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size)
                 .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active))
                 .ToListAsync(ct);
-            return TypedResults.Ok(new Paged<PersonDto>(items, number, size, total));
+            return TypedResults.Ok(new Paged<PersonDto>(items, number, size, total, capped));
         }).WithName("ListPeople");
 
         group.MapGet("/{id:int}", async Task<Results<Ok<PersonDetailsDto>, ProblemHttpResult>> (int id, StillasDb db, CancellationToken ct) =>

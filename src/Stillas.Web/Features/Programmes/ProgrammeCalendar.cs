@@ -1,6 +1,3 @@
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Calendar;
@@ -39,7 +36,6 @@ public static class ProgrammeCalendar
     public static async Task<string> BuildAsync(StillasDb db, AccessScope scope, TimeProvider clock, string baseUrl, CancellationToken ct)
     {
         var today = ProgrammePlanning.Today(clock);
-        var stamp = new CalDateTime(clock.GetUtcNow().UtcDateTime);
         var (teams, schools, admin) = (scope.TeamIds, scope.SchoolIds, scope.AdminOwnerIds);
         var (from, to) = (today.AddMonths(-3), today.AddYears(2));
         var steps = await db.PlanSteps.AsNoTracking()
@@ -49,8 +45,7 @@ public static class ProgrammeCalendar
             .Select(s => new { s.Id, s.Title, s.Date, s.EndDate, s.PhaseName, s.Responsible, s.ResponsibleNote, s.Status, s.Note, s.Hours, School = s.Programme!.School!.Name })
             .ToListAsync(ct);
 
-        var calendar = new Ical.Net.Calendar { ProductId = "-//Stillas//Veiledningsforløp//NB" };
-        calendar.AddProperty("X-WR-CALNAME", "Stillas: " + scope.ActorName);
+        var calendar = new ICalendarWriter("-//Stillas//Veiledningsforløp//NB", "Stillas: " + scope.ActorName, clock.GetUtcNow());
         foreach (var s in steps)
         {
             var details = new List<string>
@@ -61,20 +56,11 @@ public static class ProgrammeCalendar
             if (s.Note is not null) details.Add(s.Note);
             var url = $"{baseUrl}/Programmes/Step/{s.Id}";
             details.Add(url);
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = $"stillas-step-{s.Id}",
-                Summary = $"{s.Title} – {s.School}",
-                Description = string.Join("\n", details),
-                // All-day: the plan knows the day, not the hour; the end of an all-day event is the day after.
-                DtStart = new CalDateTime(s.Date),
-                DtEnd = new CalDateTime((s.EndDate ?? s.Date).AddDays(1)),
-                Url = new Uri(url),
-                DtStamp = stamp,
-            });
+            // All-day: the plan knows the day, not the hour.
+            calendar.AllDay($"stillas-step-{s.Id}", s.Date, s.EndDate ?? s.Date, $"{s.Title} – {s.School}", string.Join("\n", details), url);
         }
         // The assessment days' slots at their hours: all of them for the team, those the school takes part in for the school's people.
-        foreach (var e in await Assessment.AssessmentCalendar.EventsAsync(db, teams, schools, from, to, baseUrl, stamp, ct)) calendar.Events.Add(e);
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        await Assessment.AssessmentCalendar.WriteAsync(calendar, db, teams, schools, from, to, baseUrl, ct);
+        return calendar.ToString();
     }
 }

@@ -170,6 +170,34 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
     }
 
+    /// <summary>
+    /// People for a list: <see cref="People"/> (the access filter still decides) narrowed to the union of the id sets the
+    /// filter can match, each read by an index: registered by one of my staff owners (People(OwnerId, Name)), a
+    /// membership at one of my staff owners or schools (Memberships(OwnerId) / (SchoolId)), a member of one of my
+    /// teams (TeamMembers(TeamId)), or me. The filter is an OR over correlated EXISTS subqueries, which a database
+    /// can only test person by person; as the only condition of a list it meant a scan of every person (90,000
+    /// nationally, no answer within 5 s). With this top-level "Id IN (UNION ALL …)" PostgreSQL and SQLite start
+    /// from the small id sets and test the filter on those rows only. The set is a superset of what the filter
+    /// lets through (the same three tests, without the filter's OR), so it never shows more: it only makes the
+    /// filter cheap (the filter applies to the list and to each set). The system administrator sees everyone and gets
+    /// the table as it is.
+    /// </summary>
+    public IQueryable<Person> VisiblePeople()
+    {
+        var scope = Scope;
+        if (scope.IsSystem) return People;
+        var me = scope.PersonId ?? -1;
+        var (staff, schools, teams) = (scope.StaffOwnerIds, scope.SchoolIds, scope.TeamIds);
+        // No IgnoreQueryFilters here: in EF Core it would switch the filter off for the whole query, the list included.
+        var candidates = People
+                .Where(x => x.Id == me || (x.OwnerId != null && staff.Contains(x.OwnerId.Value))).Select(x => x.Id)
+            .Concat(Memberships
+                .Where(m => (m.OwnerId != null && staff.Contains(m.OwnerId.Value)) || (m.SchoolId != null && schools.Contains(m.SchoolId.Value)))
+                .Select(m => m.PersonId))
+            .Concat(TeamMembers.Where(tm => teams.Contains(tm.TeamId)).Select(tm => tm.PersonId));
+        return People.Where(p => candidates.Contains(p.Id));
+    }
+
     public override void Dispose()
     {
         ScopeSource = null;

@@ -92,9 +92,15 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
                 .OrderBy(m => m.Id).Take(20).Select(m => new { m.Id, m.LeaseUntil }).ToListAsync(ct))
             .Select(m => (m.Id, m.LeaseUntil)).ToList();
         var attempted = 0;
+        // One SMTP connection for the round, and each message marked sent as soon as the server has accepted it
+        // (before QUIT): the window in which a kill leaves a sent message unmarked is the one UPDATE round trip.
+        // Delivery is at least once: a message accepted by the server but not yet marked when the process dies is
+        // sent again after its lease expires, with the same Message-ID (outbox-{id}@stillas) so that a receiving
+        // system can tell (docs/performance.md, "SIGKILL during dispatch").
+        using var smtp = new SmtpConnection(opts);
         foreach (var (id, seenLease) in candidates)
         {
-            var leaseUntil = now.AddMinutes(2);
+            var leaseUntil = clock.GetUtcNow().Add(opts.Lease);
             // Compare-and-swap on the lease we saw: of several instances only one can win it.
             var claimed = await db.Outbox
                 .Where(m => m.Id == id && m.SentAt == null && m.LeaseUntil == seenLease)
@@ -104,7 +110,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
             var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             try
             {
-                await SendAsync(message, opts, ct);
+                await smtp.SendAsync(ToMime(message, opts), message.Id, ct);
                 var sentAt = clock.GetUtcNow();
                 await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1)
@@ -112,6 +118,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                smtp.Reset();
                 var attempts = message.Attempts + 1;
                 var retryAt = clock.GetUtcNow().AddSeconds(Math.Min(3600, 15 * Math.Pow(2, attempts - 1)));
                 var error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
@@ -121,10 +128,11 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
                     .SetProperty(m => m.DueAt, retryAt).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
             }
         }
+        await smtp.QuitAsync(ct);
         return attempted;
     }
 
-    private static async Task SendAsync(OutboxMessage m, MailOptions opts, CancellationToken ct)
+    private static MimeMessage ToMime(OutboxMessage m, MailOptions opts)
     {
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(opts.FromName, opts.From));
@@ -135,17 +143,47 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         if (m.Attachment is { } bytes && m.AttachmentName is { } name)
             body.Attachments.Add(name, bytes, ContentType.Parse(m.AttachmentContentType ?? "application/octet-stream"));
         mime.Body = body.ToMessageBody();
+        return mime;
+    }
 
-        if (string.IsNullOrWhiteSpace(opts.Host))
+    /// <summary>An SMTP connection opened at the first message of a round (or the pickup folder when no host is set).</summary>
+    private sealed class SmtpConnection(MailOptions opts) : IDisposable
+    {
+        private SmtpClient? client;
+
+        public async Task SendAsync(MimeMessage mime, long id, CancellationToken ct)
         {
-            Directory.CreateDirectory(opts.PickupDirectory);
-            await mime.WriteToAsync(Path.Combine(opts.PickupDirectory, $"{m.Id:D6}.eml"), ct);
-            return;
+            if (string.IsNullOrWhiteSpace(opts.Host))
+            {
+                Directory.CreateDirectory(opts.PickupDirectory);
+                await mime.WriteToAsync(Path.Combine(opts.PickupDirectory, $"{id:D6}.eml"), ct);
+                return;
+            }
+            if (client is null)
+            {
+                client = new SmtpClient();
+                await client.ConnectAsync(opts.Host, opts.Port, opts.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+                if (!string.IsNullOrEmpty(opts.UserName)) await client.AuthenticateAsync(opts.UserName, opts.Password ?? "", ct);
+            }
+            await client.SendAsync(mime, ct);
         }
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(opts.Host, opts.Port, opts.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
-        if (!string.IsNullOrEmpty(opts.UserName)) await smtp.AuthenticateAsync(opts.UserName, opts.Password ?? "", ct);
-        await smtp.SendAsync(mime, ct);
-        await smtp.DisconnectAsync(true, ct);
+
+        /// <summary>After a failure: the next message opens a new connection.</summary>
+        public void Reset()
+        {
+            client?.Dispose();
+            client = null;
+        }
+
+        public async Task QuitAsync(CancellationToken ct)
+        {
+            if (client is { IsConnected: true })
+            {
+                try { await client.DisconnectAsync(true, ct); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { /* every message is already marked */ }
+            }
+        }
+
+        public void Dispose() => client?.Dispose();
     }
 }

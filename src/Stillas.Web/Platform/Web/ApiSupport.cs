@@ -27,5 +27,18 @@ public static class ApiSupport
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Fant ikke ressursen, eller du har ikke tilgang til den.");
 }
 
-/// <summary>A page of results with the total count.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// A page of results with the total count. When <paramref name="TotalCapped"/> is true the list counted no further
+/// than <paramref name="Total"/> (there are more): an exact count over a large table costs more than the page itself.
+/// </summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool TotalCapped = false);
+
+public static class Counting
+{
+    /// <summary>Counts at most <paramref name="cap"/> rows: (count, true) when there are more.</summary>
+    public static async Task<(int Count, bool Capped)> CountCappedAsync<T>(this IQueryable<T> query, int cap, CancellationToken ct)
+    {
+        var n = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query.Take(cap + 1), ct);
+        return n > cap ? (cap, true) : (n, false);
+    }
+}

@@ -51,6 +51,8 @@ public sealed class NationalDataset
         new StartUpAndDocumentsPart(),
         new AgreementsPart(),
         new FuturePicturesPart(),
+        new AssessmentDaysPart(),
+        new SessionsPart(),
         new AuditAndOutboxPart(),
         new BenchUsersPart(),
     ];
