@@ -100,6 +100,11 @@ public static class NationalCommand
             await writer.CommitAsync(ct);
             log?.Invoke($"  {"commit",-28} {"",9} {sw.Elapsed.TotalSeconds,11:F1} s");
         }
+        // The programmes' stored summaries (phase now, next step), so the first page of the day does not compute them all.
+        var summaries = Stopwatch.StartNew();
+        var today = Features.Programmes.ProgrammePlanning.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        await Features.Programmes.ProgrammeSummaries.RefreshStaleAsync(db.Programmes.IgnoreQueryFilters(), db, today, ct);
+        log?.Invoke($"  {"programme summaries",-28} {"",9} {summaries.Elapsed.TotalSeconds,11:F1} s");
         var analyse = Stopwatch.StartNew();
         // Fresh statistics, so the planner knows the tables are large (PostgreSQL autovacuum would take a while).
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE" : "ANALYZE; PRAGMA optimize;", ct);
