@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -7,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Stillas.Tests.Support;
+using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Sessions;
+using Stillas.Web.Platform.Calendar;
 
 namespace Stillas.Tests.Sessions;
 
@@ -23,9 +26,13 @@ public sealed class ClockedApp : StillasApp
     }
 }
 
-/// <summary>The app with an SMTP server that does not answer.</summary>
-public sealed class SmtpDownApp : StillasApp
+/// <summary>The app with an SMTP server that does not answer (SQLite; <see cref="SmtpDownPostgresApp"/> for PostgreSQL).</summary>
+public class SmtpDownApp : StillasApp
 {
+    public SmtpDownApp() : this(Provider.Sqlite) { }
+
+    protected SmtpDownApp(Provider provider) : base(provider) { }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -92,7 +99,10 @@ public sealed class SessionReminderTests(ClockedApp app) : IClassFixture<Clocked
     }
 }
 
-public sealed class SmtpDownTests(SmtpDownApp app) : IClassFixture<SmtpDownApp>
+public sealed class SmtpDownPostgresApp() : SmtpDownApp(Provider.Postgres);
+
+/// <summary>Both providers: the outbox's claim and retry are ExecuteUpdate statements comparing instants, which each provider translates its own way.</summary>
+public abstract class SmtpDownTests(StillasApp app)
 {
     [Fact]
     public async Task When_SMTP_is_down_the_agreement_is_queued_and_retried_and_the_team_sees_not_yet_sent()
@@ -110,7 +120,114 @@ public sealed class SmtpDownTests(SmtpDownApp app) : IClassFixture<SmtpDownApp>
         Assert.All(rows, r => Assert.Null(r.SentAt));
         Assert.Contains(rows, r => r.Attempts > 0 && r.LastError is not null && r.DueAt > r.CreatedAt);
         Assert.All(rows, r => Assert.Equal("application/pdf", r.AttachmentContentType));
+        // The backoff has passed (made due now rather than waiting 15 s): the dispatcher tries again, and fails again.
+        await app.WithDbAsync(db => db.Outbox.Where(m => m.IdempotencyKey!.StartsWith($"interimwork:{id}:")).ExecuteUpdateAsync(u => u.SetProperty(m => m.DueAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && await app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.IdempotencyKey!.StartsWith($"interimwork:{id}:") && m.Attempts < 2)))
+            await Task.Delay(100);
+        rows = await app.WithDbAsync(db => db.Outbox.Where(m => m.IdempotencyKey!.StartsWith($"interimwork:{id}:")).ToListAsync());
+        Assert.All(rows, r => Assert.True(r.Attempts >= 2 && r.SentAt is null && r.LastError is not null, $"attempts {r.Attempts}, sent {r.SentAt}"));
         var page = WebUtility.HtmlDecode(await (await advisor.GetAsync($"/Programmes/Sessions/InterimWork/{id}")).Content.ReadAsStringAsync());
         Assert.Contains("Ikke sendt ennå", page);
+    }
+}
+
+public sealed class SmtpDownTestsOnSqlite(SmtpDownApp app) : SmtpDownTests(app), IClassFixture<SmtpDownApp>;
+
+public sealed class SmtpDownTestsOnPostgres(SmtpDownPostgresApp app) : SmtpDownTests(app), IClassFixture<SmtpDownPostgresApp>;
+
+/// <summary>Issue 6, part 7 (seed 000 § 3.2, Fase 6): the follow-up meeting a year after the last session, on its own fake clock.</summary>
+public sealed class FollowUpMeetingTests(ClockedApp app) : IClassFixture<ClockedApp>
+{
+    [Fact]
+    public async Task The_follow_up_meeting_follows_the_last_session_is_in_the_team_and_principal_calendars_and_is_reminded()
+    {
+        // A programme that started in March 2024: its last session is in 2026 and its follow-up in 2027,
+        // inside the feeds' two years ahead of the clock (27.11.2026).
+        var (programme, holidays) = await app.WithDbAsync(async db =>
+        {
+            var nordvik = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync();
+            var sentrum = await db.Schools.Where(s => s.Name == "Sentrum skole").Select(s => s.Id).SingleAsync();
+            var team = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync();
+            var ranges = (await ProgrammePlanning.HolidaysAsync(db, nordvik, CancellationToken.None)).Ranges;
+            var model = ProgrammeTemplates.TromsoV1;
+            var p = ProgrammePlanning.Create(nordvik, sentrum, team, model, ProgressPlanner.Plan(model, new DateOnly(2024, 3, 4), ranges));
+            db.Programmes.Add(p);
+            await db.SaveChangesAsync();
+            return (p.Id, ranges);
+        });
+        var rule = ProgrammeTemplates.TromsoV1.Steps.Single(s => s.Key == "fase6.followup");
+        Task<(PlanStep Last, PlanStep FollowUp)> StepsAsync() => app.WithDbAsync(async db =>
+        {
+            var steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == programme).ToListAsync();
+            return (steps.Where(s => s.Kind == StepKind.Session).OrderBy(s => s.SessionNumber).Last(), steps.Single(s => s.Kind == StepKind.FollowUp));
+        });
+
+        // Scheduled: a year after session 8, on the first school day from then.
+        var (last, followUp) = await StepsAsync();
+        Assert.Equal(8, last.SessionNumber);
+        Assert.Equal(ProgressPlanner.AfterLastSession(rule, last.LastDay, holidays), followUp.Date);
+        Assert.InRange(followUp.Date.DayNumber - last.LastDay.AddYears(1).DayNumber, 0, 13);
+
+        // The team moves session 8 three weeks on: the follow-up follows it.
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var moved = NorwegianCalendar.SchoolDayOnOrAfter(last.Date.AddDays(21), holidays);
+        var put = await advisor.PutAsJsonAsync($"/api/v1/programmes/{programme}/steps/{last.Id}", new { date = moved.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = (int)StepStatus.Planned });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        (last, followUp) = await StepsAsync();
+        Assert.Equal(moved, last.Date);
+        var expected = ProgressPlanner.AfterLastSession(rule, moved, holidays);
+        Assert.Equal(expected, followUp.Date);
+        Assert.Equal(StepStatus.Moved, followUp.Status);
+
+        // In the calendar feeds of the team's advisor and of the school's principal.
+        foreach (var email in new[] { SessionTestSupport.Advisor, SessionTestSupport.Principal })
+        {
+            var token = "followup-" + Guid.NewGuid().ToString("N");
+            await app.WithDbAsync(async db =>
+            {
+                var person = await db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync();
+                db.CalendarFeeds.RemoveRange(db.CalendarFeeds.Where(f => f.PersonId == person));
+                await db.SaveChangesAsync();
+                db.CalendarFeeds.Add(new CalendarFeed { PersonId = person, TokenHash = CalendarFeedTokens.Hash(token) });
+                await db.SaveChangesAsync();
+            });
+            var ics = (await app.Client().GetStringAsync($"/calendar/{token}.ics")).Replace("\r\n ", "", StringComparison.Ordinal);
+            var uid = ics.IndexOf($"UID:stillas-step-{followUp.Id}\r\n", StringComparison.Ordinal);
+            Assert.True(uid > 0, $"{email}: the follow-up meeting is not in the feed");
+            var ev = ics[ics.LastIndexOf("BEGIN:VEVENT", uid, StringComparison.Ordinal)..ics.IndexOf("END:VEVENT", uid, StringComparison.Ordinal)];
+            Assert.Contains($"DTSTART;VALUE=DATE:{expected:yyyyMMdd}", ev);
+            Assert.Contains("SUMMARY:Oppfølgingsmøte – Sentrum skole", ev);
+        }
+
+        // Reminded two weeks before, once, to the school's leaders and the team.
+        var reminders = app.Services.GetRequiredService<SessionReminders>();
+        var key = $"reminder:followup:{followUp.Id}:{expected:yyyyMMdd}:";
+        Assert.Equal(0, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith(key))));
+        app.Clock.SetUtcNow(new DateTimeOffset(expected.AddDays(-10).ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
+        await reminders.RunOnceAsync(CancellationToken.None);
+        await reminders.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(5, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith(key))));
+        await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && (m.Subject ?? "") == $"Påminnelse: oppfølgingsmøte {expected:dd.MM.yyyy}, Sentrum skole");
+    }
+
+    [Fact]
+    public async Task A_cancelled_programme_reminds_nobody_of_its_follow_up_or_interim_work()
+    {
+        var programme = await app.NewProgrammeAsync(new DateOnly(2026, 3, 2));
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var session = (await app.SessionsAsync(advisor, programme))[1];
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.OK, (await advisor.PostAsJsonAsync($"/api/v1/sessions/{session}/interim-work/send", SessionTestSupport.Agreement(["Punkt"], today.AddDays(2)))).StatusCode);
+        var step = await app.WithDbAsync(async db =>
+        {
+            var s = await db.PlanSteps.SingleAsync(x => x.ProgrammeId == programme && x.Kind == StepKind.FollowUp);
+            s.Date = today.AddDays(5);
+            (await db.Programmes.SingleAsync(p => p.Id == programme)).Status = ProgrammeStatus.Cancelled;
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        await app.Services.GetRequiredService<SessionReminders>().RunOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:followup:{step}:") || m.IdempotencyKey!.StartsWith($"reminder:iw-due:{session}:"))));
     }
 }

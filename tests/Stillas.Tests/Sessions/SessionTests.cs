@@ -167,6 +167,45 @@ public abstract class SessionTests(StillasApp app)
     }
 
     [Fact]
+    public async Task The_start_pages_show_the_principal_the_feedback_to_send_and_the_team_the_late_feedback()
+    {
+        // The demo: the agreement after Sentrum's session 4 awaits feedback by 03.12.2026 (session 5 is on 10.12.2026).
+        var demo = await app.WithDbAsync(db => db.InterimWorkAgreements.Where(a => a.Session!.Number == 4 && a.FeedbackDeadline == new DateOnly(2026, 12, 3)).Select(a => a.SessionId).FirstAsync());
+        var principal = await app.LoginAsync(SessionTestSupport.Principal);
+        var start = await principal.GetStringAsync("/");
+        var text = WebUtility.HtmlDecode(start);
+        Assert.Contains($"href=\"/Programmes/Sessions/InterimWork/{demo}\"", start);
+        Assert.Contains("Skriv tilbakemelding på mellomarbeidet etter veiledning 4", text);
+        Assert.Contains("Utvide utprøvingen til 7. trinn, med støtte fra lesepedagogen", text);
+        Assert.Contains("Frist 03.12.2026", Html.Text(start));
+
+        // A new agreement whose deadline passed two days ago without feedback: the principal sees it flagged, and so does the team.
+        var programme = await app.NewProgrammeAsync();
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var id = (await app.SessionsAsync(advisor, programme))[1];
+        var deadline = DateOnly.FromDateTime(Stillas.Web.Platform.Web.NorwegianTime.ToOslo(DateTimeOffset.UtcNow).DateTime).AddDays(-2);
+        Assert.Equal(HttpStatusCode.OK, (await advisor.PostAsJsonAsync($"/api/v1/sessions/{id}/interim-work/send", SessionTestSupport.Agreement(["Lage en plan for observasjon"], deadline))).StatusCode);
+        static string Item(string html, int session)
+        {
+            var at = html.IndexOf($"href=\"/Programmes/Sessions/InterimWork/{session}\"", StringComparison.Ordinal);
+            Assert.True(at > 0, $"no item for session {session}");
+            return Html.Text(html[html.LastIndexOf("<li", at, StringComparison.Ordinal)..(html.IndexOf("</li>", html.IndexOf("task-side", at, StringComparison.Ordinal), StringComparison.Ordinal) + 5)]);
+        }
+        var late = Item(await principal.GetStringAsync("/"), id);
+        Assert.Contains("Lage en plan for observasjon", late);
+        Assert.Contains($"Frist var {deadline:dd.MM.yyyy}", late);
+        Assert.Contains("Forsinket", late);
+        var team = Item(await advisor.GetStringAsync("/"), id);
+        Assert.Contains("Sentrum skole, mellomarbeid etter veiledning 1", team);
+        Assert.Contains("Forsinket", team);
+
+        // The school sends it: gone from the principal's page; the team sees that it came late.
+        Assert.Equal(HttpStatusCode.OK, (await principal.PutAsJsonAsync($"/api/v1/sessions/{id}/interim-work/feedback", new { pointStatus = new[] { "Planen er laget" }, wishedTopic = "Observasjon", submit = true })).StatusCode);
+        Assert.DoesNotContain($"/Programmes/Sessions/InterimWork/{id}\"", await principal.GetStringAsync("/"));
+        Assert.Contains("Kom etter fristen", Item(await advisor.GetStringAsync("/"), id));
+    }
+
+    [Fact]
     public async Task Feedback_after_the_deadline_is_accepted_and_flagged_and_a_draft_is_not_shown_to_the_school()
     {
         var programme = await app.NewProgrammeAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Sessions;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
@@ -17,6 +18,16 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     public sealed record TeamSummary(int Id, string Name, string Owner, int Capacity, List<string> Members);
     public sealed record SchoolSummary(int Id, string Name, string Owner, string Level, int Pupils, List<string> MyRoles);
     public sealed record RecentChange(DateTimeOffset At, string Actor, string What);
+    /// <summary>One sent interim-work agreement whose feedback matters until the next session.</summary>
+    public sealed record InterimWorkDue(int SessionId, int Number, string? School, DateOnly Deadline, List<string> Points, DateTimeOffset? SubmittedAt, bool HasDraft, bool SubmittedLate, DateOnly Today)
+    {
+        public bool Submitted => SubmittedAt is not null;
+        /// <summary>Past the deadline and not sent: the school is late.</summary>
+        public bool Missing => !Submitted && Today > Deadline;
+    }
+
+    /// <summary>How far back a sent agreement's deadline may lie and still be shown: its next session is at most a few months later.</summary>
+    public const int InterimWorkWindowDays = 60;
     public sealed record PhaseCount(string SchoolYear, string? PhaseKey, string PhaseName, int PhaseOrder, int Count, int Overdue);
 
     public AccessScope Scope => current.Scope;
@@ -34,6 +45,10 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     public List<StepLine> SchoolDeliveries { get; private set; } = [];
     /// <summary>The members of the teams that guide the school, by team id (names and roles only).</summary>
     public Dictionary<int, IReadOnlyList<ProgrammeTeamNames.Member>> SchoolTeamMembers { get; private set; } = [];
+    /// <summary>The school leaders: interim-work feedback still to send (seed 000 § 3.4: before the next session).</summary>
+    public List<InterimWorkDue> SchoolInterimWork { get; private set; } = [];
+    /// <summary>The team: interim-work feedback from its schools before their next session, late first.</summary>
+    public List<InterimWorkDue> TeamInterimWork { get; private set; } = [];
     /// <summary>Owner administrators: running programmes by the school year they started in and the phase they are in.</summary>
     public List<PhaseCount> ProgrammesByPhase { get; private set; } = [];
 
@@ -69,12 +84,47 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             MySchools = rows.Select(r => new SchoolSummary(r.Id, r.Name, r.Owner, School.LevelName(r.Level), r.Pupils, r.Roles.Select(Roles.Name).ToList())).ToList();
         }
         await LoadProgrammesAsync(scope, ct);
+        await LoadInterimWorkAsync(scope, ct);
         if (scope.AdminOwnerIds.Length > 0 || scope.IsSystem)
         {
             var rows = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).Take(5)
                 .Select(a => new { a.At, a.ActorName, a.Action, a.EntityType }).ToListAsync(ct);
             Recent = rows.Select(r => new RecentChange(r.At, r.ActorName, $"{AuditEntry.ActionName(r.Action)}: {AuditEntry.EntityName(r.EntityType)}")).ToList();
         }
+    }
+
+    /// <summary>
+    /// One query for both sides: the latest sent interim-work agreement of each session of an active
+    /// programme whose next session has not yet been held (the feedback is for that session), for the
+    /// schools the person leads and the teams the person is on. It seeks the (Status, FeedbackDeadline)
+    /// index; the feedback and school name are subqueries on unique keys.
+    /// </summary>
+    private async Task LoadInterimWorkAsync(AccessScope scope, CancellationToken ct)
+    {
+        var (leads, teams) = (scope.LeaderSchoolIds, scope.TeamIds);
+        if (leads.Length == 0 && teams.Length == 0) return;
+        var today = Today;
+        var since = today.AddDays(-InterimWorkWindowDays);
+        var rows = await db.InterimWorkAgreements.AsNoTracking()
+            .Where(a => a.Status == InterimWorkStatus.Sent && a.FeedbackDeadline >= since
+                        && (leads.Contains(a.SchoolId) || teams.Contains(a.TeamId))
+                        && (a.NextSessionDate == null || a.NextSessionDate >= today)
+                        && db.Programmes.Any(p => p.Id == a.ProgrammeId && p.Status == ProgrammeStatus.Active))
+            .OrderBy(a => a.FeedbackDeadline).ThenBy(a => a.SessionId).Take(20)
+            .Select(a => new
+            {
+                a.SessionId, a.SchoolId, a.TeamId, a.FeedbackDeadline, a.Points, a.Session!.Number,
+                School = db.Schools.Where(s => s.Id == a.SchoolId).Select(s => s.Name).FirstOrDefault(),
+                SubmittedAt = db.InterimWorkFeedback.Where(f => f.SessionId == a.SessionId).Select(f => f.SubmittedAt).FirstOrDefault(),
+                Late = db.InterimWorkFeedback.Where(f => f.SessionId == a.SessionId).Select(f => f.Late).FirstOrDefault(),
+                HasDraft = db.InterimWorkFeedback.Any(f => f.SessionId == a.SessionId),
+            })
+            .ToListAsync(ct);
+        var all = rows.Select(r => (r.SchoolId, r.TeamId, Due: new InterimWorkDue(r.SessionId, r.Number, r.School, r.FeedbackDeadline, r.Points, r.SubmittedAt, r.HasDraft, r.Late, today))).ToList();
+        SchoolInterimWork = [.. all.Where(r => leads.Contains(r.SchoolId) && !r.Due.Submitted).Select(r => r.Due)];
+        // Late first (missing, then received after the deadline), then those still awaited.
+        TeamInterimWork = [.. all.Where(r => teams.Contains(r.TeamId)).Select(r => r.Due)
+            .OrderBy(d => d.Missing ? 0 : d.SubmittedLate ? 1 : d.Submitted ? 3 : 2).ThenBy(d => d.Deadline)];
     }
 
     private async Task LoadProgrammesAsync(AccessScope scope, CancellationToken ct)

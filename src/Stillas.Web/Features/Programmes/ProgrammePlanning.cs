@@ -192,6 +192,45 @@ public static class ProgrammePlanning
         return SchoolYear.Of(last).End;
     }
 
+    /// <summary>
+    /// Keeps the follow-up meeting a year after the last session (seed 000 § 3.2, Fase 6) when a session
+    /// step is moved so that the last session moves: a follow-up step still to do that is on the plan's date,
+    /// or on the date the model's rule gave for the old last session, follows the new one by the same rule.
+    /// A follow-up the team dated by hand (any other date), or one done or cancelled, is left alone. Call after applying the move to the
+    /// tracked <paramref name="moved"/> step and before saving; returns the follow-up steps moved.
+    /// </summary>
+    public static async Task<List<PlanStep>> FollowLastSessionAsync(StillasDb db, PlanStep moved, DateOnly movedFrom, CancellationToken ct)
+    {
+        if (moved.Kind != StepKind.Session || moved.Date == movedFrom) return [];
+        // Tracked: identity resolution hands back `moved` itself, with its new date.
+        var steps = await db.PlanSteps.Where(s => s.ProgrammeId == moved.ProgrammeId && (s.Kind == StepKind.Session || s.Kind == StepKind.FollowUp)).ToListAsync(ct);
+        var sessions = steps.Where(s => s.Kind == StepKind.Session && s.Status != StepStatus.Cancelled).ToList();
+        if (sessions.Count == 0) return [];
+        var shift = moved.Date.DayNumber - movedFrom.DayNumber;
+        var newLast = sessions.Max(s => s.EndDate ?? s.Date);
+        var oldLast = sessions.Max(s => s.Id == moved.Id ? (s.EndDate ?? s.Date).AddDays(-shift) : s.EndDate ?? s.Date);
+        if (newLast == oldLast) return [];
+        var followUps = steps.Where(s => s.Kind == StepKind.FollowUp && s.IsOpen).ToList();
+        if (followUps.Count == 0) return [];
+        var templateJson = await db.Programmes.Where(p => p.Id == moved.ProgrammeId).Select(p => p.TemplateJson).SingleAsync(ct);
+        var template = ProgrammeModelJson.Read(templateJson);
+        var holidays = (await HolidaysAsync(db, moved.OwnerId, ct)).Ranges;
+        var changed = new List<PlanStep>();
+        foreach (var f in followUps)
+        {
+            var rule = template.Steps.FirstOrDefault(t => t.Key == f.Key);
+            if (rule is null || rule.Offset.Anchor != OffsetAnchor.LastSession) continue;
+            // Never moved (still on the plan's date), or where the rule put it for the old last session.
+            if (f.Status != StepStatus.Planned && f.Date != ProgressPlanner.AfterLastSession(rule, oldLast, holidays)) continue;
+            var date = ProgressPlanner.AfterLastSession(rule, newLast, holidays);
+            if (f.EndDate is DateOnly end) f.EndDate = end.AddDays(date.DayNumber - f.Date.DayNumber);
+            f.Date = date;
+            f.Status = f.Date == f.OriginalDate ? StepStatus.Planned : StepStatus.Moved;
+            changed.Add(f);
+        }
+        return changed;
+    }
+
     /// <summary>The first phase's step "agreement signed" of the Tromsø model.</summary>
     public const string AgreementStepKey = "forfase.agreement";
 

@@ -96,7 +96,9 @@ public static class ProgrammesApi
             {
                 var errors = input.Check(step, await StepInput.HolidaysAsync(db, step.OwnerId, ct), await ProgrammePlanning.EndAsync(db, id, ct));
                 if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: StepNotSaved);
+                var before = step.Date;
                 input.Apply(step, now);
+                await ProgrammePlanning.FollowLastSessionAsync(db, step, before, ct);
             }
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(ToDto(step, ProgrammePlanning.Today(clock)));

@@ -114,6 +114,17 @@ public static class ProgressPlanner
         return new ProgressPlan(template.Reference, start, planned);
     }
 
+    /// <summary>
+    /// The date the planner gives a step anchored on the last session (the follow-up meeting, seed 000 § 3.2
+    /// Fase 6: "ett år etter siste veiledning") when the last session ends on <paramref name="lastSession"/>.
+    /// </summary>
+    public static DateOnly AfterLastSession(TemplateStep step, DateOnly lastSession, IEnumerable<DateRange> ownerHolidays)
+    {
+        var holidays = ownerHolidays.ToArray();
+        var earliest = Forward(lastSession.AddYears(step.Offset.Years), step.Offset.SchoolWeeks, 0, holidays);
+        return FirstRunOfSchoolDays(earliest, step.Days, holidays);
+    }
+
     /// <summary>Overdue: still to be done (planned, or moved to a new date) and its last day is before today.</summary>
     public static bool IsOverdue(TrackedStep step, DateOnly today) =>
         (step.Status is StepStatus.Planned or StepStatus.Moved) && step.EndDate < today;

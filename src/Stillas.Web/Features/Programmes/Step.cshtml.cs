@@ -48,10 +48,12 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         if (!ModelState.IsValid) return Page();
         var before = Step.Date;
         Input.Apply(Step, clock.GetUtcNow());
+        var followed = await ProgrammePlanning.FollowLastSessionAsync(db, Step, before, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = Step.Date != before
+        TempData["Message"] = (Step.Date != before
             ? $"«{Step.Title}» er flyttet til {ProgrammePlanning.Dates(Step.Date, Step.EndDate)}."
-            : $"«{Step.Title}» er lagret.";
+            : $"«{Step.Title}» er lagret.")
+            + string.Concat(followed.Select(f => $" «{f.Title}» er flyttet til {ProgrammePlanning.Dates(f.Date, f.EndDate)}, ett år etter siste veiledning."));
         return RedirectToPage("/Programmes/Details", null, new { id = Step.ProgrammeId }, $"phase-{Step.PhaseKey}");
     }
 

@@ -118,9 +118,12 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         CanAnswer = current.Scope.CanAnswerForSchool(p.SchoolId);
         Schedule = SessionPlan.Schedule(s.StartTime, s.Minutes);
         if (CanRun) Notes = await SessionService.NotesAsync(db, id, ct);
-        if (await SessionService.PreviousAsync(db, s, ct) is { } prev) Previous = await SessionService.InterimWorkAsync(db, prev.Id, includeDrafts: false, ct);
-        Current = await SessionService.InterimWorkAsync(db, id, CanRun, ct);
+        // The history holds the previous session; its agreement and this one's are read together.
         History = await SessionService.Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number <= s.Number).ToListAsync(ct);
+        var prev = History.FirstOrDefault(h => h.Number == s.Number - 1);
+        var states = await SessionService.InterimWorkAsync(db, prev is null ? [id] : [id, prev.Id], CanRun ? id : null, ct);
+        Current = states[id];
+        Previous = prev is null ? null : states[prev.Id];
         EvaluationCount = await db.SessionEvaluations.CountAsync(e => e.SessionId == id, ct);
         if (s.Number == 1)
         {

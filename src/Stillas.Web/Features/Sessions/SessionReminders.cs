@@ -48,6 +48,8 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
         var open = await db.Set<InterimWorkAgreement>().AsNoTracking()
             .Where(a => a.Status == InterimWorkStatus.Sent && a.FeedbackDeadline >= today.AddDays(-7) && a.FeedbackDeadline <= today.AddDays(FeedbackReminderDays))
             .Where(a => !db.Set<InterimWorkFeedback>().Any(f => f.SessionId == a.SessionId && f.SubmittedAt != null))
+            // A paused, completed or cancelled programme reminds nobody.
+            .Where(a => db.Programmes.Any(p => p.Id == a.ProgrammeId && p.Status == ProgrammeStatus.Active))
             .Select(a => new { a.SessionId, a.FeedbackDeadline, a.SchoolId, a.TeamId, a.Session!.Number, School = db.Schools.Where(s => s.Id == a.SchoolId).Select(s => s.Name).First() })
             .ToListAsync(ct);
         foreach (var a in open)
@@ -72,7 +74,8 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
 
         // The follow-up meeting a year after the last session (seed 000 § 3.2, Fase 6).
         var followUps = await db.PlanSteps.AsNoTracking()
-            .Where(s => s.Kind == StepKind.FollowUp && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && s.Date >= today && s.Date <= today.AddDays(FollowUpReminderDays))
+            .Where(s => s.Kind == StepKind.FollowUp && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && s.Date >= today && s.Date <= today.AddDays(FollowUpReminderDays)
+                        && s.Programme!.Status == ProgrammeStatus.Active)
             .Select(s => new { s.Id, s.Date, s.SchoolId, s.TeamId, s.ProgrammeId, School = db.Schools.Where(x => x.Id == s.SchoolId).Select(x => x.Name).First() })
             .ToListAsync(ct);
         foreach (var s in followUps)

@@ -55,9 +55,6 @@ public static class SessionService
     public static async Task<SessionView?> NextAsync(StillasDb db, SessionView s, CancellationToken ct) =>
         await Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number == s.Number + 1).SingleOrDefaultAsync(ct);
 
-    public static async Task<SessionView?> PreviousAsync(StillasDb db, SessionView s, CancellationToken ct) =>
-        await Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number == s.Number - 1).SingleOrDefaultAsync(ct);
-
     // ---- Session details ----
 
     public sealed record SessionInput(string? StartTime, int? Minutes, string? Place, string? VideoLink, string? Participants, int? CycleStep, string? CycleNote);
@@ -146,6 +143,22 @@ public static class SessionService
         if (!includeDrafts) versions = [.. versions.Where(v => v.Status != InterimWorkStatus.Draft)];
         var feedback = await db.Set<InterimWorkFeedback>().AsNoTracking().SingleOrDefaultAsync(f => f.SessionId == sessionId, ct);
         return new InterimWorkState(versions.FirstOrDefault(), versions, feedback);
+    }
+
+    /// <summary>
+    /// The states of several sessions' agreements in two statements (the run page shows the previous
+    /// session's and its own). Drafts are included for <paramref name="withDrafts"/> only.
+    /// </summary>
+    public static async Task<Dictionary<int, InterimWorkState>> InterimWorkAsync(StillasDb db, IReadOnlyCollection<int> sessionIds, int? withDrafts, CancellationToken ct)
+    {
+        var ids = sessionIds.ToArray();
+        var versions = await db.Set<InterimWorkAgreement>().AsNoTracking().Where(a => ids.Contains(a.SessionId)).OrderByDescending(a => a.Version).ToListAsync(ct);
+        var feedback = await db.Set<InterimWorkFeedback>().AsNoTracking().Where(f => ids.Contains(f.SessionId)).ToListAsync(ct);
+        return ids.Distinct().ToDictionary(id => id, id =>
+        {
+            List<InterimWorkAgreement> mine = [.. versions.Where(v => v.SessionId == id && (id == withDrafts || v.Status != InterimWorkStatus.Draft))];
+            return new InterimWorkState(mine.FirstOrDefault(), mine, feedback.SingleOrDefault(f => f.SessionId == id));
+        });
     }
 
     public sealed class InterimWorkInput
