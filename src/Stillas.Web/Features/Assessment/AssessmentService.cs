@@ -358,6 +358,20 @@ public static class AssessmentService
     public static async Task<int> RetentionDaysAsync(StillasDb db, int ownerId, CancellationToken ct) =>
         await db.AssessmentSettings.AsNoTracking().Where(s => s.OwnerId == ownerId).Select(s => (int?)s.NoteRetentionDays).SingleOrDefaultAsync(ct) ?? AssessmentSettings.DefaultRetentionDays;
 
+    /// <summary>Null when <paramref name="days"/> is a retention period an owner may set; else the Norwegian reason.</summary>
+    public static string? CheckRetentionDays(int? days) => days is null or < 0 or > AssessmentSettings.MaxRetentionDays
+        ? $"Skriv et helt antall dager fra 0 til {AssessmentSettings.MaxRetentionDays} (to år). 0 betyr at beholdte notater slettes dagen rapporten blir endelig."
+        : null;
+
+    /// <summary>Sets the owner's retention period for kept notes; it applies to reports made final from now on.</summary>
+    public static async Task SetRetentionDaysAsync(StillasDb db, int ownerId, int days, CancellationToken ct)
+    {
+        var settings = await db.AssessmentSettings.SingleOrDefaultAsync(s => s.OwnerId == ownerId, ct);
+        if (settings is null) db.AssessmentSettings.Add(settings = new AssessmentSettings { OwnerId = ownerId });
+        settings.NoteRetentionDays = days;
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Records that the final report was presented to an audience on a date; the report is then "lagt fram".</summary>
     public static async Task<string?> AddPresentationAsync(StillasDb db, int programmeId, Audience audience, DateOnly date, string? note, CancellationToken ct)
     {
