@@ -266,6 +266,12 @@ public abstract class AssessmentTests(StillasApp app)
         Assert.Equal(2, saved[0].Version);
         Assert.Equal("Ingrid skriver", saved[1].Findings);
 
+        // A stale save of the very text that is saved already (a retry, or a restored draft of a save that landed) loses nothing: saved, no new version.
+        var same = await Auto(uh, sections[0], 0, "Ola skriver videre");
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal("2", (await same.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fields").GetProperty("Input.ExpectedVersion").GetString());
+        Assert.Equal(2, await app.WithDbAsync(db => db.AssessmentReportSectionVersions.CountAsync(v => v.SectionId == sections[0])));
+
         // Her "Lagre" then shows both versions, her text in the form, without saving it, and no saving as you type while she chooses.
         var choose = await uh.PostFormAsync(page + "?handler=Save", new() { ["sectionId"] = S(sections[0]), ["Input.ExpectedVersion"] = "0", ["Input.Findings"] = "Ingrid skriver over" }, page);
         var chooseHtml = await choose.Content.ReadAsStringAsync();

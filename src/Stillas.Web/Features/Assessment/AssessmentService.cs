@@ -296,12 +296,20 @@ public static class AssessmentService
         var section = await db.AssessmentReportSections.Include(s => s.Report).SingleOrDefaultAsync(s => s.Id == sectionId, ct);
         if (section is null) return null;
         if (section.Report!.Status != ReportStatus.Draft) return new SectionSave.Locked();
-        if (section.Version != input.ExpectedVersion) return new SectionSave.Conflict(SectionView.Of(section));
+        var (findings, worksWell, toDevelop, questions) = (input.Findings?.Trim() ?? "", section.IsSummary ? "" : input.WorksWell?.Trim() ?? "",
+            section.IsSummary ? "" : input.ToDevelop?.Trim() ?? "", input.Questions?.Trim() ?? "");
+        if (section.Version != input.ExpectedVersion)
+        {
+            // The very text that is saved already (a retried save, or the draft of a save that did land when the page
+            // was closed) loses nobody's text: it is answered as saved, without a new version.
+            var same = section.UpdatedAt is not null && section.Findings == findings && section.WorksWell == worksWell && section.ToDevelop == toDevelop && section.Questions == questions;
+            return same ? new SectionSave.Saved(SectionView.Of(section)) : new SectionSave.Conflict(SectionView.Of(section));
+        }
         var now = db.Clock.GetUtcNow();
-        section.Findings = input.Findings?.Trim() ?? "";
-        section.WorksWell = section.IsSummary ? "" : input.WorksWell?.Trim() ?? "";
-        section.ToDevelop = section.IsSummary ? "" : input.ToDevelop?.Trim() ?? "";
-        section.Questions = input.Questions?.Trim() ?? "";
+        section.Findings = findings;
+        section.WorksWell = worksWell;
+        section.ToDevelop = toDevelop;
+        section.Questions = questions;
         section.Version++;
         section.UpdatedAt = now;
         section.UpdatedBy = scope.ActorName;

@@ -8,7 +8,8 @@
 //   match (a new note's draft, once the note has its own page).
 // form[data-autosave]: also saves to the server as you type (POST of the form, JSON answer with a
 //   Norwegian message; "fields" updates hidden fields, e.g. the version just saved), and says in the
-//   status line (data-autosave-status) what was saved when. A conflict (someone else saved the same
+//   status line (data-autosave-status) what was saved when; data-autosave-state on the form says it
+//   for styles and tests. A conflict (someone else saved the same
 //   part meanwhile) stops the saving as you type for that form and says so: the text stays in the
 //   form and in the browser, and the form's own save button shows both versions.
 // Without JavaScript the forms work as they are, with their submit buttons.
@@ -63,6 +64,8 @@
   Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), function (form) {
     var key = form.getAttribute("data-draft-key");
     var status = form.querySelector("[data-autosave-status]");
+    // data-autosave-state on the form: pending (typed, not sent), saved (all typed is on the server), conflict, error.
+    var mark = function (state) { form.setAttribute("data-autosave-state", state); };
     var say = function (text, state) {
       if (!status) return;
       status.textContent = text;
@@ -73,7 +76,7 @@
     var url = form.getAttribute("data-autosave");
     // What the server has: the form as the page came, then what each save sent.
     var lastSaved = read(form);
-    var restored = false;
+    var restored = false, restoredNotice = "";
 
     if (store) {
       var adopt = form.getAttribute("data-draft-adopt");
@@ -96,7 +99,8 @@
           } else {
             write(form, draft.values, draft.kept);
             restored = true;
-            say("Vi fant en kladd fra kl. " + clock(new Date(draft.at)) + " som ikke var lagret, og har lagt den tilbake i skjemaet." + (url ? " Den lagres nå." : " Lagre for å beholde den."));
+            restoredNotice = "Vi fant en kladd fra kl. " + clock(new Date(draft.at)) + " som ikke var lagret, og har lagt den tilbake i skjemaet.";
+            say(restoredNotice + (url ? " Den lagres nå." : " Lagre for å beholde den."));
           }
         } catch (e) { store.removeItem(key); }
       }
@@ -131,20 +135,26 @@
           if (res.ok && res.body.saved) {
             if (res.body.fields) setHidden(form, res.body.fields);
             lastSaved = sent;
-            say(res.body.message || ("Lagret kl. " + clock(new Date()) + "."));
-            if (store) { if (same(sent, read(form))) store.removeItem(key); else keepDraft(); }
+            say((restoredNotice ? restoredNotice + " " : "") + (res.body.message || ("Lagret kl. " + clock(new Date()) + ".")));
+            restoredNotice = "";
+            var all = same(sent, read(form));
+            if (all) mark("saved");
+            if (store) { if (all) store.removeItem(key); else keepDraft(); }
           } else if (res.body.conflict) {
             halted = true;
             keepDraft();
+            mark("conflict");
             say(res.body.message || "Noen andre har lagret denne delen mens du skrev. Teksten din er ikke lagret, men den står i skjemaet. Trykk «Lagre» for å se begge versjonene.", "conflict");
           } else {
             if (res.status === 403) halted = true;
             keepDraft();
+            mark("error");
             say((res.body.message || "Ikke lagret på serveren ennå.") + " Teksten er tatt vare på i nettleseren.", "error");
           }
         })
         .catch(function () {
           keepDraft();
+          mark("error");
           say("Ikke lagret: ingen forbindelse med serveren. Teksten er tatt vare på i nettleseren og lagres når du er på nett igjen.", "error");
         })
         .then(finished, finished);
@@ -153,6 +163,7 @@
       clearTimeout(draftTimer);
       draftTimer = setTimeout(keepDraft, 250);
       if (url && !halted) {
+        mark("pending");
         clearTimeout(saveTimer);
         saveTimer = setTimeout(save, 1200);
       }
@@ -172,9 +183,11 @@
     });
     window.addEventListener("online", function () { if (url && !halted && store && store.getItem(key)) save(); });
     window.addEventListener("pagehide", function () {
+      // Only what is not saved yet: a draft of saved text would come back into a new note's empty form.
+      if (!dirty()) return;
       keepDraft();
-      // Closed or left mid-sentence: send what is not saved yet; the draft stays until a page sees it saved.
-      if (url && !halted && !submitting && dirty()) {
+      // Closed or left mid-sentence: send it now; the draft stays until a page sees it saved.
+      if (url && !halted && !submitting) {
         clearTimeout(saveTimer);
         try { fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin", keepalive: true, headers: { "Accept": "application/json" } }).catch(function () { }); } catch (e) { /* too large for keepalive: the draft has it */ }
       }
