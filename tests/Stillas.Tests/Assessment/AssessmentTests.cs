@@ -249,6 +249,7 @@ public abstract class AssessmentTests(StillasApp app)
             Assert.True(json.GetProperty("saved").GetBoolean());
             Assert.Equal("1", json.GetProperty("fields").GetProperty("Input.ExpectedVersion").GetString());
             Assert.StartsWith("Lagret kl. ", json.GetProperty("message").GetString());
+            Assert.StartsWith("Versjon 1, sist lagret av ", json.GetProperty("info").GetString());
         }
         // Typing on: the next save is based on version 1.
         Assert.Equal(HttpStatusCode.OK, (await Auto(advisor, sections[0], 1, "Ola skriver videre")).StatusCode);

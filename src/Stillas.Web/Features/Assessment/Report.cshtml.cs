@@ -100,6 +100,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
                     saved = true, version = saved.Section.Version,
                     fields = new Dictionary<string, string> { ["Input.ExpectedVersion"] = saved.Section.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     message = $"Lagret kl. {at:HH:mm:ss} (versjon {saved.Section.Version}).",
+                    info = $"Versjon {saved.Section.Version}, sist lagret av {saved.Section.UpdatedBy} {NorwegianTime.DateTime(saved.Section.UpdatedAt!.Value)}.",
                 });
             case SectionSave.Conflict conflict:
                 var theirs = conflict.Theirs;

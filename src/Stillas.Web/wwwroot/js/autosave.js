@@ -134,6 +134,8 @@
         .then(function (res) {
           if (res.ok && res.body.saved) {
             if (res.body.fields) setHidden(form, res.body.fields);
+            var info = form.querySelector("[data-autosave-info]");
+            if (info && res.body.info) info.textContent = res.body.info;
             lastSaved = sent;
             say((restoredNotice ? restoredNotice + " " : "") + (res.body.message || ("Lagret kl. " + clock(new Date()) + ".")));
             restoredNotice = "";
