@@ -19,7 +19,7 @@ public sealed class Visit : IAsyncDisposable
     private readonly IBrowserContext context;
     private readonly List<string> consoleErrors = [];
 
-    public IPage Page { get; }
+    public IPage Page { get; private set; }
     public ViewportSize Viewport { get; private set; }
 
     internal Visit(IBrowserContext context, IPage page, ViewportSize viewport)
@@ -27,9 +27,24 @@ public sealed class Visit : IAsyncDisposable
         this.context = context;
         Page = page;
         Viewport = viewport;
+        Listen(page);
+    }
+
+    private void Listen(IPage page)
+    {
         // A blocked inline style or script (CSP), a failed asset or a script error shows up here.
         page.Console += (_, m) => { if (m.Type == "error") lock (consoleErrors) consoleErrors.Add($"{m.Text} ({m.Location})"); };
         page.PageError += (_, e) => { lock (consoleErrors) consoleErrors.Add(e); };
+    }
+
+    /// <summary>Another page (tab) in the same browser, with the same cookies and local storage; it becomes <see cref="Page"/>.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(Viewport.Width, Viewport.Height);
+        Listen(page);
+        Page = page;
+        return page;
     }
 
     /// <summary>Logs in through the real login form and waits for the start page.</summary>
@@ -90,10 +105,14 @@ public sealed class Visit : IAsyncDisposable
         Assert.Fail(report.ToString());
     }
 
-    public void AssertNoConsoleErrors()
+    /// <summary>No errors on the console, except those containing one of <paramref name="expected"/> (e.g. a 409 the page answers on purpose).</summary>
+    public void AssertNoConsoleErrors(params string[] expected)
     {
         lock (consoleErrors)
-            Assert.True(consoleErrors.Count == 0, "The browser console reported errors:\n" + string.Join('\n', consoleErrors));
+        {
+            var errors = consoleErrors.Where(e => !expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
+            Assert.True(errors.Count == 0, "The browser console reported errors:\n" + string.Join('\n', errors));
+        }
     }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();

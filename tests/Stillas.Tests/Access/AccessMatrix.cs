@@ -263,6 +263,10 @@ public static class AccessMatrix
         new("GET", "/Programmes/Assessment/Report/{programmeId:int}", SeesSentrumProgramme),
         new("GET", "/Programmes/Assessment/ReportPdf/{programmeId:int}", SeesSentrumProgramme),
         new("GET", "/Programmes/Assessment/Retention/{ownerId:int}", NordvikManagers),
+        // The owner's retention period for kept notes ({ownerId} = Nordvik): its administrator (and the system's), not
+        // the guides, not the school, not Fjordland's administrator. "{}" gets the allowed a validation problem, nothing saved.
+        new("GET", "/api/v1/owners/{ownerId:int}/assessment-settings", NordvikManagers),
+        new("PUT", "/api/v1/owners/{ownerId:int}/assessment-settings", NordvikManagers),
         new("GET", "/api/v1/programmes/{id:int}/assessment/schedule", SeesSentrumProgramme),
         // Already planned: planners get 409, past authorisation.
         new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/plan", PlansDays),

@@ -223,6 +223,153 @@ public abstract class AssessmentTests(StillasApp app)
     }
 
     [Fact]
+    public async Task Report_sections_save_as_typed_merge_different_sections_and_answer_a_stale_save_with_a_conflict()
+    {
+        var (programme, _) = await NewProgrammeAsync();
+        var advisor = await app.LoginAsync(Advisor);
+        var uh = await app.LoginAsync(Uh);
+        var report = await (await advisor.PostAsync($"/api/v1/programmes/{programme}/assessment/report", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var sections = report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToArray();
+        var page = $"/Programmes/Assessment/Report/{programme}";
+        var autosave = page + "?handler=Autosave";
+
+        // The page offers it to the script (and keeps the save button for a browser without it).
+        var html = await (await advisor.GetAsync(page)).Content.ReadAsStringAsync();
+        Assert.Contains($"data-autosave=\"{autosave}\"", html);
+        Assert.Contains($"data-draft-key=\"stillas-section-{sections[0]}\"", html);
+
+        // Two guides typing in different sections: both saved, each answer carries the section's new version for the next save.
+        Task<HttpResponseMessage> Auto(HttpClient c, int section, int version, string findings) =>
+            c.PostFormAsync(autosave, new() { ["sectionId"] = S(section), ["Input.ExpectedVersion"] = S(version), ["Input.Findings"] = findings }, page);
+        var both = await Task.WhenAll(Auto(advisor, sections[0], 0, "Ola skriver"), Auto(uh, sections[1], 0, "Ingrid skriver"));
+        foreach (var r in both)
+        {
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            var json = await r.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(json.GetProperty("saved").GetBoolean());
+            Assert.Equal("1", json.GetProperty("fields").GetProperty("Input.ExpectedVersion").GetString());
+            Assert.StartsWith("Lagret kl. ", json.GetProperty("message").GetString());
+            Assert.StartsWith("Versjon 1, sist lagret av ", json.GetProperty("info").GetString());
+        }
+        // Typing on: the next save is based on version 1.
+        Assert.Equal(HttpStatusCode.OK, (await Auto(advisor, sections[0], 1, "Ola skriver videre")).StatusCode);
+
+        // Ingrid's page still says version 0 for Ola's section: her save is not saved, and says who saved meanwhile, in Norwegian.
+        var stale = await Auto(uh, sections[0], 0, "Ingrid skriver over");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var conflict = await stale.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(conflict.GetProperty("conflict").GetBoolean());
+        Assert.False(conflict.GetProperty("saved").GetBoolean());
+        Assert.Contains("Ola Veileder lagret en ny versjon", conflict.GetProperty("message").GetString());
+        Assert.Contains("Trykk «Lagre» for å se begge versjonene", conflict.GetProperty("message").GetString());
+        var saved = await app.WithDbAsync(db => db.AssessmentReportSections.Where(s => s.Id == sections[0] || s.Id == sections[1]).OrderBy(s => s.Order).Select(s => new { s.Findings, s.Version }).ToListAsync());
+        Assert.Equal("Ola skriver videre", saved[0].Findings);
+        Assert.Equal(2, saved[0].Version);
+        Assert.Equal("Ingrid skriver", saved[1].Findings);
+
+        // A stale save of the very text that is saved already (a retry, or a restored draft of a save that landed) loses nothing: saved, no new version.
+        var same = await Auto(uh, sections[0], 0, "Ola skriver videre");
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal("2", (await same.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fields").GetProperty("Input.ExpectedVersion").GetString());
+        Assert.Equal(2, await app.WithDbAsync(db => db.AssessmentReportSectionVersions.CountAsync(v => v.SectionId == sections[0])));
+
+        // Her "Lagre" then shows both versions, her text in the form, without saving it, and no saving as you type while she chooses.
+        var choose = await uh.PostFormAsync(page + "?handler=Save", new() { ["sectionId"] = S(sections[0]), ["Input.ExpectedVersion"] = "0", ["Input.Findings"] = "Ingrid skriver over" }, page);
+        var chooseHtml = await choose.Content.ReadAsStringAsync();
+        Assert.Contains("Ola skriver videre", chooseHtml);
+        Assert.Contains("Ingrid skriver over", chooseHtml);
+        var conflictForm = System.Text.RegularExpressions.Regex.Match(chooseHtml, $"<form[^>]*stillas-section-{sections[0]}\"[^>]*>").Value;
+        Assert.NotEmpty(conflictForm);
+        Assert.DoesNotContain("handler=Autosave", conflictForm); // autosave.js reads an empty data-autosave as "drafts only"
+
+        // Too long: not saved, a Norwegian reason (the browser keeps the text).
+        var tooLong = await Auto(advisor, sections[1], 1, new string('x', ReportSection.FieldMax + 1));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("høyst", (await tooLong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+
+        // Only the team: the school and the owner's administrator are refused, and nothing is saved.
+        foreach (var who in new[] { Principal, OwnerAdmin })
+        {
+            var c = await app.LoginAsync(who);
+            var tokenPage = $"/Programmes/Assessment/{programme}";
+            Refused.Assert(await c.PostFormAsync(autosave, new() { ["sectionId"] = S(sections[1]), ["Input.ExpectedVersion"] = "1", ["Input.Findings"] = "Ikke lov" }, tokenPage), who + " autosave");
+        }
+        Assert.Equal("Ingrid skriver", await app.WithDbAsync(db => db.AssessmentReportSections.Where(s => s.Id == sections[1]).Select(s => s.Findings).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Owner_administrator_sets_the_notes_retention_on_the_page_and_in_the_api_and_bad_input_gets_a_norwegian_answer()
+    {
+        var admin = await app.LoginAsync(OwnerAdmin);
+        var nordvik = await app.WithDbAsync(db => db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync());
+        var url = $"/api/v1/owners/{nordvik}/assessment-settings";
+        var before = await admin.GetFromJsonAsync<JsonElement>(url);
+        var original = before.GetProperty("noteRetentionDays").GetInt32();
+        Assert.Equal(AssessmentSettings.MaxRetentionDays, before.GetProperty("maxDays").GetInt32());
+
+        // The owner page and the assessment days point there, for the administrator only.
+        var owner = await (await admin.GetAsync($"/Owners/Details/{nordvik}")).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/Programmes/Assessment/Retention/{nordvik}\"", owner);
+        var advisor = await app.LoginAsync(Advisor);
+        Assert.DoesNotContain("/Programmes/Assessment/Retention/", await (await advisor.GetAsync($"/Owners/Details/{nordvik}")).Content.ReadAsStringAsync());
+
+        try
+        {
+            var put = await admin.PutAsJsonAsync(url, new { noteRetentionDays = 180 });
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            Assert.Equal(180, (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("noteRetentionDays").GetInt32());
+            Assert.Equal(180, await app.WithDbAsync(db => AssessmentService.RetentionDaysAsync(db, nordvik, default)));
+            Assert.Contains("senest 180 dager", await (await admin.GetAsync($"/Owners/Details/{nordvik}")).Content.ReadAsStringAsync());
+
+            // Bad input: RFC 9457 problem details, nothing saved.
+            foreach (var body in new[] { "{\"noteRetentionDays\":-1}", "{\"noteRetentionDays\":100000}", "{}", "{\"noteRetentionDays\":null}" })
+            {
+                var bad = await admin.PutAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+                Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+                var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Contains("fra 0 til 730", problem.GetProperty("errors").GetProperty("noteRetentionDays")[0].GetString());
+            }
+            foreach (var body in new[] { "{\"noteRetentionDays\":\"mange\"}", "{\"noteRetentionDays\":99999999999}", "ikke json" })
+            {
+                var bad = await admin.PutAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+                Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            }
+            Assert.Equal(180, await app.WithDbAsync(db => AssessmentService.RetentionDaysAsync(db, nordvik, default)));
+
+            // The page: a clear Norwegian message next to the field, the typed text kept.
+            var page = $"/Programmes/Assessment/Retention/{nordvik}";
+            foreach (var typed in new[] { "-5", "abc", "99999999999", "" })
+            {
+                var r = await admin.PostFormAsync(page, new() { ["Days"] = typed });
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+                var html = System.Net.WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+                Assert.Contains("Skriv et helt antall dager fra 0 til 730", html);
+                if (typed.Length > 0) Assert.Contains($"value=\"{typed}\"", html);
+            }
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, new() { ["Days"] = "200" })).StatusCode);
+            Assert.Equal(200, await app.WithDbAsync(db => AssessmentService.RetentionDaysAsync(db, nordvik, default)));
+
+            // Nobody else: the guides, the school, and Fjordland's administrator (who does not even see Nordvik).
+            foreach (var who in new[] { Advisor, Uh, Principal, "skoleeier@fjordland.test" })
+            {
+                var c = await app.LoginAsync(who);
+                Assert.True((await c.GetAsync(url)).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, who);
+                var refused = await c.PutAsJsonAsync(url, new { noteRetentionDays = 1 });
+                Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, who);
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+                Refused.Assert(await c.GetAsync($"/Programmes/Assessment/Retention/{nordvik}"), who + " retention page");
+            }
+            Assert.Equal(200, await app.WithDbAsync(db => AssessmentService.RetentionDaysAsync(db, nordvik, default)));
+        }
+        finally
+        {
+            await admin.PutAsJsonAsync(url, new { noteRetentionDays = original });
+        }
+    }
+
+    [Fact]
     public async Task Final_report_warns_about_empty_sections_deletes_unkept_notes_and_is_read_by_the_school_as_web_and_pdf()
     {
         var (programme, signs) = await NewProgrammeAsync();

@@ -22,6 +22,8 @@ public static class AssessmentApi
     public sealed record FinalInput(bool ConfirmEmpty);
     public sealed record FinalDto(ReportStatus Status, int NotesDeleted, DateOnly? NotesDeleteOn);
     public sealed record PresentationInput(Audience? Audience, DateOnly? Date, string? Note);
+    public sealed record RetentionDto(int OwnerId, int NoteRetentionDays, int DefaultDays, int MaxDays);
+    public sealed record RetentionInput(int? NoteRetentionDays);
 
     private static SlotDto Dto(AssessmentSlot s) => new(s.Id, s.Date, AssessmentRules.Time(s.Start), AssessmentRules.Time(s.End), s.Title, s.Who, s.Where, s.SchoolTakesPart);
     private static TaskDto Dto(AssessmentTask t) => new(t.Id, t.Title, t.DueDate, t.Done, t.DoneAt, t.DoneBy);
@@ -199,7 +201,34 @@ public static class AssessmentApi
             return TypedResults.Ok(await AssessmentReports.ReflectionQuestionsAsync(db, id, ct));
         }).WithName("GetAssessmentReflectionQuestions");
 
+        // The owner's retention period for notes a guide chose to keep: its administrator only (as the page).
+        var settings = app.MapGroup("/api/v1/owners/{ownerId:int}/assessment-settings").WithTags("Vurderingsdager").RequireAuthorization();
+
+        settings.MapGet("", async Task<Results<Ok<RetentionDto>, ProblemHttpResult>> (int ownerId, StillasDb db, CurrentScope current, CancellationToken ct) =>
+        {
+            if (await RetentionRefusedAsync(db, current, ownerId, ct) is { } refused) return refused;
+            return TypedResults.Ok(Retention(ownerId, await AssessmentService.RetentionDaysAsync(db, ownerId, ct)));
+        }).WithName("GetAssessmentSettings");
+
+        settings.MapPut("", async Task<Results<Ok<RetentionDto>, ValidationProblem, ProblemHttpResult>> (int ownerId, RetentionInput input, StillasDb db, CurrentScope current, CancellationToken ct) =>
+        {
+            if (await RetentionRefusedAsync(db, current, ownerId, ct) is { } refused) return refused;
+            if (AssessmentService.CheckRetentionDays(input.NoteRetentionDays) is { } error)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["noteRetentionDays"] = [error] }, title: "Lagringstiden kunne ikke lagres.");
+            await AssessmentService.SetRetentionDaysAsync(db, ownerId, input.NoteRetentionDays!.Value, ct);
+            return TypedResults.Ok(Retention(ownerId, input.NoteRetentionDays.Value));
+        }).WithName("SetAssessmentSettings");
+
         return app;
+    }
+
+    private static RetentionDto Retention(int ownerId, int days) => new(ownerId, days, AssessmentSettings.DefaultRetentionDays, AssessmentSettings.MaxRetentionDays);
+
+    /// <summary>404 for an owner the user cannot see (the query filter), 403 for one they see but do not administer.</summary>
+    private static async Task<ProblemHttpResult?> RetentionRefusedAsync(StillasDb db, CurrentScope current, int ownerId, CancellationToken ct)
+    {
+        if (!await db.Owners.AnyAsync(o => o.Id == ownerId, ct)) return ApiSupport.NotFoundProblem();
+        return current.Scope.CanSetRetention(ownerId) ? null : ApiSupport.Forbidden();
     }
 
     private static async Task<Results<Created<NoteSavedDto>, Ok<NoteSavedDto>, ValidationProblem, ProblemHttpResult>> SaveNoteAsync(

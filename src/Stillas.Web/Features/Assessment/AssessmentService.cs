@@ -296,12 +296,20 @@ public static class AssessmentService
         var section = await db.AssessmentReportSections.Include(s => s.Report).SingleOrDefaultAsync(s => s.Id == sectionId, ct);
         if (section is null) return null;
         if (section.Report!.Status != ReportStatus.Draft) return new SectionSave.Locked();
-        if (section.Version != input.ExpectedVersion) return new SectionSave.Conflict(SectionView.Of(section));
+        var (findings, worksWell, toDevelop, questions) = (input.Findings?.Trim() ?? "", section.IsSummary ? "" : input.WorksWell?.Trim() ?? "",
+            section.IsSummary ? "" : input.ToDevelop?.Trim() ?? "", input.Questions?.Trim() ?? "");
+        if (section.Version != input.ExpectedVersion)
+        {
+            // The very text that is saved already (a retried save, or the draft of a save that did land when the page
+            // was closed) loses nobody's text: it is answered as saved, without a new version.
+            var same = section.UpdatedAt is not null && section.Findings == findings && section.WorksWell == worksWell && section.ToDevelop == toDevelop && section.Questions == questions;
+            return same ? new SectionSave.Saved(SectionView.Of(section)) : new SectionSave.Conflict(SectionView.Of(section));
+        }
         var now = db.Clock.GetUtcNow();
-        section.Findings = input.Findings?.Trim() ?? "";
-        section.WorksWell = section.IsSummary ? "" : input.WorksWell?.Trim() ?? "";
-        section.ToDevelop = section.IsSummary ? "" : input.ToDevelop?.Trim() ?? "";
-        section.Questions = input.Questions?.Trim() ?? "";
+        section.Findings = findings;
+        section.WorksWell = worksWell;
+        section.ToDevelop = toDevelop;
+        section.Questions = questions;
         section.Version++;
         section.UpdatedAt = now;
         section.UpdatedBy = scope.ActorName;
@@ -357,6 +365,20 @@ public static class AssessmentService
 
     public static async Task<int> RetentionDaysAsync(StillasDb db, int ownerId, CancellationToken ct) =>
         await db.AssessmentSettings.AsNoTracking().Where(s => s.OwnerId == ownerId).Select(s => (int?)s.NoteRetentionDays).SingleOrDefaultAsync(ct) ?? AssessmentSettings.DefaultRetentionDays;
+
+    /// <summary>Null when <paramref name="days"/> is a retention period an owner may set; else the Norwegian reason.</summary>
+    public static string? CheckRetentionDays(int? days) => days is null or < 0 or > AssessmentSettings.MaxRetentionDays
+        ? $"Skriv et helt antall dager fra 0 til {AssessmentSettings.MaxRetentionDays} (to år). 0 betyr at beholdte notater slettes dagen rapporten blir endelig."
+        : null;
+
+    /// <summary>Sets the owner's retention period for kept notes; it applies to reports made final from now on.</summary>
+    public static async Task SetRetentionDaysAsync(StillasDb db, int ownerId, int days, CancellationToken ct)
+    {
+        var settings = await db.AssessmentSettings.SingleOrDefaultAsync(s => s.OwnerId == ownerId, ct);
+        if (settings is null) db.AssessmentSettings.Add(settings = new AssessmentSettings { OwnerId = ownerId });
+        settings.NoteRetentionDays = days;
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>Records that the final report was presented to an audience on a date; the report is then "lagt fram".</summary>
     public static async Task<string?> AddPresentationAsync(StillasDb db, int programmeId, Audience audience, DateOnly date, string? note, CancellationToken ct)

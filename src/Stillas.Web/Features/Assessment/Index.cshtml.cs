@@ -20,6 +20,9 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     public bool CanPlan { get; private set; }
     public bool CanTick { get; private set; }
     public bool IsTeam { get; private set; }
+    /// <summary>The owner's retention period for kept notes, shown to the team and the owner's staff (null for the school).</summary>
+    public int? NoteRetentionDays { get; private set; }
+    public bool CanSetRetention { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int programmeId, CancellationToken ct)
@@ -66,6 +69,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         Slots = await AssessmentService.SlotsAsync(db, programmeId, ct);
         Tasks = await AssessmentService.TasksAsync(db, programmeId, ct);
         ReportStatus = (await AssessmentService.ReportAsync(db, programmeId, ct))?.Status;
+        CanSetRetention = scope.CanSetRetention(p.OwnerId);
+        if (IsTeam || scope.IsStaffOf(p.OwnerId)) NoteRetentionDays = await AssessmentService.RetentionDaysAsync(db, p.OwnerId, ct);
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
@@ -70,6 +71,47 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
             case SectionSave.Locked:
                 TempData["Message"] = "Rapporten er endelig og kan ikke endres.";
                 return RedirectToPage(new { programmeId });
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>
+    /// The script's save as you type (wwwroot/js/autosave.js), with the same per-section rule as the save
+    /// button: a save based on an older version is not saved but answered 409 with who saved meanwhile,
+    /// so the script stops, keeps the text and tells the guide to open both versions with «Lagre».
+    /// JSON in (the form, with its antiforgery token), JSON out; the section's new version goes back as a field.
+    /// </summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int programmeId, int sectionId, CancellationToken ct)
+    {
+        var p = await AssessmentProgramme.LoadCoreAsync(db, programmeId, ct);
+        if (p is null) return NotFound();
+        if (!current.Scope.IsOnTeam(p.TeamId)) return Forbid();
+        if (!await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == programmeId, ct)) return NotFound();
+        var errors = Input.Check();
+        if (errors.Count > 0)
+            return new JsonResult(new { saved = false, message = "Ikke lagret: " + string.Join(" ", errors.Select(e => e.Message)) }) { StatusCode = 400 };
+        switch (await AssessmentService.SaveSectionAsync(db, sectionId, Input, current.Scope, ct))
+        {
+            case SectionSave.Saved saved:
+                var at = NorwegianTime.ToOslo(saved.Section.UpdatedAt!.Value);
+                return new JsonResult(new
+                {
+                    saved = true, version = saved.Section.Version,
+                    fields = new Dictionary<string, string> { ["Input.ExpectedVersion"] = saved.Section.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    message = $"Lagret kl. {at:HH:mm:ss} (versjon {saved.Section.Version}).",
+                    info = $"Versjon {saved.Section.Version}, sist lagret av {saved.Section.UpdatedBy} {NorwegianTime.DateTime(saved.Section.UpdatedAt!.Value)}.",
+                });
+            case SectionSave.Conflict conflict:
+                var theirs = conflict.Theirs;
+                return new JsonResult(new
+                {
+                    saved = false, conflict = true, version = theirs.Version,
+                    message = $"Ikke lagret: {theirs.UpdatedBy ?? "en annen veileder"} lagret en ny versjon av denne delen (versjon {theirs.Version}) mens du skrev. "
+                        + "Teksten din står i skjemaet og er tatt vare på i nettleseren. Trykk «Lagre» for å se begge versjonene og velge, eller slå dem sammen.",
+                }) { StatusCode = 409 };
+            case SectionSave.Locked:
+                return new JsonResult(new { saved = false, message = "Ikke lagret: rapporten er gjort endelig og kan ikke endres." }) { StatusCode = 409 };
             default:
                 return NotFound();
         }

@@ -23,16 +23,14 @@ public sealed class RetentionModel(StillasDb db, CurrentScope current) : PageMod
     public async Task<IActionResult> OnPostAsync(int ownerId, CancellationToken ct)
     {
         if (await AuthoriseAsync(ownerId, ct) is { } refused) return refused;
-        if (Days is null or < 0 or > AssessmentSettings.MaxRetentionDays)
+        if (AssessmentService.CheckRetentionDays(Days) is { } error)
         {
-            ModelState.Clear();
-            ModelState.AddModelError(nameof(Days), $"Skriv et antall dager fra 0 til {AssessmentSettings.MaxRetentionDays}.");
+            // "abc" or a number too large for an int binds to null: one Norwegian message, the typed text kept.
+            if (ModelState.TryGetValue(nameof(Days), out var entry)) entry.Errors.Clear();
+            ModelState.AddModelError(nameof(Days), error);
             return Page();
         }
-        var settings = await db.AssessmentSettings.SingleOrDefaultAsync(s => s.OwnerId == ownerId, ct);
-        if (settings is null) db.AssessmentSettings.Add(settings = new AssessmentSettings { OwnerId = ownerId });
-        settings.NoteRetentionDays = Days.Value;
-        await db.SaveChangesAsync(ct);
+        await AssessmentService.SetRetentionDaysAsync(db, ownerId, Days!.Value, ct);
         TempData["Message"] = $"Beholdte notater slettes senest {Days} dager etter at rapporten er endelig. Gjelder rapporter som gjøres endelige fra nå.";
         return RedirectToPage(new { ownerId });
     }

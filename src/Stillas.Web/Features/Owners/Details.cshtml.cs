@@ -20,6 +20,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
     public bool CanDeactivate { get; private set; }
     public bool ShowTeams { get; private set; }
     public bool ShowPeople { get; private set; }
+    /// <summary>The retention period for kept assessment notes, for those who may set it (null for the others).</summary>
+    public int? NoteRetentionDays { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -38,6 +40,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         CanDeactivate = scope.Can(Permission.ManageSystem);
         ShowTeams = scope.IsStaffOf(id) || owner.Teams > 0;
         ShowPeople = scope.Can(Permission.ViewPeople, id);
+        if (Assessment.AssessmentAccess.CanSetRetention(scope, id))
+            NoteRetentionDays = await Assessment.AssessmentService.RetentionDaysAsync(db, id, ct);
         return Page();
     }
 
