@@ -59,7 +59,9 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (scope.StaffOwnerIds.Length > 0)
         {
             var staff = scope.StaffOwnerIds;
-            Owners = await db.Owners.AsNoTracking().Where(o => staff.Contains(o.Id)).OrderBy(o => o.Name)
+            // The owner's staff see all its schools, teams and people: the access filters (one with two
+            // EXISTS per person) would add nothing to counts already limited to the staff's own owners.
+            Owners = await db.Owners.IgnoreQueryFilters().AsNoTracking().Where(o => staff.Contains(o.Id)).OrderBy(o => o.Name)
                 .Select(o => new OwnerSummary(o.Id, o.Name,
                     db.Schools.Count(s => s.OwnerId == o.Id && s.Active),
                     db.Teams.Count(t => t.OwnerId == o.Id && t.Active),
@@ -69,7 +71,9 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (scope.TeamIds.Length > 0)
         {
             var teams = scope.TeamIds;
-            MyTeams = await db.Teams.AsNoTracking().Where(t => teams.Contains(t.Id)).OrderBy(t => t.Name)
+            // Members of one's own teams are visible to one (fellow members), as are the teams' owners:
+            // limited to the person's teams, the access filters would add nothing but their cost.
+            MyTeams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teams.Contains(t.Id)).OrderBy(t => t.Name)
                 .Select(t => new TeamSummary(t.Id, t.Name, t.Owner!.Name, t.CapacityPerSchoolYear,
                     t.Members.OrderBy(m => m.Role).Select(m => m.Person!.Name).ToList()))
                 .ToListAsync(ct);
@@ -94,33 +98,38 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     }
 
     /// <summary>
-    /// One query for both sides: the latest sent interim-work agreement of each session of an active
-    /// programme whose next session has not yet been held (the feedback is for that session), for the
-    /// schools the person leads and the teams the person is on. It seeks the (Status, FeedbackDeadline)
-    /// index; the feedback and school name are subqueries on unique keys.
+    /// For both sides: the latest sent interim-work agreement of each session of an active programme
+    /// whose next session has not yet been held (the feedback is for that session), for the schools the
+    /// person leads and the teams the person is on. The programmes are the ones the page has already
+    /// summarised (so no programme or school subquery); one query seeks the (Status, FeedbackDeadline)
+    /// index, a second reads the feedback of the few sessions found.
     /// </summary>
     private async Task LoadInterimWorkAsync(AccessScope scope, CancellationToken ct)
     {
         var (leads, teams) = (scope.LeaderSchoolIds, scope.TeamIds);
         if (leads.Length == 0 && teams.Length == 0) return;
+        var programmes = TeamProgrammes.Concat(SchoolProgrammes).Where(p => p.Status == ProgrammeStatus.Active)
+            .Where(p => teams.Contains(p.TeamId) || leads.Contains(p.SchoolId)).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
+        if (programmes.Count == 0) return;
+        var active = programmes.Keys.ToArray();
         var today = Today;
         var since = today.AddDays(-InterimWorkWindowDays);
         var rows = await db.InterimWorkAgreements.AsNoTracking()
-            .Where(a => a.Status == InterimWorkStatus.Sent && a.FeedbackDeadline >= since
-                        && (leads.Contains(a.SchoolId) || teams.Contains(a.TeamId))
-                        && (a.NextSessionDate == null || a.NextSessionDate >= today)
-                        && db.Programmes.Any(p => p.Id == a.ProgrammeId && p.Status == ProgrammeStatus.Active))
+            .Where(a => a.Status == InterimWorkStatus.Sent && a.FeedbackDeadline >= since && active.Contains(a.ProgrammeId)
+                        && (a.NextSessionDate == null || a.NextSessionDate >= today))
             .OrderBy(a => a.FeedbackDeadline).ThenBy(a => a.SessionId).Take(20)
-            .Select(a => new
-            {
-                a.SessionId, a.SchoolId, a.TeamId, a.FeedbackDeadline, a.Points, a.Session!.Number,
-                School = db.Schools.Where(s => s.Id == a.SchoolId).Select(s => s.Name).FirstOrDefault(),
-                SubmittedAt = db.InterimWorkFeedback.Where(f => f.SessionId == a.SessionId).Select(f => f.SubmittedAt).FirstOrDefault(),
-                Late = db.InterimWorkFeedback.Where(f => f.SessionId == a.SessionId).Select(f => f.Late).FirstOrDefault(),
-                HasDraft = db.InterimWorkFeedback.Any(f => f.SessionId == a.SessionId),
-            })
+            .Select(a => new { a.SessionId, a.ProgrammeId, a.SchoolId, a.TeamId, a.FeedbackDeadline, a.Points, a.Session!.Number })
             .ToListAsync(ct);
-        var all = rows.Select(r => (r.SchoolId, r.TeamId, Due: new InterimWorkDue(r.SessionId, r.Number, r.School, r.FeedbackDeadline, r.Points, r.SubmittedAt, r.HasDraft, r.Late, today))).ToList();
+        if (rows.Count == 0) return;
+        var sessions = rows.Select(r => r.SessionId).ToArray();
+        var feedback = (await db.InterimWorkFeedback.AsNoTracking().Where(f => sessions.Contains(f.SessionId))
+            .Select(f => new { f.SessionId, f.SubmittedAt, f.Late }).ToListAsync(ct)).ToDictionary(f => f.SessionId);
+        var all = rows.Select(r =>
+        {
+            var f = feedback.GetValueOrDefault(r.SessionId);
+            return (r.SchoolId, r.TeamId, Due: new InterimWorkDue(r.SessionId, r.Number, programmes[r.ProgrammeId].School, r.FeedbackDeadline, r.Points,
+                f?.SubmittedAt, f is not null, f?.Late ?? false, today));
+        }).ToList();
         SchoolInterimWork = [.. all.Where(r => leads.Contains(r.SchoolId) && !r.Due.Submitted).Select(r => r.Due)];
         // Late first (missing, then received after the deadline), then those still awaited.
         TeamInterimWork = [.. all.Where(r => teams.Contains(r.TeamId)).Select(r => r.Due)
