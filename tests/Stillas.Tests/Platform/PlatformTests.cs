@@ -35,11 +35,13 @@ public sealed class PlatformTests(StillasApp app) : IClassFixture<StillasApp>
             {
                 await using var cmd = db.Database.GetDbConnection().CreateCommand();
                 cmd.CommandText = "PRAGMA busy_timeout";
-                return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                var busy = Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                cmd.CommandText = "PRAGMA synchronous";
+                return (busy, Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
             }
             finally { await db.Database.CloseConnectionAsync(); }
         });
-        Assert.Equal(30_000, timeout);
+        Assert.Equal((30_000, 1), timeout); // 1 = NORMAL, safe with WAL
     }
 
     [Fact]
