@@ -39,6 +39,8 @@ for who in systemAdmin advisor ownerAdmin principal; do
   cookie[$who]=$(./login.sh "$base" "$email" "$password") || fail "login as $email ($who) failed: is this the national dataset that $users belongs to?"
 done
 programme=$(u programmeId); calendar=$(u calendarPath); search=$(u schoolSearch)
+# The session page: the last session held in that programme, else its first (0, answered 404 and skipped, if none).
+session=$(curl -s -H "Cookie: ${cookie[advisor]}" "$base/api/v1/programmes/$programme/sessions" | jq -r '(([.[]? | select(.isDone)] | last) // (.[0]?)) | .id // 0' 2>/dev/null || echo 0)
 # Page 50 of the schools list is reached as a user would: by following "Neste" (the list pages by key, so the
 # address of page 50 carries the sort key of page 49's last school).
 page50=/Schools
@@ -64,7 +66,7 @@ pages=(
   "API selection rounds|ownerAdmin|/api/v1/selection-rounds|\"items\"|"
   "API audit|ownerAdmin|/api/v1/audit|\"items\"|"
   "timeline|advisor|/Programmes/Timeline/$programme|<h1|optional"
-  "session page|advisor|/Sessions/Details/1|<h1|optional"
+  "session page|advisor|/Programmes/Sessions/Session/$session|<h1|optional"
 )
 
 declare -A rps
