@@ -49,7 +49,7 @@ public static class DatabaseSetup
             builder.DefaultTimeout = 30;
             var finalCs = builder.ToString();
             services.AddPooledDbContextFactory<SqliteStillasDb>(o => o.UseSqlite(finalCs, s => s.MigrationsHistoryTable("__migrations").UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(builder.DefaultTimeout))).ConfigureWarnings(IgnoreKnownWarnings));
+                .AddInterceptors(new SqliteConnectionSettings(TimeSpan.FromSeconds(builder.DefaultTimeout))).ConfigureWarnings(IgnoreKnownWarnings));
             services.AddScoped<StillasDb>(sp => Lease(sp, sp.GetRequiredService<IDbContextFactory<SqliteStillasDb>>().CreateDbContext()));
         }
         return services;

@@ -17,7 +17,7 @@ namespace Stillas.Web.Platform.Data;
 /// the last commits. Production runs on PostgreSQL; this is the laptop/municipality default.</item>
 /// </list>
 /// </summary>
-public sealed class SqliteBusyTimeout(TimeSpan timeout) : DbConnectionInterceptor
+public sealed class SqliteConnectionSettings(TimeSpan timeout) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
 
