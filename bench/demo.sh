@@ -4,10 +4,12 @@
 # (default http://localhost:5080) with the demo data, started with Bench:Baseline=true so the baseline
 # page (a fixed 100-row table, no authorisation) runs in the same minute. Starts nothing itself.
 #   BASE=http://127.0.0.1:5080 bench/demo.sh
-# Optional: CONNS (16), SECS (10 per page).
+# Optional: CONNS (16), SECS (10 per page), WARMUP (10: seconds of wrk on each page before it is
+# measured; .NET's tiered JIT needs a few thousand requests of a page before its code is optimised,
+# and a cold page measured right after start reads 2-3 times slower than it runs all day).
 set -euo pipefail
 cd "$(dirname "$0")"
-base=${BASE:-http://localhost:5080}; conns=${CONNS:-16}; secs=${SECS:-10}
+base=${BASE:-http://localhost:5080}; conns=${CONNS:-16}; secs=${SECS:-10}; warmup=${WARMUP:-10}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 command -v jq >/dev/null || { echo "jq is missing: apt-get install jq"; exit 1; }
 curl -sf -o /dev/null "$base/health/ready" || { echo "Stillas is not answering on $base/health/ready: start it first."; exit 1; }
@@ -22,7 +24,7 @@ programme=$(for id in $(get "/api/v1/programmes?pageSize=100" | jq -r '.items[].
 [ -n "$programme" ] || { echo "no programme with a session held: is this the demo data?"; exit 1; }
 session=$(get "/api/v1/programmes/$programme/sessions" | jq -r '[.[] | select(.isDone)] | last | .id')
 
-echo "Machine: $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$conns, ${secs}s per page; $(date -u '+%d.%m.%Y %H:%M') UTC, commit $(git rev-parse --short HEAD)"
+echo "Machine: $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$conns, ${secs}s per page after ${warmup}s of warm-up; $(date -u '+%d.%m.%Y %H:%M') UTC, commit $(git rev-parse --short HEAD)"
 echo
 echo "| page | user | req/s | of baseline | p50 ms | p95 ms | p99 ms |"
 echo "|---|---|---|---|---|---|---|"
@@ -32,7 +34,7 @@ run() {
   [ "$user" = "-" ] || header=(-H "Cookie: $(cookie "$user")")
   code=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$base$path")
   [ "$code" = 200 ] || { echo "| $name | $user | answered $code, not measured | | | | |"; return; }
-  for _ in 1 2 3 4 5; do curl -s -o /dev/null "${header[@]}" "$base$path"; done
+  [ "$warmup" = 0 ] || wrk -t2 -c"$conns" -d"${warmup}s" "${header[@]}" "$base$path" >/dev/null
   out=$(wrk -t2 -c"$conns" -d"${secs}s" -s report.lua "${header[@]}" "$base$path" | grep RESULT)
   rps=$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$out")
   [ -n "$baseline" ] || baseline=$rps

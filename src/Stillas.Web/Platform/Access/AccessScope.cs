@@ -31,6 +31,17 @@ public sealed class AccessScope
     public int[] TeamIds { get; init; } = [];
     public IReadOnlyList<Role> Roles { get; init; } = [];
 
+    // The id lists as ",1,5,9," for SQLite's access filters (see StillasDb.TextListFilters), made once per scope.
+    private string? adminCsv, staffCsv, readCsv, visibleCsv, schoolCsv, leaderCsv, teamCsv;
+    internal string AdminOwnerCsv => adminCsv ??= ToCsv(AdminOwnerIds);
+    internal string StaffOwnerCsv => staffCsv ??= ToCsv(StaffOwnerIds);
+    internal string ReadOwnerCsv => readCsv ??= ToCsv(ReadOwnerIds);
+    internal string VisibleOwnerCsv => visibleCsv ??= ToCsv(VisibleOwnerIds);
+    internal string SchoolCsv => schoolCsv ??= ToCsv(SchoolIds);
+    internal string LeaderSchoolCsv => leaderCsv ??= ToCsv(LeaderSchoolIds);
+    internal string TeamCsv => teamCsv ??= ToCsv(TeamIds);
+    private static string ToCsv(int[] ids) => ids.Length == 0 ? "," : "," + string.Join(',', ids) + ",";
+
     public bool IsAuthenticated => Kind != ScopeKind.Anonymous;
     public bool Has(Role role) => IsSystem || Roles.Contains(role);
     public bool IsAdminOf(int? ownerId) => IsSystem || (ownerId is int id && AdminOwnerIds.Contains(id));

@@ -7,6 +7,8 @@ namespace Stillas.Web.Platform.Data;
 
 public sealed class SqliteStillasDb(DbContextOptions<SqliteStillasDb> options) : StillasDb(options)
 {
+    protected override bool TextListFilters => true;
+
     /// <summary>
     /// SQLite has no instant type and EF Core cannot compare or order DateTimeOffset stored as text;
     /// stored as a binary long (all our instants are UTC) they compare, order and index in SQL.
