@@ -6,11 +6,12 @@
 # Expects: Stillas at $BASE (default http://127.0.0.1:5080), started with --Bench:Baseline=true on a
 # database filled by `generate` (docs/performance.md), and the users file that `generate` wrote.
 #   BASE=http://127.0.0.1:5080 USERS=/tmp/nat/national-users.json PROVIDER=Sqlite bench/run.sh
-# Optional: PID (the app's process; found by port otherwise), SECS (per run, default 10), WARMUP (s, 3),
+# Optional: PID (the app's process; found by port otherwise), SECS (per run, default 10), WARMUP (s, 15: .NET's tiered JIT
+# needs thousands of requests of a page before its code is optimised),
 # CONNS ("16 32"), ONLY (a regex of page names), NO_APPEND=1 (do not append to docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")"
-base=${BASE:-http://127.0.0.1:5080}; users=${USERS:-national-users.json}; secs=${SECS:-10}; warmup=${WARMUP:-3}
+base=${BASE:-http://127.0.0.1:5080}; users=${USERS:-national-users.json}; secs=${SECS:-10}; warmup=${WARMUP:-15}
 conns_list=${CONNS:-16 32}; provider=${PROVIDER:-unknown}; only=${ONLY:-.}
 
 fail() { echo "bench/run.sh: $*" >&2; exit 1; }
