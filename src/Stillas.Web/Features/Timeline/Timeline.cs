@@ -79,9 +79,10 @@ public sealed class CoreTimelineSource : ITimelineSource
         }
 
         // The plan's steps (sessions come below with their time and place).
-        var steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id && s.Kind != StepKind.Session)
-            .Select(s => new { s.Id, s.Title, s.PhaseName, s.Date, s.EndDate, s.Status, s.Note }).ToListAsync(ct);
-        foreach (var s in steps)
+        // All the plan's steps in one query; the session steps are used further down.
+        var allSteps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id)
+            .Select(s => new { s.Id, s.Kind, s.SessionNumber, s.Title, s.PhaseName, s.Date, s.EndDate, s.Status, s.Note }).ToListAsync(ct);
+        foreach (var s in allSteps.Where(s => s.Kind != StepKind.Session))
         {
             var status = s.Status switch { StepStatus.Done => "gjennomført", StepStatus.Cancelled => "avlyst", StepStatus.Moved => "flyttet", _ => "planlagt" };
             var days = s.EndDate is { } e && e != s.Date ? $"{NorwegianTime.Date(s.Date)}–{NorwegianTime.Date(e)}, " : "";
@@ -110,9 +111,7 @@ public sealed class CoreTimelineSource : ITimelineSource
         var sessionIds = held.Select(g => g.Id).ToArray();
 
         // Sessions: the plan's session steps with the session's time and place when recorded.
-        var sessions = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id && s.Kind == StepKind.Session)
-            .Select(s => new { s.Id, s.SessionNumber, s.Date, s.Status }).ToListAsync(ct);
-        foreach (var s in sessions)
+        foreach (var s in allSteps.Where(s => s.Kind == StepKind.Session))
         {
             var g = byStep.GetValueOrDefault(s.Id);
             var time = g?.StartTime ?? new TimeOnly(9, 0);
