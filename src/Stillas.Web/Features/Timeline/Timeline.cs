@@ -124,7 +124,7 @@ public sealed class CoreTimelineSource : ITimelineSource
         // By session (index SessionId, Version); InterimWorkAgreements has no index on ProgrammeId.
         var agreements = await db.Set<InterimWorkAgreement>().AsNoTracking().Where(a => sessionIds.Contains(a.SessionId) && a.Status != InterimWorkStatus.Draft)
             .Select(a => new { a.SessionId, a.Version, a.SentAt, a.FeedbackDeadline, a.Points.Count }).ToListAsync(ct);
-        foreach (var a in agreements.Where(a => a.SentAt is not null && numberOf.ContainsKey(a.SessionId)))
+        foreach (var a in agreements.Where(a => a.SentAt is not null))
             events.Add(new(Local(a.SentAt!.Value), true, "Mellomarbeid", $"Avtale om mellomarbeid etter veiledning {numberOf[a.SessionId]}" + (a.Version > 1 ? $" (versjon {a.Version})" : "") + " sendt skolen",
                 $"{a.Count} punkter, tilbakemelding innen {NorwegianTime.Date(a.FeedbackDeadline)}", $"/Programmes/Sessions/InterimWork/{a.SessionId}"));
         var feedback = await db.Set<InterimWorkFeedback>().AsNoTracking().Where(f => sessionIds.Contains(f.SessionId) && f.SubmittedAt != null)
