@@ -143,7 +143,7 @@ public abstract partial class AuditTests(StillasApp app)
         Assert.NotEmpty(kari!.Items);
         Assert.All(kari.Items, i => Assert.Equal("Kari Nordmann", i.ActorName));
 
-        var today = DateOnly.FromDateTime(NorwegianTime.ToOslo(DateTimeOffset.UtcNow).DateTime);
+        var today = app.Today;
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var todays = await admin.GetStringAsync($"/Audit?entityType=School&actor=Kari&from={Day(today)}&to={Day(today)}");
         Assert.Contains("Elvebakken skole (filter)", todays);

@@ -21,7 +21,7 @@ public abstract class DocumentTests(StillasApp app)
     [Fact]
     public async Task The_team_opens_the_Fase_1_list_with_nine_documents_due_on_the_plan_step()
     {
-        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+        var due = app.Today.AddDays(-30);
         var programme = await NewProgrammeAsync(app, documentsStep: due);
         var team = await app.LoginAsync("uh@nordvik.test");
         var ids = await OpenListAsync(app, team, programme);

@@ -50,7 +50,7 @@ public abstract class PeoplePagesTests(StillasApp app)
         await app.WithDbAsync(async db =>
         {
             var token = await db.InvitationTokens.SingleAsync(t => t.TokenHash == hash);
-            token.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            token.ExpiresAt = app.Now.AddMinutes(-1);
             await db.SaveChangesAsync();
         });
 

@@ -248,7 +248,7 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
 
         // Havnå's plan was made (its agreement approved) before the break is entered.
         var havna = await ProgrammeOf("Havnå skole");
-        await app.WithDbAsync(async db => { Assert.True(await ProgrammePlanning.CompletePlanAsync(db, havna, DateTimeOffset.UtcNow, default) > 0); await db.SaveChangesAsync(); });
+        await app.WithDbAsync(async db => { Assert.True(await ProgrammePlanning.CompletePlanAsync(db, havna, app.Now, default) > 0); await db.SaveChangesAsync(); });
         var added = await client.PostFormAsync("/Holidays/Create", new()
         {
             ["Input.OwnerId"] = Str(await app.WithDbAsync(db => db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.Id).SingleAsync())),
@@ -265,7 +265,7 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
         Assert.Equal(HttpStatusCode.Created, api.StatusCode);
         // The dated plan is made when the agreement is approved, with the holidays as they are then.
         var bjorkly = await ProgrammeOf("Bjørkly skole");
-        await app.WithDbAsync(async db => { await ProgrammePlanning.CompletePlanAsync(db, bjorkly, DateTimeOffset.UtcNow, default); await db.SaveChangesAsync(); });
+        await app.WithDbAsync(async db => { await ProgrammePlanning.CompletePlanAsync(db, bjorkly, app.Now, default); await db.SaveChangesAsync(); });
         var steps = await app.WithDbAsync(db => db.PlanSteps.AsNoTracking().Where(s => s.Programme!.School!.Name == "Bjørkly skole").ToListAsync());
         var autumnBreak = new DateRange(monday, friday);
         Assert.All(steps, s => Assert.False(autumnBreak.Overlaps(new DateRange(s.Date, s.EndDate ?? s.Date)), $"{s.Key} on {s.Date:O} lies in the autumn break"));

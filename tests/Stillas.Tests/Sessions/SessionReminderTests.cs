@@ -121,7 +121,7 @@ public abstract class SmtpDownTests(StillasApp app)
         Assert.Contains(rows, r => r.Attempts > 0 && r.LastError is not null && r.DueAt > r.CreatedAt);
         Assert.All(rows, r => Assert.Equal("application/pdf", r.AttachmentContentType));
         // The backoff has passed (made due now rather than waiting 15 s): the dispatcher tries again, and fails again.
-        await app.WithDbAsync(db => db.Outbox.Where(m => m.IdempotencyKey!.StartsWith($"interimwork:{id}:")).ExecuteUpdateAsync(u => u.SetProperty(m => m.DueAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        await app.WithDbAsync(db => db.Outbox.Where(m => m.IdempotencyKey!.StartsWith($"interimwork:{id}:")).ExecuteUpdateAsync(u => u.SetProperty(m => m.DueAt, app.Now.AddSeconds(-1))));
         deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline && await app.WithDbAsync(db => db.Outbox.AnyAsync(m => m.IdempotencyKey!.StartsWith($"interimwork:{id}:") && m.Attempts < 2)))
             await Task.Delay(100);

@@ -183,7 +183,7 @@ public abstract class SessionTests(StillasApp app)
         var programme = await app.NewProgrammeAsync();
         var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
         var id = (await app.SessionsAsync(advisor, programme))[1];
-        var deadline = DateOnly.FromDateTime(Stillas.Web.Platform.Web.NorwegianTime.ToOslo(DateTimeOffset.UtcNow).DateTime).AddDays(-2);
+        var deadline = app.Today.AddDays(-2);
         Assert.Equal(HttpStatusCode.OK, (await advisor.PostAsJsonAsync($"/api/v1/sessions/{id}/interim-work/send", SessionTestSupport.Agreement(["Lage en plan for observasjon"], deadline))).StatusCode);
         static string Item(string html, int session)
         {
@@ -212,7 +212,7 @@ public abstract class SessionTests(StillasApp app)
         var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
         var principal = await app.LoginAsync(SessionTestSupport.Principal);
         var id = (await app.SessionsAsync(advisor, programme))[1];
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+        var yesterday = app.Today.AddDays(-2);
 
         var draft = await advisor.PutAsJsonAsync($"/api/v1/sessions/{id}/interim-work", SessionTestSupport.Agreement(["Hemmelig utkast"], yesterday));
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);

@@ -69,7 +69,14 @@ public class StillasApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Files:Root", FilesRoot);
         builder.UseSetting("Bench:Baseline", "true");
+        builder.UseSetting("Clock:Start", DemoData.DesignedFor);
     }
+
+    /// <summary>The app's own clock (from <see cref="DemoData.DesignedFor"/> unless a test replaces it): what "now" is to the app.</summary>
+    public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+    /// <summary>The app's today in Oslo.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Stillas.Web.Platform.Web.NorwegianTime.ToOslo(Now).DateTime);
 
     /// <summary>
     /// The app prepares its database in the background (DatabaseReadiness); tests that read or write

@@ -176,6 +176,12 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
     public static readonly DateOnly ProgrammesAsOf = new(2026, 11, 27);
 
     /// <summary>
+    /// The morning the demo is written for, as <c>Clock:Start</c> takes it: tests and screenshots run the app from
+    /// here so that the demo's "next", "due" and "overdue" stay true on any later day.
+    /// </summary>
+    public const string DesignedFor = "2026-11-27T08:00:00+01:00";
+
+    /// <summary>
     /// Nordvik's school holidays for 2025/26–2027/28 (the suggestion, as if the owner had accepted it), an own
     /// model copied from the Tromsø model, Sentrum skole's programme with team 1 from 2 March 2026 (early
     /// steps done, the future picture moved and now overdue) and Havnå skole's with team 2 from 1 March 2027.

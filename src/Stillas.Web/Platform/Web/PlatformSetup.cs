@@ -23,7 +23,7 @@ public static class PlatformSetup
         var config = builder.Configuration;
 
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(StartingClock.FromConfiguration(config));
         services.AddScoped<CurrentScope>();
         services.AddMemoryCache();
         services.AddSingleton<AccessScopeCache>();
