@@ -45,6 +45,9 @@ public sealed class SqliteConnectionSettings(TimeSpan timeout) : DbConnectionInt
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _)) return;
         SQLitePCL.raw.sqlite3_busy_timeout(handle, (int)timeout.TotalMilliseconds);
+        // SqliteStatementCache.Check walks the connection's statements (sqlite3_next_stmt), which SQLitePCL
+        // allows only when asked for right after the connection opens.
+        handle.enable_sqlite3_next_stmt(true);
         // EF Core's existence check (/health/ready) opens a fresh read-only connection each time: it never
         // writes, and a first statement would make SQLite read the whole schema (≈ 2 ms) for nothing.
         if (new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode != SqliteOpenMode.ReadOnly)
