@@ -78,39 +78,39 @@ public sealed class CoreTimelineSource : ITimelineSource
     private sealed record FeedbackRow(int SessionId, DateTimeOffset? SubmittedAt, string? SubmittedByName, bool Late);
     private sealed record EvaluationRow(int SessionId, int Count, DateTimeOffset Last, double? Avg);
 
-    private static readonly Func<StillasDb, int, IAsyncEnumerable<VersionRow>> Versions = EF.CompileAsyncQuery((StillasDb db, int id) =>
+    private static readonly CompiledQuery<int, VersionRow> Versions = new((db, id) =>
         db.AgreementVersions.AsNoTracking().Where(v => v.Agreement!.ProgrammeId == id && v.OwnerApprovedAt != null && v.PrincipalApprovedAt != null)
             .Select(v => new VersionRow(v.Number, v.OwnerApprovedAt, v.PrincipalApprovedAt)));
 
-    private static readonly Func<StillasDb, int, IAsyncEnumerable<StepRow>> Steps = EF.CompileAsyncQuery((StillasDb db, int id) =>
+    private static readonly CompiledQuery<int, StepRow> Steps = new((db, id) =>
         db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id)
             .Select(s => new StepRow(s.Id, s.Kind, s.SessionNumber, s.Title, s.PhaseName, s.Date, s.EndDate, s.Status, s.Note)));
 
-    private static readonly Func<StillasDb, int, IAsyncEnumerable<FileRow>> Files = EF.CompileAsyncQuery((StillasDb db, int id) =>
+    private static readonly CompiledQuery<int, FileRow> Files = new((db, id) =>
         db.StoredFiles.AsNoTracking().Where(f => f.Request!.ProgrammeId == id)
             .Select(f => new FileRow(f.FileName, f.UploadedAt, f.UploadedByName, f.Request!.Title)));
 
-    private static readonly Func<StillasDb, int, IAsyncEnumerable<PictureRow>> Pictures = EF.CompileAsyncQuery((StillasDb db, int id) =>
+    private static readonly CompiledQuery<int, PictureRow> Pictures = new((db, id) =>
         db.FuturePictureVersions.AsNoTracking().Where(v => v.FuturePicture!.ProgrammeId == id)
             .Select(v => new PictureRow(v.Number, v.CreatedAt, v.AuthorName, v.ChangeNote)));
 
-    private static readonly Func<StillasDb, int, IAsyncEnumerable<SessionRow>> Held = EF.CompileAsyncQuery((StillasDb db, int id) =>
+    private static readonly CompiledQuery<int, SessionRow> Held = new((db, id) =>
         db.Sessions.AsNoTracking().Where(g => g.ProgrammeId == id)
             .Select(g => new SessionRow(g.Id, g.PlanStepId, g.Number, g.StartTime, g.Place, g.CycleStep)));
 
-    private static readonly Func<StillasDb, int[], IAsyncEnumerable<AgreementRow>> Agreements = EF.CompileAsyncQuery((StillasDb db, int[] sessionIds) =>
+    private static readonly CompiledQuery<int[], AgreementRow> Agreements = new((db, sessionIds) =>
         db.Set<InterimWorkAgreement>().AsNoTracking().Where(a => sessionIds.Contains(a.SessionId) && a.Status != InterimWorkStatus.Draft)
             .Select(a => new AgreementRow(a.SessionId, a.Version, a.SentAt, a.FeedbackDeadline, a.Points.Count)));
 
-    private static readonly Func<StillasDb, int[], IAsyncEnumerable<FeedbackRow>> Feedback = EF.CompileAsyncQuery((StillasDb db, int[] sessionIds) =>
+    private static readonly CompiledQuery<int[], FeedbackRow> Feedback = new((db, sessionIds) =>
         db.Set<InterimWorkFeedback>().AsNoTracking().Where(f => sessionIds.Contains(f.SessionId) && f.SubmittedAt != null)
             .Select(f => new FeedbackRow(f.SessionId, f.SubmittedAt, f.SubmittedByName, f.Late)));
 
-    private static readonly Func<StillasDb, int[], IAsyncEnumerable<EvaluationRow>> Evaluations = EF.CompileAsyncQuery((StillasDb db, int[] sessionIds) =>
+    private static readonly CompiledQuery<int[], EvaluationRow> Evaluations = new((db, sessionIds) =>
         db.Set<SessionEvaluation>().AsNoTracking().Where(e => sessionIds.Contains(e.SessionId))
             .GroupBy(e => e.SessionId).Select(g => new EvaluationRow(g.Key, g.Count(), g.Max(e => e.CreatedAt), g.Average(e => (double?)e.Rating))));
 
-    private static readonly Func<StillasDb, int, IAsyncEnumerable<PhaseEvaluation>> Phases = EF.CompileAsyncQuery((StillasDb db, int id) =>
+    private static readonly CompiledQuery<int, PhaseEvaluation> Phases = new((db, id) =>
         db.Set<PhaseEvaluation>().AsNoTracking().Where(e => e.ProgrammeId == id));
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
@@ -126,7 +126,7 @@ public sealed class CoreTimelineSource : ITimelineSource
         var id = p.Id;
 
         // The guidance agreement: each version approved by both parties.
-        var versions = await ListAsync(Versions(db, id), ct);
+        var versions = await ListAsync(Versions.Run(db, id), ct);
         foreach (var v in versions)
         {
             var at = v.OwnerApprovedAt > v.PrincipalApprovedAt ? v.OwnerApprovedAt!.Value : v.PrincipalApprovedAt!.Value;
@@ -135,7 +135,7 @@ public sealed class CoreTimelineSource : ITimelineSource
 
         // The plan's steps (sessions come below with their time and place).
         // All the plan's steps in one query; the session steps are used further down.
-        var allSteps = await ListAsync(Steps(db, id), ct);
+        var allSteps = await ListAsync(Steps.Run(db, id), ct);
         foreach (var s in allSteps.Where(s => s.Kind != StepKind.Session))
         {
             var status = s.Status switch { StepStatus.Done => "gjennomført", StepStatus.Cancelled => "avlyst", StepStatus.Moved => "flyttet", _ => "planlagt" };
@@ -144,17 +144,17 @@ public sealed class CoreTimelineSource : ITimelineSource
         }
 
         // Documents delivered.
-        foreach (var f in await ListAsync(Files(db, id), ct))
+        foreach (var f in await ListAsync(Files.Run(db, id), ct))
             events.Add(new(Local(f.UploadedAt), true, "Dokument", $"{f.Title}: {f.FileName}", $"Lastet opp av {f.UploadedByName}", $"/Programmes/Documents/{id}"));
 
         // Future picture versions.
-        foreach (var v in await ListAsync(Pictures(db, id), ct))
+        foreach (var v in await ListAsync(Pictures.Run(db, id), ct))
             events.Add(new(Local(v.CreatedAt), true, "Fremtidsbilde", $"Fremtidsbilde versjon {v.Number}", $"Lagret av {v.AuthorName}" + (v.ChangeNote is null ? "" : $": {v.ChangeNote}"), $"/Programmes/FuturePicture/{id}"));
 
         // The programme's sessions, read once by its index (ProgrammeId, Number): the session steps, the interim
         // work, the feedback and the evaluations below refer to them. (Reached through navigations instead, each of
         // those queries joined or windowed the whole Sessions table: 20 ms each on the national dataset.)
-        var held = await ListAsync(Held(db, id), ct);
+        var held = await ListAsync(Held.Run(db, id), ct);
         var byStep = held.ToDictionary(g => g.PlanStepId);
         var numberOf = held.ToDictionary(g => g.Id, g => g.Number);
         var sessionIds = held.Select(g => g.Id).ToArray();
@@ -172,19 +172,19 @@ public sealed class CoreTimelineSource : ITimelineSource
         {
             // Interim work sent, and the school's feedback.
             // By session (index SessionId, Version); InterimWorkAgreements has no index on ProgrammeId.
-            foreach (var a in (await ListAsync(Agreements(db, sessionIds), ct)).Where(a => a.SentAt is not null))
+            foreach (var a in (await ListAsync(Agreements.Run(db, sessionIds), ct)).Where(a => a.SentAt is not null))
                 events.Add(new(Local(a.SentAt!.Value), true, "Mellomarbeid", $"Avtale om mellomarbeid etter veiledning {numberOf[a.SessionId]}" + (a.Version > 1 ? $" (versjon {a.Version})" : "") + " sendt skolen",
                     $"{a.Count} punkter, tilbakemelding innen {NorwegianTime.Date(a.FeedbackDeadline)}", $"/Programmes/Sessions/InterimWork/{a.SessionId}"));
-            foreach (var f in await ListAsync(Feedback(db, sessionIds), ct))
+            foreach (var f in await ListAsync(Feedback.Run(db, sessionIds), ct))
                 events.Add(new(Local(f.SubmittedAt!.Value), true, "Mellomarbeid", $"Skolens tilbakemelding på mellomarbeidet etter veiledning {numberOf[f.SessionId]}",
                     $"Sendt av {f.SubmittedByName}" + (f.Late ? " etter fristen" : ""), $"/Programmes/Sessions/InterimWork/{f.SessionId}"));
 
             // Session evaluations, per session.
-            foreach (var e in await ListAsync(Evaluations(db, sessionIds), ct))
+            foreach (var e in await ListAsync(Evaluations.Run(db, sessionIds), ct))
                 events.Add(new(Local(e.Last), true, "Evaluering", $"Evaluering av veiledning {numberOf[e.SessionId]}", $"{e.Count} svar" + (e.Avg is double avg ? $", gjennomsnitt {avg.ToString("0.0", CultureInfo.GetCultureInfo("nb-NO"))} av 6" : ""), $"/Programmes/Sessions/Evaluate/{e.SessionId}"));
         }
         // Phase evaluations.
-        foreach (var e in await ListAsync(Phases(db, id), ct))
+        foreach (var e in await ListAsync(Phases.Run(db, id), ct))
         {
             if (e.FeedbackAt is { } fa)
                 events.Add(new(Local(fa), true, "Evaluering", $"Tilbakemelding fra rektor ({SessionService.PhaseTitle(e.PhaseKey).ToLowerInvariant()})", $"Fra {e.FeedbackByName}", $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
