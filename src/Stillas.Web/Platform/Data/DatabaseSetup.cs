@@ -64,7 +64,13 @@ public static class DatabaseSetup
 #pragma warning restore EF1001
                 }
             });
-            services.AddScoped<StillasDb>(sp => KeepOpen(sp, Lease(sp, sp.GetRequiredService<IDbContextFactory<SqliteStillasDb>>().CreateDbContext()), statements is not null));
+            var writeGate = new SemaphoreSlim(1, 1);
+            services.AddScoped<StillasDb>(sp =>
+            {
+                var db = KeepOpen(sp, Lease(sp, sp.GetRequiredService<IDbContextFactory<SqliteStillasDb>>().CreateDbContext()), statements is not null);
+                db.WriteGate = writeGate;
+                return db;
+            });
         }
         return services;
     }
