@@ -27,6 +27,10 @@ builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJ
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
 
+// Migrations and demo data run in the background from here, while the pipeline and endpoints are built
+// and Kestrel starts; DatabaseReadinessGate holds requests that need the database until they are done.
+DatabaseReadiness.StartInBackground(app, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
+
 // Middleware: errors, security headers, static assets, authentication, the request's access scope.
 app.UseStillasPlatform();
 
@@ -46,8 +50,6 @@ app.MapSessionsApi();
 app.MapTimelineApi();
 app.MapAssessmentApi();
 
-// Migrations and demo data run in the background; DatabaseReadinessGate holds requests until they are done.
-DatabaseReadiness.StartInBackground(app, app.Services.GetRequiredService<DatabaseOptions>().SeedDemoData ?? app.Environment.IsDevelopment());
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

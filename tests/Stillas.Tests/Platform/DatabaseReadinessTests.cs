@@ -44,6 +44,24 @@ public sealed class DatabaseReadinessTests
     }
 
     [Fact]
+    public async Task On_SQLite_the_login_form_answers_at_once_and_everything_else_still_waits()
+    {
+        // SQLite keeps the data-protection keys in files, so the form's antiforgery token needs no schema.
+        var readiness = new DatabaseReadiness { LoginFormNeedsSchema = false };
+        var (gate, passed) = Gate(readiness);
+        await gate.InvokeAsync(Request("/Account/Login")).WaitAsync(TimeSpan.FromSeconds(5));
+        var post = gate.InvokeAsync(Request("/Account/Login", "POST"));
+        var schools = gate.InvokeAsync(Request("/Schools"));
+        await Task.Delay(50);
+        Assert.Equal(["/Account/Login"], passed);
+        Assert.False(post.IsCompleted);
+
+        readiness.MarkReady();
+        await Task.WhenAll(schools, post).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, passed.Count);
+    }
+
+    [Fact]
     public async Task Liveness_and_static_files_pass_at_once_readiness_says_503()
     {
         var readiness = new DatabaseReadiness();

@@ -10,7 +10,9 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, IWebHostEnvironment env, IAuthenticationSchemeProvider schemes, StillasDb db) : PageModel
+// The form itself needs no database (it answers while the database is prepared at first start, see
+// DatabaseReadiness); the handlers that sign in ask for Identity and the database as parameters.
+public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,7 +35,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
 
     public async Task OnGetAsync() => ExternalSchemes = await ExternalAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInManager<Account> signIn, [FromServices] UserManager<Account> users, [FromServices] StillasDb db)
     {
         ExternalSchemes = await ExternalAsync();
         if (!ModelState.IsValid) return Page();
@@ -64,7 +66,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
         return Page();
     }
 
-    public IActionResult OnPostExternal(string scheme)
+    public IActionResult OnPostExternal(string scheme, [FromServices] SignInManager<Account> signIn)
     {
         var props = signIn.ConfigureExternalAuthenticationProperties(scheme, Url.Page("/Account/ExternalCallback", new { returnUrl = SafeReturnUrl() }));
         return Challenge(props, scheme);

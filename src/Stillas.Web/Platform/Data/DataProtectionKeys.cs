@@ -10,9 +10,10 @@ using Stillas.Web.Platform.Access;
 namespace Stillas.Web.Platform.Data;
 
 /// <summary>
-/// One ASP.NET Core data-protection key (the XML the key manager writes). Kept in the database so that
-/// every instance on the same database reads the same keys: a login cookie, an antiforgery token or a
-/// protected import written by one instance opens on the other (issue 7, part 5).
+/// One ASP.NET Core data-protection key (the XML the key manager writes). On PostgreSQL the keys are kept
+/// in the database so that every instance on the same database reads the same keys: a login cookie, an
+/// antiforgery token or a protected import written by one instance opens on the other (issue 7, part 5).
+/// SQLite serves one instance from one file; there the keys are files in a <c>keys</c> folder beside it.
 /// </summary>
 public class DataProtectionKeyRow
 {
@@ -58,10 +59,19 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes, DatabaseR
 
 public static class DataProtectionSetup
 {
-    /// <summary>Keys in the database, one application name whatever the install path, so instances share them.</summary>
-    public static IServiceCollection AddStillasDataProtection(this IServiceCollection services)
+    /// <summary>
+    /// One application name whatever the install path. PostgreSQL: keys in the database, so instances share
+    /// them. SQLite: keys in <c>keys/</c> beside the database file (back up the folder, not just the file),
+    /// so that the login form needs nothing from a database that is still being created at first start.
+    /// </summary>
+    public static IServiceCollection AddStillasDataProtection(this IServiceCollection services, DatabaseOptions database)
     {
-        services.AddDataProtection().SetApplicationName("Stillas");
+        var protection = services.AddDataProtection().SetApplicationName("Stillas");
+        if (!database.IsPostgres() && database.SqliteDirectory is { } folder)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys")));
+            return services;
+        }
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DatabaseReadiness>())));
 
@@ -69,8 +79,8 @@ public static class DataProtectionSetup
     }
 
     /// <summary>
-    /// Data protection's hosted service only warms the key ring at start. Here that would wait for the
-    /// background migrations (the keys live in the database) and hold Kestrel back by seconds; the key
+    /// Data protection's hosted service only warms the key ring at start. With the keys in the database that
+    /// would wait for the background migrations and hold Kestrel back by seconds; the key
     /// ring loads on first use instead (the login form's antiforgery token). Call after every other
     /// registration: antiforgery, authentication and Identity each add the service again.
     /// </summary>

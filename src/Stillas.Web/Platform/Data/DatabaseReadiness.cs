@@ -20,6 +20,12 @@ public sealed class DatabaseReadiness
 
     public bool IsReady => ready.Task.IsCompletedSuccessfully;
 
+    /// <summary>
+    /// True when the login form must wait for the schema: its antiforgery token needs the data-protection
+    /// keys, which live in the database on PostgreSQL (shared by instances) and in files on SQLite.
+    /// </summary>
+    public bool LoginFormNeedsSchema { get; init; } = true;
+
     public void MarkMigrated() => migrated.TrySetResult();
 
     public void MarkReady()
@@ -96,9 +102,14 @@ public sealed class DatabaseReadinessGate(RequestDelegate next, DatabaseReadines
             await context.Response.WriteAsync("Starting: the database is being prepared.");
             return;
         }
-        // The login form needs the schema (antiforgery, external providers) but not the demo data:
-        // people read and type for a few seconds, and the login itself waits for the rest.
+        // The login form needs at most the schema (for the data-protection keys on PostgreSQL), never the
+        // demo data: people read and type for a few seconds, and the login itself waits for the rest.
         var isLoginForm = HttpMethods.IsGet(context.Request.Method) && path.StartsWithSegments("/Account/Login");
+        if (isLoginForm && !readiness.LoginFormNeedsSchema)
+        {
+            await next(context);
+            return;
+        }
         try
         {
             await (isLoginForm ? readiness.Migrated : readiness.Ready).WaitAsync(context.RequestAborted);

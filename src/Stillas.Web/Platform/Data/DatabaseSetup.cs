@@ -14,6 +14,9 @@ public sealed class DatabaseOptions
     public bool? SeedDemoData { get; set; }
     /// <summary>SQLite: keep prepared statements across requests (<see cref="SqliteStatementCache"/>); on by default.</summary>
     public bool StatementCache { get; set; } = true;
+
+    /// <summary>SQLite: the folder that holds the database file (set at registration, not configured).</summary>
+    public string? SqliteDirectory { get; internal set; }
 }
 
 public static class DatabaseSetup
@@ -30,11 +33,10 @@ public static class DatabaseSetup
     /// array parameter (json_each on SQLite, = ANY on PostgreSQL) keeps the SQL cached.
     /// </para>
     /// </summary>
-    public static IServiceCollection AddStillasDb(this IServiceCollection services, IConfiguration config, string contentRoot)
+    public static DatabaseOptions AddStillasDb(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        services.AddSingleton<DatabaseReadiness>();
         if (options.IsPostgres())
         {
             var cs = options.ConnectionString ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
@@ -48,6 +50,7 @@ public static class DatabaseSetup
             var builder = new SqliteConnectionStringBuilder(cs);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (dir is not null) Directory.CreateDirectory(dir);
+            options.SqliteDirectory = dir;
             builder.Pooling = true;
             builder.DefaultTimeout = 30;
             var finalCs = builder.ToString();
@@ -72,7 +75,10 @@ public static class DatabaseSetup
                 return db;
             });
         }
-        return services;
+        // On SQLite the data-protection keys are files beside the database (DataProtectionSetup), so the
+        // login form needs nothing from the database and answers while it is still being prepared.
+        services.AddSingleton(new DatabaseReadiness { LoginFormNeedsSchema = options.IsPostgres() });
+        return options;
     }
 
     // Collection parameters (the access scope's id lists in every query filter): on PostgreSQL as ONE

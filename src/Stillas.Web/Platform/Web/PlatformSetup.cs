@@ -27,9 +27,9 @@ public static class PlatformSetup
         services.AddScoped<CurrentScope>();
         services.AddMemoryCache();
         services.AddSingleton<AccessScopeCache>();
-        services.AddStillasDb(config, builder.Environment.ContentRootPath);
+        var database = services.AddStillasDb(config, builder.Environment.ContentRootPath);
         services.AddScoped<DemoData>();
-        services.AddStillasDataProtection();
+        services.AddStillasDataProtection(database);
 
         // Identity: local accounts, lockout after 5 failed logins.
         services.AddIdentityCore<AccountEntity>(o =>
