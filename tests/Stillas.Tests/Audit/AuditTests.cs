@@ -57,6 +57,34 @@ public abstract partial class AuditTests(StillasApp app)
     }
 
     [Fact]
+    public async Task Updates_and_their_audit_rows_are_saved_together_or_not_at_all()
+    {
+        // Updates write their audit rows in the same save (one transaction): a save that fails part-way
+        // leaves neither the changes nor their audit rows.
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        var names = await app.WithDbAsync(db => db.Schools.AsNoTracking().Where(s => s.Owner!.Name == "Nordvik kommune").OrderBy(s => s.Id).Select(s => new { s.Id, s.Name, s.OrganisationNumber }).Take(3).ToListAsync());
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.WithDbAsync(async db =>
+        {
+            var first = await db.Schools.SingleAsync(s => s.Id == names[0].Id);
+            var second = await db.Schools.SingleAsync(s => s.Id == names[1].Id);
+            first.Name = names[0].Name + " (endret)";
+            second.OrganisationNumber = names[2].OrganisationNumber; // taken: the unique index refuses it
+            await db.SaveChangesAsync();
+        }));
+        Assert.Equal(names[0].Name, (await SchoolAsync(names[0].Name)).Name);
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Schools.SingleAsync(s => s.Id == names[0].Id)).Pupils += 1;
+            await db.SaveChangesAsync();
+        });
+        var entry = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "School" && a.EntityId == names[0].Id.ToString()).OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Contains("Pupils", entry.Changes);
+    }
+
+    [Fact]
     public async Task Fjordland_admin_sees_Fjordland_entries_but_never_Nordvik_entries()
     {
         var nordvikAdmin = await app.LoginAsync("skoleeier@nordvik.test");

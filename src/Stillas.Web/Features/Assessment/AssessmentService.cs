@@ -24,13 +24,17 @@ public sealed record AssessmentProgramme(int Id, int OwnerId, int SchoolId, int 
         return new AssessmentProgramme(p.Id, p.OwnerId, p.SchoolId, p.TeamId, school ?? "skolen", owner ?? "skoleeier", p.Status, step?.Date, step?.EndDate);
     }
 
-    /// <summary>Only what a save needs (one query): the hot path of notes saved as you type.</summary>
+    /// <summary>Only what a save needs (one compiled query): the hot path of notes saved as you type.</summary>
     public static async Task<AssessmentProgramme?> LoadCoreAsync(StillasDb db, int programmeId, CancellationToken ct)
     {
-        var p = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
-            .Select(p => new { p.Id, p.OwnerId, p.SchoolId, p.TeamId, p.Status }).SingleOrDefaultAsync(ct);
+        var p = await CoreQuery.FirstOrDefaultAsync(db, programmeId, ct);
         return p is null ? null : new AssessmentProgramme(p.Id, p.OwnerId, p.SchoolId, p.TeamId, "", "", p.Status, null, null);
     }
+
+    private sealed record CoreRow(int Id, int OwnerId, int SchoolId, int TeamId, ProgrammeStatus Status);
+
+    private static readonly CompiledQuery<int, CoreRow> CoreQuery = new((db, id) =>
+        db.Programmes.AsNoTracking().Where(p => p.Id == id).Select(p => new CoreRow(p.Id, p.OwnerId, p.SchoolId, p.TeamId, p.Status)));
 
     public GuidanceProgramme ToProgramme() =>
         new() { Id = Id, OwnerId = OwnerId, SchoolId = SchoolId, TeamId = TeamId, SchoolYear = "", TemplateKey = "", TemplateName = "", TemplateJson = "" };
@@ -174,7 +178,7 @@ public static class AssessmentService
         }
         else if (input.ClientKey is Guid key && key != Guid.Empty)
         {
-            note = await db.AssessmentNotes.SingleOrDefaultAsync(n => n.ClientKey == key, ct);
+            note = await NoteByClientKey.FirstOrDefaultAsync(db, key, ct);
             if (note is not null && note.ProgrammeId != p.Id) return null;
         }
         var now = db.Clock.GetUtcNow();
@@ -248,8 +252,15 @@ public static class AssessmentService
     // ---- Report --------------------------------------------------------------------------------
 
     /// <summary>Whether the programme's report is final or presented (then no notes are written).</summary>
-    public static Task<bool> ReportIsFinalAsync(StillasDb db, int programmeId, CancellationToken ct) =>
-        db.AssessmentReports.AnyAsync(r => r.ProgrammeId == programmeId && r.Status != ReportStatus.Draft, ct);
+    public static async Task<bool> ReportIsFinalAsync(StillasDb db, int programmeId, CancellationToken ct) =>
+        await FinalReport.FirstOrDefaultAsync(db, programmeId, ct) is not null;
+
+    // Compiled once: these run on every note saved as you type.
+    private static readonly CompiledQuery<int, int?> FinalReport = new((db, id) =>
+        db.AssessmentReports.Where(r => r.ProgrammeId == id && r.Status != ReportStatus.Draft).Select(r => (int?)r.Id).Take(1));
+
+    private static readonly CompiledQuery<Guid, AssessmentNote> NoteByClientKey = new((db, key) =>
+        db.AssessmentNotes.Where(n => n.ClientKey == key));
 
     public static async Task<ReportView?> ReportAsync(StillasDb db, int programmeId, CancellationToken ct)
     {

@@ -17,4 +17,11 @@ public sealed class CompiledQuery<TArg, TResult>(Expression<Func<StillasDb, TArg
 
     public IAsyncEnumerable<TResult> Run(StillasDb db, TArg arg) =>
         byModel.GetOrAdd(db.Model, static (_, q) => EF.CompileAsyncQuery(q), query)(db, arg);
+
+    /// <summary>The first row or null (write the query with <c>Take(1)</c>, or let it match at most one row).</summary>
+    public async Task<TResult?> FirstOrDefaultAsync(StillasDb db, TArg arg, CancellationToken ct)
+    {
+        await foreach (var row in Run(db, arg).WithCancellation(ct)) return row;
+        return default;
+    }
 }

@@ -291,6 +291,14 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
 
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+        // Updates and deletes know their keys: the audit rows go in the same save (one statement batch in
+        // EF Core's own transaction), which is what an autosave does many times a minute.
+        if (pending.TrueForAll(p => p.Entry.State != EntityState.Added))
+        {
+            foreach (var (entry, action, changes, ownerId) in pending) AddAuditEntry(entry, action, changes, ownerId, now, scope);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -301,17 +309,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             {
                 // An owner saved in the same batch has its key only now.
                 var ownerId = action == AuditAction.Deleted ? ownerIdBefore : OwnerOf(entry) ?? ownerIdBefore;
-                AuditEntries.Add(new AuditEntry
-                {
-                    At = now,
-                    ActorPersonId = scope.PersonId,
-                    ActorName = Truncate(scope.ActorName, 200),
-                    OwnerId = ownerId,
-                    EntityType = entry.Metadata.ClrType.Name,
-                    EntityId = Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                    Action = action,
-                    Changes = JsonSerializer.Serialize(changes),
-                });
+                AddAuditEntry(entry, action, changes, ownerId, now, scope);
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -322,6 +320,19 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
+
+    private void AddAuditEntry(EntityEntry entry, AuditAction action, Dictionary<string, object?[]> changes, int? ownerId, DateTimeOffset now, AccessScope scope) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            ActorPersonId = scope.PersonId,
+            ActorName = Truncate(scope.ActorName, 200),
+            OwnerId = ownerId,
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            Action = action,
+            Changes = JsonSerializer.Serialize(changes),
+        });
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
