@@ -37,7 +37,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ProgrammePlanning.Today(clock);
-        var programmes = db.Programmes.AsNoTracking();
+        var programmes = db.VisibleProgrammes().AsNoTracking();
         if (Year is int year && year is > 1900 and < 9999) { var y = new SchoolYear(year).ToString(); programmes = programmes.Where(p => p.SchoolYear == y); }
         if (Team is int team) programmes = programmes.Where(p => p.TeamId == team);
         programmes = Status switch
@@ -65,7 +65,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         };
         Rows = await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
 
-        var years = await db.Programmes.AsNoTracking().Select(p => p.SchoolYear).Distinct().ToListAsync(ct);
+        var years = await db.VisibleProgrammes().AsNoTracking().Select(p => p.SchoolYear).Distinct().ToListAsync(ct);
         YearOptions = [.. years.Select(y => SchoolYear.TryParse(y, out var sy) ? sy : (SchoolYear?)null).OfType<SchoolYear>()
             .OrderByDescending(y => y.StartYear).Select(y => new SelectListItem(y.ToString(), y.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
         TeamOptions = await db.Teams.AsNoTracking().OrderBy(t => t.Name)

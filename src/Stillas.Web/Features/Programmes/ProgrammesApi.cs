@@ -33,7 +33,7 @@ public static class ProgrammesApi
         {
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var number = Math.Max(1, page ?? 1);
-            var query = db.Programmes.AsNoTracking();
+            var query = db.VisibleProgrammes().AsNoTracking();
             if (ownerId is int o) query = query.Where(p => p.OwnerId == o);
             if (schoolId is int s) query = query.Where(p => p.SchoolId == s);
             if (teamId is int t) query = query.Where(p => p.TeamId == t);
