@@ -73,10 +73,14 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var teams = scope.TeamIds;
             // Members of one's own teams are visible to one (fellow members), as are the teams' owners:
             // limited to the person's teams, the access filters would add nothing but their cost.
-            MyTeams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teams.Contains(t.Id)).OrderBy(t => t.Name)
-                .Select(t => new TeamSummary(t.Id, t.Name, t.Owner!.Name, t.CapacityPerSchoolYear,
-                    t.Members.OrderBy(m => m.Role).Select(m => m.Person!.Name).ToList()))
-                .ToListAsync(ct);
+            // Two queries by index (teams by key, members by TeamMembers(TeamId, …)): with the members as a
+            // nested list SQLite first read every team membership in the country.
+            var rows = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teams.Contains(t.Id)).OrderBy(t => t.Name).ThenBy(t => t.Id)
+                .Select(t => new { t.Id, t.Name, Owner = t.Owner!.Name, t.CapacityPerSchoolYear }).ToListAsync(ct);
+            var members = (await db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => teams.Contains(m.TeamId))
+                .OrderBy(m => m.TeamId).ThenBy(m => m.Role).ThenBy(m => m.Id)
+                .Select(m => new { m.TeamId, m.Person!.Name }).ToListAsync(ct)).ToLookup(m => m.TeamId, m => m.Name);
+            MyTeams = [.. rows.Select(t => new TeamSummary(t.Id, t.Name, t.Owner, t.CapacityPerSchoolYear, [.. members[t.Id]]))];
         }
         if (scope.SchoolIds.Length > 0 && scope.PersonId is int me)
         {
@@ -101,7 +105,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     /// For both sides: the latest sent interim-work agreement of each session of an active programme
     /// whose next session has not yet been held (the feedback is for that session), for the schools the
     /// person leads and the teams the person is on. The programmes are the ones the page has already
-    /// summarised (so no programme or school subquery); one query seeks the (Status, FeedbackDeadline)
+    /// summarised (so no programme or school subquery); one query seeks the (ProgrammeId, FeedbackDeadline)
     /// index, a second reads the feedback of the few sessions found.
     /// </summary>
     private async Task LoadInterimWorkAsync(AccessScope scope, CancellationToken ct)
@@ -117,9 +121,12 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         var rows = await db.InterimWorkAgreements.AsNoTracking()
             .Where(a => a.Status == InterimWorkStatus.Sent && a.FeedbackDeadline >= since && active.Contains(a.ProgrammeId)
                         && (a.NextSessionDate == null || a.NextSessionDate >= today))
-            .OrderBy(a => a.FeedbackDeadline).ThenBy(a => a.SessionId).Take(20)
             .Select(a => new { a.SessionId, a.ProgrammeId, a.SchoolId, a.TeamId, a.FeedbackDeadline, a.Points, a.Session!.Number })
             .ToListAsync(ct);
+        // Sorted here: with ORDER BY … LIMIT in SQL, SQLite's planner may walk the (Status, FeedbackDeadline)
+        // index over the whole country's agreements instead of seeking (ProgrammeId, FeedbackDeadline) for the
+        // few active programmes; without it the rows are at most those programmes' sent agreements in the window.
+        rows = [.. rows.OrderBy(a => a.FeedbackDeadline).ThenBy(a => a.SessionId).Take(20)];
         if (rows.Count == 0) return;
         var sessions = rows.Select(r => r.SessionId).ToArray();
         var feedback = (await db.InterimWorkFeedback.AsNoTracking().Where(f => sessions.Contains(f.SessionId))

@@ -36,6 +36,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Title).HasMaxLength(200);
         b.HasIndex(p => p.Email).IsUnique();
         b.HasIndex(p => new { p.OwnerId, p.Name });
+        // Counting an owner's active people (start pages) from the index alone: 6,000 in a large kommune.
+        b.HasIndex(p => new { p.OwnerId, p.Active });
         b.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -204,6 +204,8 @@ public sealed class SessionConfiguration :
         b.HasOne(a => a.Session).WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.SessionId, a.Version }).IsUnique();
         b.HasIndex(a => new { a.Status, a.FeedbackDeadline });
+        // The start pages: the sent agreements of a person's few active programmes, by deadline.
+        b.HasIndex(a => new { a.ProgrammeId, a.FeedbackDeadline });
         b.Ignore(a => a.NextSessionAt);
     }
 

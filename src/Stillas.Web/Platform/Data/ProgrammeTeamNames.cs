@@ -26,14 +26,14 @@ public static class ProgrammeTeamNames
         var teamIds = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.TeamId).Distinct().ToListAsync(ct);
         if (teamIds.Count == 0) return [];
         var today = DateOnly.FromDateTime(Platform.Web.NorwegianTime.ToOslo(db.Clock.GetUtcNow()).DateTime);
-        var rows = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teamIds.Contains(t.Id))
-            .Select(t => new
-            {
-                t.Id, t.Name,
-                Members = t.Members.Where(m => m.Person!.Active && (m.To == null || m.To >= today))
-                    .OrderBy(m => m.Role).ThenBy(m => m.Person!.Name).Select(m => new { m.Person!.Name, m.Role }).ToList(),
-            })
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => new TeamNames(r.Id, r.Name, [.. r.Members.Select(m => new Member(m.Name, TeamMember.RoleName(m.Role)))]));
+        // Two queries, each by index: the teams by key, their members by TeamMembers(TeamId, …). As one query
+        // with the members as a nested list, SQLite read every team membership in the country first (≈ 4 ms).
+        var teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teamIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var members = (await db.TeamMembers.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => teamIds.Contains(m.TeamId) && m.Person!.Active && (m.To == null || m.To >= today))
+            .OrderBy(m => m.TeamId).ThenBy(m => m.Role).ThenBy(m => m.Person!.Name).ThenBy(m => m.Id)
+            .Select(m => new { m.TeamId, m.Person!.Name, m.Role }).ToListAsync(ct)).ToLookup(m => m.TeamId);
+        return teams.ToDictionary(t => t.Id, t => new TeamNames(t.Id, t.Name, [.. members[t.Id].Select(m => new Member(m.Name, TeamMember.RoleName(m.Role)))]));
     }
 }

@@ -1727,6 +1727,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId", "Active");
+
                     b.HasIndex("OwnerId", "Name");
 
                     b.ToTable("People");
@@ -2345,6 +2347,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "FeedbackDeadline");
 
                     b.HasIndex("SessionId", "Version")
                         .IsUnique();

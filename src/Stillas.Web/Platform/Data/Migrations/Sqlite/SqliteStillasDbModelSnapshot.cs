@@ -1673,6 +1673,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId", "Active");
+
                     b.HasIndex("OwnerId", "Name");
 
                     b.ToTable("People");
@@ -2269,6 +2271,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "FeedbackDeadline");
 
                     b.HasIndex("SessionId", "Version")
                         .IsUnique();
