@@ -49,6 +49,32 @@ public sealed class ICalendarWriterTests
         Assert.Contains("X-WR-CALNAME:Stillas: Ola Æsøy", ics);
     }
 
+    [Fact]
+    public async Task Written_to_a_response_body_it_is_the_same_utf8_as_the_text_even_where_a_chunk_splits_an_emoji()
+    {
+        // A feed-sized calendar (> 85,000 characters) of emoji (surrogate pairs) and odd-length lines, so that
+        // the builder's chunk boundaries fall between the halves of a pair.
+        ICalendarWriter Calendar()
+        {
+            var w = new ICalendarWriter("-//Stillas//Veiledningsforløp//NB", "Stillas: Ola Æsøy", Stamp);
+            for (var i = 0; i < 400; i++)
+                w.AllDay($"stillas-step-{i}", new DateOnly(2027, 3, 8), new DateOnly(2027, 3, 8), "Ø" + new string('x', i % 7) + string.Concat(Enumerable.Repeat("🙂", 20 + i % 5)), "æ🙂" + i, null);
+            return w;
+        }
+        var expected = Encoding.UTF8.GetBytes(Calendar().ToString());
+        Assert.True(expected.Length > 85_000);
+
+        // Read while writing, as Kestrel does: the pipe holds back a writer 64 KB ahead of its reader.
+        var pipe = new System.IO.Pipelines.Pipe();
+        using var written = new MemoryStream();
+        var reading = pipe.Reader.CopyToAsync(written);
+        await Calendar().WriteToAsync(pipe.Writer, CancellationToken.None);
+        await pipe.Writer.CompleteAsync();
+        await reading;
+        Assert.Equal(expected, written.ToArray());
+        Assert.Equal(400, Ical.Net.Calendar.Load(Encoding.UTF8.GetString(written.ToArray()))!.Events.Count);
+    }
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a;b,c\\d", "a\\;b\\,c\\\\d")]

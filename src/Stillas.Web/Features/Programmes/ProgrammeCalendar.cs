@@ -26,14 +26,16 @@ public static class ProgrammeCalendar
             if (!scope.IsAuthenticated) return TypedResults.NotFound();
             // From here on the query filters read the feed owner's scope, exactly as if they were logged in.
             current.Scope = scope;
-            var ics = await BuildAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
+            var calendar = await WriteAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
             http.Response.Headers.CacheControl = "private, max-age=300";
-            return TypedResults.Text(ics, "text/calendar; charset=utf-8");
+            http.Response.ContentType = "text/calendar; charset=utf-8";
+            await calendar.WriteToAsync(http.Response.BodyWriter, ct);
+            return TypedResults.Empty;
         }).AllowAnonymous().WithTags("Kalender").WithName("CalendarFeed").ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<string> BuildAsync(StillasDb db, AccessScope scope, TimeProvider clock, string baseUrl, CancellationToken ct)
+    private static async Task<ICalendarWriter> WriteAsync(StillasDb db, AccessScope scope, TimeProvider clock, string baseUrl, CancellationToken ct)
     {
         var today = ProgrammePlanning.Today(clock);
         var (teams, schools, admin) = (scope.TeamIds, scope.SchoolIds, scope.AdminOwnerIds);
@@ -61,6 +63,6 @@ public static class ProgrammeCalendar
         }
         // The assessment days' slots at their hours: all of them for the team, those the school takes part in for the school's people.
         await Assessment.AssessmentCalendar.WriteAsync(calendar, db, teams, schools, from, to, baseUrl, ct);
-        return calendar.ToString();
+        return calendar;
     }
 }
