@@ -43,7 +43,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = db.Schools.AsNoTracking();
+        var query = db.VisibleSchools().AsNoTracking();
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q))
         {

@@ -18,7 +18,7 @@ public static class SchoolsApi
         {
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var number = Math.Max(1, page ?? 1);
-            var query = db.Schools.AsNoTracking();
+            var query = db.VisibleSchools().AsNoTracking();
             if (!string.IsNullOrWhiteSpace(q)) query = query.Where(s => s.Name.ToLower().Contains(q.Trim().ToLower()) || s.OrganisationNumber == q.Trim());
             if (ownerId is int o) query = query.Where(s => s.OwnerId == o);
             if (level is SchoolLevel l) query = query.Where(s => s.Level == l);
