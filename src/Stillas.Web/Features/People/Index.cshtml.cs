@@ -34,7 +34,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!current.Scope.Can(Permission.ViewPeople)) return Forbid();
-        var query = db.VisiblePeople().AsNoTracking();
+        var query = (await db.VisiblePeopleAsync(ct)).AsNoTracking();
         var q = Q?.Trim().ToLower();
         if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.ToLower().Contains(q) || p.Email.ToLower().Contains(q));
         if (Owner is int owner) query = query.Where(p => p.OwnerId == owner || p.Memberships.Any(m => m.Active && m.OwnerId == owner));

@@ -33,7 +33,7 @@ public static class PeopleApi
             if (!current.Scope.Can(Permission.ViewPeople)) return ApiSupport.Forbidden();
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var number = Math.Max(1, page ?? 1);
-            var query = db.VisiblePeople().AsNoTracking();
+            var query = (await db.VisiblePeopleAsync(ct)).AsNoTracking();
             var text = q?.Trim().ToLower();
             if (!string.IsNullOrEmpty(text)) query = query.Where(p => p.Name.ToLower().Contains(text) || p.Email.ToLower().Contains(text));
             if (ownerId is int o) query = query.Where(p => p.OwnerId == o || p.Memberships.Any(m => m.Active && m.OwnerId == o));
