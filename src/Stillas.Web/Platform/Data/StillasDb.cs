@@ -206,7 +206,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// <see cref="AccessScopeCache.Lifetime"/>. As a correlated OR the filter can only be tested person by person:
     /// as the only condition of a list it read all 90,000 people; with the candidate ids as one set (the previous
     /// form) a kommune's administrator still paid ≈ 20 ms per query for its 13,000 role rows. Never shows more
-    /// than the filter (it still applies); <c>VisiblePeopleTests</c> proves the filter's exact set for every demo
+    /// than the filter (it still applies); <c>VisibleListsTests</c> proves the filter's exact set for every demo
     /// login. The system administrator sees everyone and gets the table as it is.
     /// </summary>
     public async Task<IQueryable<Person>> VisiblePeopleAsync(CancellationToken ct)
@@ -240,7 +240,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// is for every query, is an OR over the scope's id lists that tests each row: as the only condition of a
     /// list it read every programme with its model (3,800 nationally, ~10 ms a query on SQLite, three queries a
     /// page). Never shows more than the filter (it still applies); the system administrator gets the table.
-    /// <c>VisibleProgrammesTests</c> proves it gives exactly the filter's programmes for every demo login.
+    /// <c>VisibleListsTests</c> proves it gives exactly the filter's programmes for every demo login.
     /// </summary>
     public IQueryable<GuidanceProgramme> VisibleProgrammes()
     {
@@ -255,7 +255,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// may read, or one of my schools) as "column IN (list)", which the database seeks by Schools(OwnerId, Name) and
     /// the key. As the only condition of a list the filter tested all 3,100 schools of the country one by one.
     /// Never shows more than the filter (it still applies); the system administrator gets the table.
-    /// <c>VisibleSchoolsTests</c> proves it gives exactly the filter's schools for every demo login.
+    /// <c>VisibleListsTests</c> proves it gives exactly the filter's schools for every demo login.
     /// </summary>
     public IQueryable<School> VisibleSchools()
     {
