@@ -148,7 +148,9 @@ public static class DatabaseSetup
         var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
         if (await creator.ExistsAsync(ct) && await creator.HasTablesAsync(ct))
         {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
             await db.Database.MigrateAsync(ct);
+            if (pending) await RefreshStatisticsAsync(db, ct);
             return;
         }
         if (!await creator.ExistsAsync(ct)) await creator.CreateAsync(ct);
@@ -159,6 +161,21 @@ public static class DatabaseSetup
         foreach (var id in db.Database.GetMigrations())
             await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new Microsoft.EntityFrameworkCore.Migrations.HistoryRow(id, ProductInfo.GetVersion())), ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// After migrations on a database the planner has statistics for (ANALYZE ran, e.g. by the national
+    /// generator): a migration's new index has none, and SQLite then assumes it finds 10 rows per key and
+    /// prefers it to an analysed one. Measured on the national set: the people list of the largest kommune
+    /// (6,277 people) took (OwnerId, Active) and sorted every row (7.9 ms) instead of walking
+    /// (OwnerId, Name) for 50 (0.07 ms). An approximate ANALYZE (analysis_limit, ~20 ms for a million
+    /// rows) gives every index statistics; without earlier statistics the planner keeps its defaults.
+    /// </summary>
+    private static async Task RefreshStatisticsAsync(StillasDb db, CancellationToken ct)
+    {
+        var analysed = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(ct);
+        if (analysed == 0) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", ct);
     }
 
     /// <summary>
