@@ -34,26 +34,34 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!current.Scope.Can(Permission.ViewPeople)) return Forbid();
-        var query = (await db.VisiblePeopleAsync(ct)).AsNoTracking();
         var q = Q?.Trim().ToLower();
-        if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.ToLower().Contains(q) || p.Email.ToLower().Contains(q));
-        if (Owner is int owner) query = query.Where(p => p.OwnerId == owner || p.Memberships.Any(m => m.Active && m.OwnerId == owner));
-        if (Role is not null || School is not null)
+        var (ownerFilter0, role, school, status) = (Owner, Role, School, Status);
+        var query = (await db.VisiblePeopleAsync(ct, query =>
         {
-            var role = Role;
-            var school = School;
-            query = query.Where(p => p.Memberships.Any(m => m.Active && (role == null || m.Role == role) && (school == null || m.SchoolId == school)));
-        }
-        query = Status switch { "inactive" => query.Where(p => !p.Active), "all" => query, _ => query.Where(p => p.Active) };
+            if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.ToLower().Contains(q) || p.Email.ToLower().Contains(q));
+            if (ownerFilter0 is int owner) query = query.Where(p => p.OwnerId == owner || p.Memberships.Any(m => m.Active && m.OwnerId == owner));
+            if (role is not null || school is not null)
+                query = query.Where(p => p.Memberships.Any(m => m.Active && (role == null || m.Role == role) && (school == null || m.SchoolId == school)));
+            return status switch { "inactive" => query.Where(p => !p.Active), "all" => query, _ => query.Where(p => p.Active) };
+        })).AsNoTracking();
 
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = await query.OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new Row(p.Id, p.Name, p.Email, p.Title, p.Owner == null ? null : p.Owner.Name, p.Active,
-                p.Memberships.Where(m => m.Active).OrderBy(m => m.Role)
-                    .Select(m => new RoleCell(m.Role, m.School == null ? null : m.School.Name)).ToList()))
-            .ToListAsync(ct);
+        // The page's ids from the ordered union first (EF Core cannot project a nested list from a UNION ALL),
+        // then their rows, then their roles by Memberships(PersonId, …): joined in one query, SQLite
+        // materialised every membership the filter lets through (≈ 100 ms for a large kommune's administrator).
+        // Id and Name both projected: with Id alone SQLite does not flatten the union and sorts it all (6 ms).
+        var ids = (await query.OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).ConvertAll(p => p.Id);
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Email, p.Title, Owner = p.Owner == null ? null : p.Owner.Name, p.Active })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var roles = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.PersonId) && m.Active)
+                .OrderBy(m => m.Role).ThenBy(m => m.Id)
+                .Select(m => new { m.PersonId, Cell = new RoleCell(m.Role, m.School == null ? null : m.School.Name) }).ToListAsync(ct))
+            .ToLookup(m => m.PersonId, m => m.Cell);
+        Rows = [.. ids.Where(people.ContainsKey).Select(id => people[id])
+            .Select(p => new Row(p.Id, p.Name, p.Email, p.Title, p.Owner, p.Active, [.. roles[p.Id]]))];
         OwnerOptions = await db.Owners.AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);
         var ownerFilter = Owner;

@@ -33,13 +33,16 @@ public static class PeopleApi
             if (!current.Scope.Can(Permission.ViewPeople)) return ApiSupport.Forbidden();
             var size = Math.Clamp(pageSize ?? 50, 1, 200);
             var number = Math.Max(1, page ?? 1);
-            var query = (await db.VisiblePeopleAsync(ct)).AsNoTracking();
             var text = q?.Trim().ToLower();
-            if (!string.IsNullOrEmpty(text)) query = query.Where(p => p.Name.ToLower().Contains(text) || p.Email.ToLower().Contains(text));
-            if (ownerId is int o) query = query.Where(p => p.OwnerId == o || p.Memberships.Any(m => m.Active && m.OwnerId == o));
-            if (role is not null || schoolId is not null)
-                query = query.Where(p => p.Memberships.Any(m => m.Active && (role == null || m.Role == role) && (schoolId == null || m.SchoolId == schoolId)));
-            if (active is bool a) query = query.Where(p => p.Active == a);
+            var query = (await db.VisiblePeopleAsync(ct, query =>
+            {
+                if (!string.IsNullOrEmpty(text)) query = query.Where(p => p.Name.ToLower().Contains(text) || p.Email.ToLower().Contains(text));
+                if (ownerId is int o) query = query.Where(p => p.OwnerId == o || p.Memberships.Any(m => m.Active && m.OwnerId == o));
+                if (role is not null || schoolId is not null)
+                    query = query.Where(p => p.Memberships.Any(m => m.Active && (role == null || m.Role == role) && (schoolId == null || m.SchoolId == schoolId)));
+                if (active is bool a) query = query.Where(p => p.Active == a);
+                return query;
+            })).AsNoTracking();
             // A national administrator sees 90,000 people: count no further than the cap (docs/performance.md).
             var (total, capped) = await query.CountCappedAsync(MaxCount, ct);
             var items = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size)

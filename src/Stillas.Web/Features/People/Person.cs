@@ -35,9 +35,11 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Phone).HasMaxLength(40);
         b.Property(p => p.Title).HasMaxLength(200);
         b.HasIndex(p => p.Email).IsUnique();
-        b.HasIndex(p => new { p.OwnerId, p.Name });
-        // Counting an owner's active people (start pages) from the index alone: 6,000 in a large kommune.
-        b.HasIndex(p => new { p.OwnerId, p.Active });
+        // An owner's people in name order (people lists: a page of 50 without sorting the 6,000 of a large
+        // kommune), with Active in the index so that "active only" (the lists' default) and counting an owner's
+        // active people (start pages) read the index alone. EF Core writes "active" as a bare column, which
+        // SQLite cannot seek by: with Active before Name the lists sorted every person (5 ms) again.
+        b.HasIndex(p => new { p.OwnerId, p.Name, p.Active });
         b.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

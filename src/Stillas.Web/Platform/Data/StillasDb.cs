@@ -208,11 +208,18 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// form) a kommune's administrator still paid ≈ 20 ms per query for its 13,000 role rows. Never shows more
     /// than the filter (it still applies); <c>VisibleListsTests</c> proves the filter's exact set for every demo
     /// login. The system administrator sees everyone and gets the table as it is.
+    /// <para>
+    /// The list's own conditions (<paramref name="narrow"/>: search, role, status) are applied to each part, and
+    /// the parts are joined with UNION ALL: the people registered by my one staff owner come by
+    /// People(OwnerId, Name) already in name order, so a page of 50 merges two ordered streams instead of
+    /// sorting all of a kommune's people (6,277 for the largest: 7.9 → 0.07 ms on SQLite, docs/performance.md).
+    /// </para>
     /// </summary>
-    public async Task<IQueryable<Person>> VisiblePeopleAsync(CancellationToken ct)
+    public async Task<IQueryable<Person>> VisiblePeopleAsync(CancellationToken ct, Func<IQueryable<Person>, IQueryable<Person>>? narrow = null)
     {
+        narrow ??= static q => q;
         var scope = Scope;
-        if (scope.IsSystem) return People;
+        if (scope.IsSystem) return narrow(People);
         var me = scope.PersonId ?? -1;
         var staff = scope.StaffOwnerIds;
         if (!ExtraVisiblePeople.TryGetValue(scope, out var extra))
@@ -227,7 +234,12 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
                 .Select(p => p.Id).Distinct().OrderBy(id => id).ToArrayAsync(ct);
             ExtraVisiblePeople.AddOrUpdate(scope, extra);
         }
-        return People.Where(p => p.Id == me || (p.OwnerId != null && staff.Contains(p.OwnerId.Value)) || extra.Contains(p.Id));
+        var others = narrow(People.Where(p => (p.Id == me || extra.Contains(p.Id)) && !(p.OwnerId != null && staff.Contains(p.OwnerId.Value))));
+        if (staff.Length == 0) return others;
+        // One staff owner (the usual case) as an equality, which the planner can walk in name order.
+        var owner = staff[0];
+        var registered = staff.Length == 1 ? People.Where(p => p.OwnerId == owner) : People.Where(p => p.OwnerId != null && staff.Contains(p.OwnerId.Value));
+        return narrow(registered).Concat(others);
     }
 
     /// <summary>Per access scope: the people it sees through a role or a team but not as registered by its staff owners.</summary>

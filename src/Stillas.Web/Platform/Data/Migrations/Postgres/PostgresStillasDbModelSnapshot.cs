@@ -1727,9 +1727,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Active");
-
-                    b.HasIndex("OwnerId", "Name");
+                    b.HasIndex("OwnerId", "Name", "Active");
 
                     b.ToTable("People");
                 });

@@ -1673,9 +1673,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Active");
-
-                    b.HasIndex("OwnerId", "Name");
+                    b.HasIndex("OwnerId", "Name", "Active");
 
                     b.ToTable("People");
                 });
