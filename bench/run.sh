@@ -5,6 +5,7 @@
 #
 # Expects: Stillas at $BASE (default http://127.0.0.1:5080), started with --Bench:Baseline=true on a
 # database filled by `generate` (docs/performance.md), and the users file that `generate` wrote.
+# bench/serve.sh starts it so; the start-up time it measured is then reported with the table.
 #   BASE=http://127.0.0.1:5080 USERS=/tmp/nat/national-users.json PROVIDER=Sqlite bench/run.sh
 # Optional: PID (the app's process; found by port otherwise), SECS (per run, default 10), WARMUP (s, 15: .NET's tiered JIT
 # needs thousands of requests of a page before its code is optimised),
@@ -103,6 +104,11 @@ for conns in $conns_list; do
   done
 done
 
+# Start-up: measured by bench/serve.sh when it started this very process (process start → login page 200).
+startup="not measured (the app was not started with bench/serve.sh)"
+if [ -f .serve ] && [ "$(sed -n 's/^pid=//p' .serve)" = "$pid" ]; then
+  startup="$(sed -n 's/^startup=//p' .serve) s from process start to the login page answering (bench/serve.sh)"
+fi
 hwm=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")
 rss=$(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")
 commit=$(git -C .. rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -111,7 +117,7 @@ report=$(
   echo
   echo "### bench/run.sh, $(date -u '+%d.%m.%Y %H:%M') UTC, commit $commit, $provider"
   echo
-  echo "Machine: $machine. wrk -t2, ${secs} s per run after a ${warmup} s warm-up. Server peak RSS (VmHWM) $hwm, RSS at the end $rss."
+  echo "Machine: $machine. wrk -t2, ${secs} s per run after a ${warmup} s warm-up. Server peak RSS (VmHWM) $hwm, RSS at the end $rss. Start-up: $startup."
   echo
   echo "| page | conns | req/s | of baseline | p50 ms | p95 ms | p99 ms |"
   echo "|---|---|---|---|---|---|---|"
