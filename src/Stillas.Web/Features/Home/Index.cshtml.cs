@@ -153,9 +153,12 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var teams = scope.TeamIds;
             TeamProgrammes = await running.Where(p => teams.Contains(p.TeamId)).Summaries(db)
                 .OrderBy(p => p.StartDate).ThenBy(p => p.School).ToFreshListAsync(db, today, ct);
-            var overdue = await db.PlanSteps.AsNoTracking()
-                .Where(s => teams.Contains(s.TeamId) && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today
-                            && s.Programme!.Status == ProgrammeStatus.Active)
+            // Only the programmes whose summary (fresh for today; any step change clears it) counts overdue
+            // steps: by ProgrammeId instead of every step of the teams' five years (912 for the national
+            // advisor, ≈ 1 ms on SQLite, the start page's dearest query).
+            var late = TeamProgrammes.Where(p => p.Overdue > 0).Select(p => p.Id).ToArray();
+            var overdue = late.Length == 0 ? [] : await db.PlanSteps.AsNoTracking()
+                .Where(s => late.Contains(s.ProgrammeId) && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today)
                 .OrderBy(s => s.Date).Take(100)
                 .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote)).ToListAsync(ct);
             TeamOverdue = overdue.ToLookup(s => s.ProgrammeId);
