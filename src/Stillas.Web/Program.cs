@@ -18,6 +18,11 @@ using Stillas.Web.Platform.Web;
 if (Stillas.Web.Platform.Data.National.NationalCommand.IsRequested(args)) { Environment.ExitCode = await Stillas.Web.Platform.Data.National.NationalCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);
+// The build output (not only a published folder) serves its CSS in any environment: ASP.NET Core reads the
+// build's static-asset manifest only in Development, and elsewhere MapStaticAssets then answered the
+// browser's compressed requests without a content type, so bench/serve.sh's pages came unstyled. A
+// published app has no such manifest and is unaffected.
+if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets(); // Development does it itself
 
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
