@@ -35,11 +35,11 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     {
         if (!current.Scope.Can(Permission.ViewPeople)) return Forbid();
         var q = Q?.Trim().ToLower();
-        var (ownerFilter0, role, school, status) = (Owner, Role, School, Status);
+        var (byOwner, role, school, status) = (Owner, Role, School, Status);
         var query = (await db.VisiblePeopleAsync(ct, query =>
         {
             if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.ToLower().Contains(q) || p.Email.ToLower().Contains(q));
-            if (ownerFilter0 is int owner) query = query.Where(p => p.OwnerId == owner || p.Memberships.Any(m => m.Active && m.OwnerId == owner));
+            if (byOwner is int owner) query = query.Where(p => p.OwnerId == owner || p.Memberships.Any(m => m.Active && m.OwnerId == owner));
             if (role is not null || school is not null)
                 query = query.Where(p => p.Memberships.Any(m => m.Active && (role == null || m.Role == role) && (school == null || m.SchoolId == school)));
             return status switch { "inactive" => query.Where(p => !p.Active), "all" => query, _ => query.Where(p => p.Active) };
