@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Stillas.Web.Platform.Data;
 
 namespace Stillas.Tests.Platform;
@@ -7,6 +9,8 @@ namespace Stillas.Tests.Platform;
 /// <summary>
 /// An empty SQLite file gets the model's schema in one step (<see cref="DatabaseSetup.MigrateSqliteAsync"/>);
 /// it must be the schema the migrations make, with every migration recorded, so later migrations apply on top.
+/// A database with tables is migrated as usual, and a migration's new index gets statistics when the database
+/// had them (without, the planner prefers the new index over analysed ones: docs/performance.md, "Eighth session").
 /// </summary>
 public sealed class SchemaFastPathTests : IDisposable
 {
@@ -34,6 +38,47 @@ public sealed class SchemaFastPathTests : IDisposable
         // A second start takes the usual path and finds nothing to do; the model's seed rows are there.
         await DatabaseSetup.MigrateSqliteAsync(again, default);
         Assert.Equal(100, await again.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"Fortunes\"").SingleAsync());
+    }
+
+    [Fact]
+    public async Task Indexes_added_by_a_migration_get_statistics_on_an_analysed_database()
+    {
+        // The schema before People(OwnerId, Name, Active) (PeopleByOwnerNameActive), with people in it, analysed.
+        await using (var old = Open("stats.db"))
+        {
+            await old.GetService<IMigrator>().MigrateAsync("20261127203749_ProgrammeSummary");
+            await old.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Owners (Id, Name, OrganisationNumber, Kind, Active, CreatedAt) VALUES (1, 'Lyngstad kommune', '964965137', 0, 1, 0);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+                INSERT INTO People (OwnerId, Name, Email, Active, CreatedAt) SELECT 1, 'Person ' || i, 'p' || i || '@lyngstad.test', i % 7 <> 0, 0 FROM n;
+                ANALYZE;
+                """);
+        }
+        Assert.Empty(Stats("IX_People_OwnerId_Name_Active"));
+        Assert.NotEmpty(Stats("IX_People_OwnerId_Name"));
+
+        await using (var db = Open("stats.db")) await DatabaseSetup.MigrateSqliteAsync(db, default);
+
+        var stat = Assert.Single(Stats("IX_People_OwnerId_Name_Active"));
+        Assert.StartsWith("300 ", stat);
+    }
+
+    [Fact]
+    public async Task A_database_never_analysed_is_left_to_the_planner_defaults()
+    {
+        await using (var old = Open("stats.db")) await old.GetService<IMigrator>().MigrateAsync("20261127203749_ProgrammeSummary");
+        await using (var db = Open("stats.db")) await DatabaseSetup.MigrateSqliteAsync(db, default);
+        Assert.Equal("0", Sql("stats.db", "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").Single()[0]);
+    }
+
+    private List<string> Stats(string index) =>
+        [.. Sql("stats.db", $"SELECT stat FROM sqlite_stat1 WHERE idx = '{index}'").Select(r => r[0])];
+
+    private List<string[]> Sql(string file, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={Path.Combine(dir, file)};Pooling=false");
+        c.Open();
+        return Query(c, sql);
     }
 
     /// <summary>
