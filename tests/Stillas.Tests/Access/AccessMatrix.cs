@@ -543,7 +543,7 @@ public sealed class MatrixIds
         var personId = await NewPersonAsync(app);
         return await app.WithDbAsync(async db =>
         {
-            var m = new Stillas.Web.Features.People.Membership { PersonId = personId, Role = Stillas.Web.Features.People.Role.Teacher, OwnerId = Nordvik, SchoolId = Sentrum };
+            var m = new Stillas.Web.Features.People.Membership { PersonId = personId, Role = Stillas.Web.Platform.Access.Role.Teacher, OwnerId = Nordvik, SchoolId = Sentrum };
             db.Memberships.Add(m);
             await db.SaveChangesAsync();
             return (personId, m.Id);

@@ -164,7 +164,7 @@ public abstract class AssessmentTests(StillasApp app)
             var audit = await (await c.GetAsync("/api/v1/audit?pageSize=200")).Content.ReadAsStringAsync();
             Assert.DoesNotContain("AssessmentNote", audit);
         }
-        Assert.Equal(0, await app.WithDbAsync(async db => { db.ScopeSource!.Scope = await Stillas.Web.Platform.Access.AccessScopeLoader.LoadAsync(db, await db.People.Where(p => p.Email == OwnerAdmin).Select(p => p.Id).SingleAsync(), default); return await db.AssessmentNotes.CountAsync(); }));
+        Assert.Equal(0, await app.WithDbAsync(async db => { db.ScopeSource!.Scope = await Stillas.Web.Platform.Data.AccessScopeLoader.LoadAsync(db, await db.People.Where(p => p.Email == OwnerAdmin).Select(p => p.Id).SingleAsync(), default); return await db.AssessmentNotes.CountAsync(); }));
     }
 
     [Fact]

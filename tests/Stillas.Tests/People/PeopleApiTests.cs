@@ -6,6 +6,8 @@ using Stillas.Tests.Support;
 using Stillas.Web.Features.People;
 using static Stillas.Tests.People.PeopleTestSupport;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Tests.People;
 
 /// <summary>The people API (/api/v1/people) with a logged-in cookie, on both providers.</summary>

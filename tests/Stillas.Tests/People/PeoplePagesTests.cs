@@ -5,6 +5,8 @@ using Stillas.Web.Features.Account;
 using Stillas.Web.Features.People;
 using static Stillas.Tests.People.PeopleTestSupport;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Tests.People;
 
 /// <summary>People, roles and invitations through the real pages, on both database providers.</summary>

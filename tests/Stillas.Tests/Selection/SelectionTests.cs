@@ -5,6 +5,8 @@ using Stillas.Tests.Support;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Selection;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Tests.Selection;
 
 /// <summary>

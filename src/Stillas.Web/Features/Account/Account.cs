@@ -39,3 +39,10 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
         b.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>
+/// Logins are Identity's: the login, password and invitation pages decide who may change which (a person
+/// their own, an owner's administrator their people's invitations), so the write guard lets them through.
+/// </summary>
+public sealed class AccountWrites() : Platform.Access.OpenWrite(typeof(Account), typeof(InvitationToken),
+    typeof(IdentityUserClaim<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserToken<int>));

@@ -1,10 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 
 namespace Stillas.Web.Features.Agreements;
 
 /// <summary>The programme an agreement belongs to, as the agreement's pages, API and PDF name it.</summary>
-public sealed record ProgrammeHead(int Id, int OwnerId, int SchoolId, int TeamId, string Owner, string School, string? Team, DateOnly StartDate);
+public sealed record ProgrammeHead(int Id, int OwnerId, int SchoolId, int TeamId, string Owner, string School, string? Team, DateOnly StartDate, ProgrammeStatus Status = ProgrammeStatus.Active) : IProgrammeResource
+{
+    // Settable so the record is a programme-scoped resource (Access.Can); set only by the constructor.
+    public int OwnerId { get; set; } = OwnerId;
+    public int SchoolId { get; set; } = SchoolId;
+    public int TeamId { get; set; } = TeamId;
+    public bool IsActive => Status == ProgrammeStatus.Active;
+}
 
 /// <summary>One version in the history list.</summary>
 public sealed record VersionSummary(int Number, AgreementStatus Status, string? OwnerApprovedBy, DateTimeOffset? OwnerApprovedAt,
@@ -25,7 +34,7 @@ public static class AgreementReads
         db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
             // A school's people may see the programme without seeing the team: a subquery, not a join that would drop the row.
             .Select(p => new ProgrammeHead(p.Id, p.OwnerId, p.SchoolId, p.TeamId, p.Owner!.Name, p.School!.Name,
-                db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(), p.StartDate))
+                db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(), p.StartDate, p.Status))
             .SingleOrDefaultAsync(ct);
 
     public static async Task<AgreementHead?> AgreementAsync(StillasDb db, int programmeId, CancellationToken ct)

@@ -291,8 +291,8 @@ public static class AgreementRules
     /// <summary>The sides the scope may approve for, in the order they are tried.</summary>
     public static IEnumerable<ApprovalSide> SidesOf(AccessScope scope, GuidanceAgreement a)
     {
-        if (scope.CanApproveForOwner(a.OwnerId)) yield return ApprovalSide.Owner;
-        if (scope.CanApproveForSchool(a.SchoolId)) yield return ApprovalSide.School;
+        if (scope.Can(Permission.ApproveForOwner, a)) yield return ApprovalSide.Owner;
+        if (scope.Can(Permission.ActForSchool, a)) yield return ApprovalSide.School;
     }
 
     /// <summary>
@@ -305,7 +305,7 @@ public static class AgreementRules
         if (readVersion != latest.Version) return new(ApproveOutcome.Conflict, latest);
         if (side == ApprovalSide.Owner)
         {
-            if (!actor.CanApproveForOwner(agreement.OwnerId)) return new(ApproveOutcome.NotAllowed, latest);
+            if (!actor.Can(Permission.ApproveForOwner, agreement)) return new(ApproveOutcome.NotAllowed, latest);
             if (latest.OwnerApprovedAt is not null) return new(ApproveOutcome.AlreadyApproved, latest);
             latest.OwnerApprovedBy = actor.ActorName;
             latest.OwnerApprovedById = actor.PersonId;
@@ -313,7 +313,7 @@ public static class AgreementRules
         }
         else
         {
-            if (!actor.CanApproveForSchool(agreement.SchoolId)) return new(ApproveOutcome.NotAllowed, latest);
+            if (!actor.Can(Permission.ActForSchool, agreement)) return new(ApproveOutcome.NotAllowed, latest);
             if (latest.PrincipalApprovedAt is not null) return new(ApproveOutcome.AlreadyApproved, latest);
             latest.PrincipalApprovedBy = actor.ActorName;
             latest.PrincipalApprovedById = actor.PersonId;

@@ -43,7 +43,7 @@ public static class AgreementsApi
         {
             var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanEditAgreement(programme.OwnerId, programme.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.RunProgramme, programme)) return ApiSupport.Forbidden();
             if (await db.Agreements.AnyAsync(a => a.ProgrammeId == programmeId, ct)) return AlreadyExists();
             var entity = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programmeId, ct);
             db.Agreements.Add(AgreementRules.CreateDraft(entity, AgreementRules.DefaultParties(await AgreementRules.PartyNamesAsync(db, programmeId, ct))));
@@ -56,7 +56,7 @@ public static class AgreementsApi
         {
             var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanEditAgreement(programme.OwnerId, programme.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.RunProgramme, programme)) return ApiSupport.Forbidden();
             input.Lines ??= [];
             var invalid = ApiSupport.Validate(input) ?? [];
             foreach (var (field, messages) in ApiSupport.Errors(input.Check()))
@@ -97,7 +97,7 @@ public static class AgreementsApi
             var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
             var scope = current.Scope;
-            if (!scope.CanApproveForOwner(programme.OwnerId) && !scope.CanApproveForSchool(programme.SchoolId)) return ApiSupport.Forbidden();
+            if (!scope.Can(Permission.ApproveForOwner, programme) && !scope.Can(Permission.ActForSchool, programme)) return ApiSupport.Forbidden();
             if (input.Number is null || input.Version is null)
             {
                 var missing = new List<(string, string)>();

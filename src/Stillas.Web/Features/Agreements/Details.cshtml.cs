@@ -31,7 +31,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         var scope = current.Scope;
-        var allowed = side == ApprovalSide.Owner ? scope.CanApproveForOwner(programme.OwnerId) : scope.CanApproveForSchool(programme.SchoolId);
+        var allowed = side == ApprovalSide.Owner ? scope.Can(Permission.ApproveForOwner, programme) : scope.Can(Permission.ActForSchool, programme);
         if (!allowed) return Forbid();
         if (await AgreementRules.LoadForWriteAsync(db, programmeId, ct) is not { } loaded) return NotFound();
         var (agreement, inForce, latest) = loaded;
@@ -64,7 +64,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     {
         var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
-        if (!current.Scope.CanEditAgreement(programme.OwnerId, programme.TeamId)) return Forbid();
+        if (!current.Scope.Can(Permission.RunProgramme, programme)) return Forbid();
         if (await AgreementRules.LoadForWriteAsync(db, programmeId, ct) is not { } loaded) return NotFound();
         var (_, inForce, latest) = loaded;
         if (latest.Number == number && AgreementRules.Discard(db, inForce, latest, version))
@@ -89,9 +89,9 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (programme is null) return false;
         Programme = programme;
         var scope = current.Scope;
-        CanEdit = scope.CanEditAgreement(programme.OwnerId, programme.TeamId);
-        CanApproveOwner = scope.CanApproveForOwner(programme.OwnerId);
-        CanApproveSchool = scope.CanApproveForSchool(programme.SchoolId);
+        CanEdit = scope.Can(Permission.RunProgramme, programme);
+        CanApproveOwner = scope.Can(Permission.ApproveForOwner, programme);
+        CanApproveSchool = scope.Can(Permission.ActForSchool, programme);
         Agreement = await AgreementReads.AgreementAsync(db, programmeId, ct);
         if (Agreement is null) return version is null;
 

@@ -105,7 +105,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
         var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         Programme = programme;
-        return current.Scope.CanEditAgreement(programme.OwnerId, programme.TeamId) ? null : Forbid();
+        return current.Scope.Can(Permission.RunProgramme, programme) ? null : Forbid();
     }
 
     private async Task<IActionResult> ShowAsync(int programmeId, CancellationToken ct)

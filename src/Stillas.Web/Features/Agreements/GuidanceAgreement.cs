@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Agreements;
 
@@ -9,7 +11,8 @@ namespace Stillas.Web.Features.Agreements;
 /// The text lives in numbered <see cref="AgreementVersion"/>s; one version is in force
 /// (<see cref="CurrentVersion"/>), and a change after approval is a new version that both sides approve again.
 /// </summary>
-public class GuidanceAgreement
+[Audited("Samarbeidsavtale")]
+public class GuidanceAgreement : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -37,7 +40,8 @@ public enum AgreementStatus
 }
 
 /// <summary>One wording of an agreement. Only the newest version, while not yet approved, is edited.</summary>
-public class AgreementVersion
+[Audited("Versjon av samarbeidsavtale")]
+public class AgreementVersion : IProgrammeScoped
 {
     public int Id { get; set; }
     public int AgreementId { get; set; }
@@ -90,7 +94,8 @@ public enum AgreementSection
 }
 
 /// <summary>One checkable commitment of a version (seed 000 § 2: "Ansvar").</summary>
-public class AgreementLine
+[Audited("Punkt i samarbeidsavtale")]
+public class AgreementLine : IProgrammeScoped
 {
     public int Id { get; set; }
     public int VersionId { get; set; }

@@ -44,7 +44,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
-            if (p.Status != ProgrammeStatus.Active || !current.Scope.CanPlan(p.OwnerId, p.TeamId)) return ApiSupport.Forbidden();
+            if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             if (p.StepDate is null)
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Forløpet har ikke noe steg for vurderingsdagene i fremdriftsplanen.");
             if (!await AssessmentService.PlanFromTemplateAsync(db, p, ct))
@@ -58,7 +58,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
-            if (p.Status != ProgrammeStatus.Active || !current.Scope.CanPlan(p.OwnerId, p.TeamId)) return ApiSupport.Forbidden();
+            if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Punktet kunne ikke lagres.");
             var slot = new AssessmentSlot { ProgrammeId = id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId };
@@ -73,7 +73,7 @@ public static class AssessmentApi
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             var slot = p is null ? null : await db.AssessmentSlots.SingleOrDefaultAsync(s => s.Id == slotId && s.ProgrammeId == id, ct);
             if (p is null || slot is null) return ApiSupport.NotFoundProblem();
-            if (p.Status != ProgrammeStatus.Active || !current.Scope.CanPlan(p.OwnerId, p.TeamId)) return ApiSupport.Forbidden();
+            if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Punktet kunne ikke lagres.");
             input.Apply(slot);
@@ -86,7 +86,7 @@ public static class AssessmentApi
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             var slot = p is null ? null : await db.AssessmentSlots.SingleOrDefaultAsync(s => s.Id == slotId && s.ProgrammeId == id, ct);
             if (p is null || slot is null) return ApiSupport.NotFoundProblem();
-            if (p.Status != ProgrammeStatus.Active || !current.Scope.CanPlan(p.OwnerId, p.TeamId)) return ApiSupport.Forbidden();
+            if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             db.AssessmentSlots.Remove(slot);
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
@@ -96,7 +96,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null || !await db.AssessmentTasks.AnyAsync(t => t.Id == taskId && t.ProgrammeId == id, ct)) return ApiSupport.NotFoundProblem();
-            if (p.Status != ProgrammeStatus.Active || !current.Scope.CanTickTask(p.OwnerId, p.TeamId, p.SchoolId)) return ApiSupport.Forbidden();
+            if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.TakePart, p)) return ApiSupport.Forbidden();
             await AssessmentService.TickAsync(db, taskId, input.Done, current.Scope, ct);
             return TypedResults.Ok(Dto(await db.AssessmentTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct)));
         }).WithName("UpdateAssessmentTask");
@@ -106,7 +106,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.NotFoundProblem(); // the team's notes do not exist for anyone else
             return TypedResults.Ok(await AssessmentService.NotesAsync(db, p, current.Scope, "API", ct));
         }).WithName("ListAssessmentNotes");
 
@@ -121,7 +121,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             var report = p is null ? null : await AssessmentService.ReportAsync(db, id, ct);
-            if (p is null || report is null || !current.Scope.CanReadReport(p.TeamId, report.Status)) return ApiSupport.NotFoundProblem();
+            if (p is null || report is null || !current.Scope.CanReadReport(p, report.Status)) return ApiSupport.NotFoundProblem();
             return TypedResults.Ok(report);
         }).WithName("GetAssessmentReport");
 
@@ -129,7 +129,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             await AssessmentService.StartReportAsync(db, p, ct);
             return TypedResults.Ok((await AssessmentService.ReportAsync(db, id, ct))!);
         }).WithName("StartAssessmentReport");
@@ -138,7 +138,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null || !await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == id, ct)) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Delen kunne ikke lagres.");
             return await AssessmentService.SaveSectionAsync(db, sectionId, input, current.Scope, ct) switch
@@ -156,7 +156,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null || !await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == id, ct)) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             return TypedResults.Ok(await AssessmentService.SectionVersionsAsync(db, sectionId, ct));
         }).WithName("ListAssessmentReportSectionVersions");
 
@@ -164,7 +164,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             var outcome = await AssessmentService.MakeFinalAsync(db, id, input.ConfirmEmpty, current.Scope, ProgrammePlanning.Today(clock), ct);
             if (outcome is null) return ApiSupport.NotFoundProblem();
             if (!outcome.MadeFinal)
@@ -178,7 +178,7 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             var errors = new List<(string, string)>();
             if (input.Audience is null || !Enum.IsDefined(input.Audience.Value)) errors.Add(("Audience", "Velg hvem rapporten ble lagt fram for."));
             if (input.Date is null) errors.Add(("Date", "Oppgi datoen rapporten ble lagt fram."));
@@ -228,7 +228,7 @@ public static class AssessmentApi
     private static async Task<ProblemHttpResult?> RetentionRefusedAsync(StillasDb db, CurrentScope current, int ownerId, CancellationToken ct)
     {
         if (!await db.Owners.AnyAsync(o => o.Id == ownerId, ct)) return ApiSupport.NotFoundProblem();
-        return current.Scope.CanSetRetention(ownerId) ? null : ApiSupport.Forbidden();
+        return current.Scope.Can(Permission.ManageProgrammes, ownerId) ? null : ApiSupport.Forbidden();
     }
 
     private static async Task<Results<Created<NoteSavedDto>, Ok<NoteSavedDto>, ValidationProblem, ProblemHttpResult>> SaveNoteAsync(
@@ -236,7 +236,7 @@ public static class AssessmentApi
     {
         var p = await AssessmentProgramme.LoadCoreAsync(db, id, ct);
         if (p is null) return ApiSupport.NotFoundProblem();
-        if (!current.Scope.IsOnTeam(p.TeamId)) return ApiSupport.Forbidden();
+        if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
         var errors = input.Check();
         if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Notatet kunne ikke lagres.");
         if (await AssessmentService.ReportIsFinalAsync(db, id, ct))

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Assessment;
 
@@ -14,7 +16,8 @@ public enum Audience { Leadership = 1, Staff = 2, ParentsCouncil = 3, PupilCounc
 /// One slot of the three assessment days (vurderingsdager, seed 000 § 3.3): when, what, who and where.
 /// Made from the seed's template when the team plans the days; the team edits them freely.
 /// </summary>
-public class AssessmentSlot
+[Audited("Programpunkt på vurderingsdagene")]
+public class AssessmentSlot : IInProgramme
 {
     public const int TitleMax = 200;
     public const int TextMax = 300;
@@ -39,7 +42,8 @@ public class AssessmentSlot
 }
 
 /// <summary>What the school must arrange before the days (seed 000 § 2.3, § 3.1): a checklist with due dates.</summary>
-public class AssessmentTask
+[Audited("Skolens forberedelse til vurderingsdagene")]
+public class AssessmentTask : IInProgramme
 {
     public const int TitleMax = 300;
 
@@ -64,7 +68,8 @@ public class AssessmentTask
 /// is deleted when the report becomes final unless a guide keeps it (with a reason), and at the latest
 /// when the owner's retention period has run out.
 /// </summary>
-public class AssessmentNote
+[Audited("Notat fra vurderingsdagene", ReadName = "Notater fra vurderingsdagene (forløp)")]
+public class AssessmentNote : IConfidential, IInProgramme
 {
     public const int GroupMax = 200;
     public const int TextMax = 20000;
@@ -82,7 +87,9 @@ public class AssessmentNote
     public string AuthorName { get; set; } = "";
     public NoteKind Kind { get; set; }
     /// <summary>The interview group or the observed lesson/break ("Elever 7. trinn", "Friminutt").</summary>
+    [Redacted]
     public string Group { get; set; } = "";
+    [Redacted]
     public string Text { get; set; } = "";
     /// <summary>The stable keys of the signs of good practice the note is tagged with, comma-separated.</summary>
     public string SignKeys { get; set; } = "";
@@ -96,7 +103,8 @@ public class AssessmentNote
 }
 
 /// <summary>The assessment report (seed 000 § 3.3): per sign of good practice the findings and questions for reflection, and a summary.</summary>
-public class AssessmentReport
+[Audited("Vurderingsrapport")]
+public class AssessmentReport : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -119,7 +127,7 @@ public class AssessmentReport
 /// its own version, so guides writing different sections at once never overwrite each other; a save on
 /// a section someone else saved meanwhile is a conflict that shows both texts.
 /// </summary>
-public class ReportSection
+public class ReportSection : IProgrammeScoped
 {
     public const int FieldMax = 20000;
 
@@ -151,7 +159,7 @@ public class ReportSection
 }
 
 /// <summary>A saved version of a section: the report's history, never changed.</summary>
-public class ReportSectionVersion
+public class ReportSectionVersion : IConfidential
 {
     public int Id { get; set; }
     public int SectionId { get; set; }
@@ -169,7 +177,8 @@ public class ReportSectionVersion
 }
 
 /// <summary>The report presented to an audience on a date (day 3: the leadership, then staff, FAU and elevråd).</summary>
-public class ReportPresentation
+[Audited("Framlegg av vurderingsrapport")]
+public class ReportPresentation : IProgrammeScoped
 {
     public int Id { get; set; }
     public int ReportId { get; set; }
@@ -184,7 +193,8 @@ public class ReportPresentation
 }
 
 /// <summary>An owner's rule for how long kept notes may live after the report is final.</summary>
-public class AssessmentSettings
+[Audited("Lagringstid for notater")]
+public class AssessmentSettings : IOwnerScoped
 {
     public const int DefaultRetentionDays = 90;
     public const int MaxRetentionDays = 730;

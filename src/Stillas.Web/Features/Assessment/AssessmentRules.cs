@@ -6,6 +6,10 @@ namespace Stillas.Web.Features.Assessment;
 /// <summary>The seed's template for the days, labels in Norwegian, and the checks of what users type.</summary>
 public static class AssessmentRules
 {
+    /// <summary>The report is the team's while it writes it (confidential), then everyone's who sees the programme.</summary>
+    public static bool CanReadReport(this Platform.Access.AccessScope scope, Platform.Access.IProgrammeScoped p, ReportStatus status) =>
+        status != ReportStatus.Draft || Platform.Access.Access.Can(scope, Platform.Access.Permission.TeamContent, p);
+
     public const string StepKey = "fase3.assessmentdays";
     public const string Session1Key = "fase4.session1";
 

@@ -9,8 +9,14 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Features.Assessment;
 
 /// <summary>The programme an assessment page belongs to, as far as the user may see it, with its assessment-days step.</summary>
-public sealed record AssessmentProgramme(int Id, int OwnerId, int SchoolId, int TeamId, string SchoolName, string OwnerName, ProgrammeStatus Status, DateOnly? StepDate, DateOnly? StepEndDate)
+public sealed record AssessmentProgramme(int Id, int OwnerId, int SchoolId, int TeamId, string SchoolName, string OwnerName, ProgrammeStatus Status, DateOnly? StepDate, DateOnly? StepEndDate) : IProgrammeResource
 {
+    // Settable so the record is a programme-scoped resource (Access.Can); set only by the constructor.
+    public int OwnerId { get; set; } = OwnerId;
+    public int SchoolId { get; set; } = SchoolId;
+    public int TeamId { get; set; } = TeamId;
+    public bool IsActive => Status == ProgrammeStatus.Active;
+
     public static async Task<AssessmentProgramme?> LoadAsync(StillasDb db, int programmeId, CancellationToken ct)
     {
         var p = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
@@ -143,24 +149,11 @@ public static class AssessmentService
         return NoteView.Of(note);
     }
 
-    /// <summary>
-    /// An explicit audit entry for a read of notes (the change audit only sees writes). It carries no owner,
-    /// so the owner's administrator does not see that notes exist; the system administrator does.
-    /// </summary>
-    private static async Task AuditReadAsync(StillasDb db, AccessScope scope, int programmeId, IEnumerable<int> noteIds, string where, CancellationToken ct)
-    {
-        var ids = string.Join(",", noteIds);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = db.Clock.GetUtcNow(), ActorPersonId = scope.PersonId, ActorName = scope.ActorName.Length > 200 ? scope.ActorName[..200] : scope.ActorName,
-            OwnerId = null, EntityType = NoteReadEntity, EntityId = programmeId.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = AuditAction.Read,
-            Changes = JsonSerializer.Serialize(new Dictionary<string, string?[]> { ["Notes"] = [null, ids.Length > 3000 ? ids[..3000] : ids], ["Where"] = [null, where] }),
-        });
-        await db.SaveChangesAsync(ct);
-    }
+    private static Task AuditReadAsync(StillasDb db, AccessScope scope, int programmeId, IEnumerable<int> noteIds, string where, CancellationToken ct) =>
+        ConfidentialReads.RecordAsync<AssessmentNote>(db, scope, programmeId, noteIds, where, ct);
 
     /// <summary>The audit log's entity type of a read of a programme's notes (entity id = the programme).</summary>
-    public const string NoteReadEntity = "AssessmentNotes";
+    public static readonly string NoteReadEntity = AuditPolicy.ReadEntityType(typeof(AssessmentNote));
 
     public sealed record NoteSaved(NoteView Note, bool Created, string? Warning);
 

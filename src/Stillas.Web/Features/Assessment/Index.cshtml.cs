@@ -62,14 +62,14 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         Programme = p;
         var scope = current.Scope;
         var active = p.Status == ProgrammeStatus.Active;
-        CanPlan = active && scope.CanPlan(p.OwnerId, p.TeamId);
-        CanTick = active && scope.CanTickTask(p.OwnerId, p.TeamId, p.SchoolId);
-        IsTeam = scope.IsOnTeam(p.TeamId);
+        CanPlan = active && scope.Can(Permission.RunProgramme, p);
+        CanTick = active && scope.Can(Permission.TakePart, p);
+        IsTeam = scope.Can(Permission.TeamContent, p);
         Today = ProgrammePlanning.Today(clock);
         Slots = await AssessmentService.SlotsAsync(db, programmeId, ct);
         Tasks = await AssessmentService.TasksAsync(db, programmeId, ct);
         ReportStatus = (await AssessmentService.ReportAsync(db, programmeId, ct))?.Status;
-        CanSetRetention = scope.CanSetRetention(p.OwnerId);
+        CanSetRetention = scope.Can(Permission.ManageProgrammes, p.OwnerId);
         if (IsTeam || scope.IsStaffOf(p.OwnerId)) NoteRetentionDays = await AssessmentService.RetentionDaysAsync(db, p.OwnerId, ct);
         return null;
     }

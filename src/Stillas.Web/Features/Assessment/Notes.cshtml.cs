@@ -66,7 +66,7 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
     {
         var p = await AssessmentProgramme.LoadCoreAsync(db, programmeId, ct);
         if (p is null) return NotFound();
-        if (!current.Scope.IsOnTeam(p.TeamId)) return Forbid();
+        if (!current.Scope.Can(Permission.TeamContent, p)) return NotFound();
         Programme = p;
         if (await AssessmentService.ReportIsFinalAsync(db, programmeId, ct))
             return new JsonResult(new { saved = false, message = "Rapporten er endelig, så notatet kan ikke lagres." }) { StatusCode = 409 };
@@ -131,7 +131,7 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
     {
         var p = await AssessmentProgramme.LoadAsync(db, programmeId, ct);
         if (p is null) return NotFound();
-        if (!current.Scope.IsOnTeam(p.TeamId)) return Forbid();
+        if (!current.Scope.Can(Permission.TeamContent, p)) return NotFound();
         Programme = p;
         return null;
     }

@@ -86,7 +86,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
     {
         var p = await AssessmentProgramme.LoadCoreAsync(db, programmeId, ct);
         if (p is null) return NotFound();
-        if (!current.Scope.IsOnTeam(p.TeamId)) return Forbid();
+        if (!current.Scope.Can(Permission.TeamContent, p)) return Forbid();
         if (!await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == programmeId, ct)) return NotFound();
         var errors = Input.Check();
         if (errors.Count > 0)
@@ -181,11 +181,11 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
         var p = await AssessmentProgramme.LoadAsync(db, programmeId, ct);
         if (p is null) return NotFound();
         Programme = p;
-        IsTeam = current.Scope.IsOnTeam(p.TeamId);
+        IsTeam = current.Scope.Can(Permission.TeamContent, p);
         Today = ProgrammePlanning.Today(clock);
         Report = await AssessmentService.ReportAsync(db, programmeId, ct);
         // A draft is the team's; the query filter hides it from the others already.
-        if (Report is not null && !current.Scope.CanReadReport(p.TeamId, Report.Status)) Report = null;
+        if (Report is not null && !current.Scope.CanReadReport(p, Report.Status)) Report = null;
         return null;
     }
 

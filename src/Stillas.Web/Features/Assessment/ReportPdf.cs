@@ -3,6 +3,7 @@ using System.Text;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Pdf;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Access;
 
 namespace Stillas.Web.Features.Assessment;
 
@@ -92,7 +93,7 @@ public static class ReportPdf
         var programme = await AssessmentProgramme.LoadAsync(db, programmeId, ct);
         if (programme is null) return null;
         var report = await AssessmentService.ReportAsync(db, programmeId, ct);
-        if (report is null || !scope.CanReadReport(programme.TeamId, report.Status)) return null;
+        if (report is null || !scope.CanReadReport(programme, report.Status)) return null;
         var slots = await AssessmentService.SlotsAsync(db, programmeId, ct);
         return (PdfWriter.Render(Build(programme, report, slots, today)), FileName(programme.SchoolName));
     }

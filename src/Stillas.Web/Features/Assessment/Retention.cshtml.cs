@@ -39,7 +39,7 @@ public sealed class RetentionModel(StillasDb db, CurrentScope current) : PageMod
     {
         var name = await db.Owners.AsNoTracking().Where(o => o.Id == ownerId).Select(o => o.Name).SingleOrDefaultAsync(ct);
         if (name is null) return NotFound();
-        if (!current.Scope.CanSetRetention(ownerId)) return Forbid();
+        if (!current.Scope.Can(Permission.ManageProgrammes, ownerId)) return Forbid();
         (OwnerName, OwnerId) = (name, ownerId);
         return null;
     }

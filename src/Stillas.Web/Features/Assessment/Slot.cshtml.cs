@@ -71,7 +71,7 @@ public sealed class SlotModel(StillasDb db, CurrentScope current) : PageModel
     {
         var p = await AssessmentProgramme.LoadAsync(db, programmeId, ct);
         if (p is null) return NotFound();
-        if (p.Status != ProgrammeStatus.Active || !current.Scope.CanPlan(p.OwnerId, p.TeamId)) return Forbid();
+        if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return Forbid();
         Programme = p;
         return null;
     }

@@ -10,6 +10,8 @@ using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Web;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Web.Features.Audit;
 
 /// <summary>How audit entries read to a person: field names in Norwegian, values as they are shown elsewhere.</summary>

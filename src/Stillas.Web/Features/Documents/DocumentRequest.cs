@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Documents;
 
@@ -16,7 +18,8 @@ public enum DocumentStatus
 /// A document the guidance team asks the school for in Fase 1 (seed 000 § 3.2), with a due date and
 /// a status. The school answers by uploading one or more <see cref="StoredFile"/>s.
 /// </summary>
-public class DocumentRequest
+[Audited("Dokumentforespørsel")]
+public class DocumentRequest : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -75,7 +78,8 @@ public class DocumentRequest
 /// random name; this row holds the original (sanitised) name, the type found by looking at the
 /// content, the size and the SHA-256 of the bytes.
 /// </summary>
-public class StoredFile
+[Audited("Dokument")]
+public class StoredFile : IProgrammeScoped
 {
     public int Id { get; set; }
     public int RequestId { get; set; }

@@ -19,7 +19,7 @@ public static class Documents
     {
         var requests = await db.DocumentRequests.Include(r => r.Files.OrderBy(f => f.UploadedAt).ThenBy(f => f.Id))
             .Where(r => r.ProgrammeId == programme.Id).OrderBy(r => r.Order).ThenBy(r => r.Id).ToListAsync(ct);
-        if (requests.Count > 0 || !scope.CanManageDocuments(programme.OwnerId, programme.TeamId)) return requests;
+        if (requests.Count > 0 || !scope.Can(Permission.RunProgramme, programme)) return requests;
         var stepDate = await db.PlanSteps.Where(s => s.ProgrammeId == programme.Id && s.Key == DocumentsStepKey)
             .Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
         requests = DocumentRequest.DefaultsFor(programme, stepDate);

@@ -30,7 +30,7 @@ public static class DocumentsApi
         {
             var request = await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
             if (request is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanUpload(request.OwnerId, request.SchoolId, request.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TakePart, request)) return ApiSupport.Forbidden();
             const string title = "Filen kunne ikke lastes opp.";
             if (!http.HasFormContentType)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send filen som multipart/form-data i feltet «file»."] }, title: title);

@@ -72,7 +72,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
     {
         var programme = await ProgrammeHeader.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
-        if (!current.Scope.CanWriteVersion(programme.SchoolId)) return Forbid();
+        if (!current.Scope.Can(Permission.ActForSchool, programme)) return Forbid();
         Programme = programme;
         return null;
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.FuturePicture;
 
@@ -10,7 +12,8 @@ namespace Stillas.Web.Features.FuturePicture;
 /// save is a new <see cref="FuturePictureVersion"/>, never an overwrite, so anyone can see who changed
 /// what and compare versions. One per programme.
 /// </summary>
-public class FuturePicture
+[Audited("Fremtidsbilde")]
+public class FuturePicture : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -28,7 +31,8 @@ public class FuturePicture
 }
 
 /// <summary>One saved version of a future picture; versions are never changed after they are saved.</summary>
-public class FuturePictureVersion
+[Audited("Versjon av fremtidsbilde")]
+public class FuturePictureVersion : IProgrammeScoped
 {
     public const int DevelopmentAreaMax = 2000;
     public const int TextMax = 20000;
@@ -56,7 +60,8 @@ public class FuturePictureVersion
 /// <see cref="StableKey"/> across versions, so the assessment days can observe against it and a
 /// comparison can tell an edited sign from a new one.
 /// </summary>
-public class SignOfGoodPractice
+[Audited("Tegn på god praksis")]
+public class SignOfGoodPractice : IProgrammeScoped
 {
     public const int TextMax = 500;
 
@@ -73,7 +78,8 @@ public class SignOfGoodPractice
 }
 
 /// <summary>A comment on a version of the future picture, by the team, the owner's staff or the school.</summary>
-public class FuturePictureComment
+[Audited("Kommentar til fremtidsbilde")]
+public class FuturePictureComment : IProgrammeScoped
 {
     public const int TextMax = 4000;
 

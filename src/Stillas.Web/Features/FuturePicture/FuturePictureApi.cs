@@ -34,7 +34,7 @@ public static class FuturePictureApi
         {
             var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanWriteVersion(programme.SchoolId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.ActForSchool, programme)) return ApiSupport.Forbidden();
             var errors = input.Check();
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Fremtidsbildet kunne ikke lagres.");
             var outcome = await FuturePictureCommands.SaveVersionAsync(db, programme, current.Scope, input, ct);
@@ -57,7 +57,7 @@ public static class FuturePictureApi
         {
             var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanComment(programme.OwnerId, programme.TeamId, programme.SchoolId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TakePart, programme)) return ApiSupport.Forbidden();
             var errors = FuturePictureCommands.CheckComment(input.Text);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Kommentaren kunne ikke lagres.");
             var comment = await FuturePictureCommands.CommentAsync(db, id, current.Scope, input.Text!, ct);

@@ -54,8 +54,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
         if (picture is { CurrentVersion: > 0 }) Current = await FuturePictureQueries.VersionAsync(db, programmeId, picture.CurrentVersion, ct);
         Versions = await FuturePictureQueries.VersionsAsync(db, programmeId, ct);
         Comments = await FuturePictureQueries.CommentsAsync(db, programmeId, ct);
-        CanEdit = current.Scope.CanWriteVersion(programme.SchoolId);
-        CanComment = current.Scope.CanComment(programme.OwnerId, programme.TeamId, programme.SchoolId);
+        CanEdit = current.Scope.Can(Permission.ActForSchool, programme);
+        CanComment = current.Scope.Can(Permission.TakePart, programme);
         return true;
     }
 }

@@ -40,7 +40,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         CanDeactivate = scope.Can(Permission.ManageSystem);
         ShowTeams = scope.IsStaffOf(id) || owner.Teams > 0;
         ShowPeople = scope.Can(Permission.ViewPeople, id);
-        if (Assessment.AssessmentAccess.CanSetRetention(scope, id))
+        if (scope.Can(Permission.ManageProgrammes, id))
             NoteRetentionDays = await Assessment.AssessmentService.RetentionDaysAsync(db, id, ct);
         return Page();
     }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Owners;
 
 public enum OwnerKind { Kommune = 1, Fylkeskommune = 2, Privat = 3 }
 
 /// <summary>Skoleeier: the legal owner of schools (DOMAIN.md glossary).</summary>
+[Audited("Skoleeier")]
 public class SchoolOwner
 {
     public int Id { get; set; }

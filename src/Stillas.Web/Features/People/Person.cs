@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.People;
 
@@ -10,6 +12,7 @@ namespace Stillas.Web.Features.People;
 /// A person who works in or with the schools. The login (Account) is separate so that the
 /// person's visibility can be filtered by access scope while Identity can still find accounts.
 /// </summary>
+[Audited("Person")]
 public class Person
 {
     public int Id { get; set; }
@@ -44,20 +47,6 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     }
 }
 
-/// <summary>The roles a person can hold (issue 3, § 4). Team roles are on <see cref="TeamMember"/>.</summary>
-public enum Role
-{
-    SystemAdmin = 1,
-    OwnerAdmin = 2,
-    DevelopmentAdvisor = 3,
-    SchoolLeaderGuide = 4,
-    UniversityGuide = 5,
-    Principal = 6,
-    SchoolLeader = 7,
-    SkutMember = 8,
-    GroupLeader = 9,
-    Teacher = 10,
-}
 
 public static class Roles
 {
@@ -84,6 +73,7 @@ public static class Roles
 }
 
 /// <summary>A role a person holds at an owner or a school (or system-wide).</summary>
+[Audited("Rolle")]
 public class Membership
 {
     public int Id { get; set; }

@@ -88,7 +88,7 @@ public sealed class InviteInput : PersonInput
             errors.Add((nameof(OwnerId), "Du kan ikke invitere personer til denne skoleeieren."));
             return (errors, null);
         }
-        if (Role is not People.Role role)
+        if (Role is not Platform.Access.Role role)
         {
             if (SchoolId is not null) errors.Add((nameof(Role), "Velg hvilken rolle personen skal ha ved skolen."));
             else if (UniversityId is not null) errors.Add((nameof(Role), "Velg rollen «Veileder (UH)» når du velger universitet eller høgskole."));
@@ -142,7 +142,7 @@ public static class MembershipRules
             return (null, errors);
         }
         int? owner = null, school = null, university = null;
-        if (role == People.Role.SystemAdmin)
+        if (role == Platform.Access.Role.SystemAdmin)
         {
             if (!scope.IsSystem) errors.Add(("Role", "Bare en systemadministrator kan gi rollen systemadministrator."));
         }
@@ -173,7 +173,7 @@ public static class MembershipRules
             else if (!scope.Can(Permission.ManagePeople, oid))
                 errors.Add(("OwnerId", "Du kan ikke gi roller hos denne skoleeieren."));
             else owner = oid;
-            if (role == People.Role.UniversityGuide)
+            if (role == Platform.Access.Role.UniversityGuide)
             {
                 if (universityId is not int uid)
                     errors.Add(("UniversityId", "Velg universitet eller høgskole for veileder fra UH."));
@@ -194,7 +194,7 @@ public static class MembershipRules
 
     /// <summary>Whether the scope may give or take away this role at this owner.</summary>
     public static bool CanManage(AccessScope scope, Role role, int? ownerId) =>
-        role == People.Role.SystemAdmin ? scope.IsSystem : ownerId is not null && scope.Can(Permission.ManagePeople, ownerId);
+        role == Platform.Access.Role.SystemAdmin ? scope.IsSystem : ownerId is not null && scope.Can(Permission.ManagePeople, ownerId);
 }
 
 public static class PersonAccess

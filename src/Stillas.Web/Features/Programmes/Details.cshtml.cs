@@ -10,7 +10,13 @@ namespace Stillas.Web.Features.Programmes;
 public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
 {
     public sealed record ProgrammeView(int Id, int OwnerId, string Owner, int SchoolId, string School, int TeamId, string? Team, string SchoolYear,
-        string TemplateKey, int TemplateVersion, string TemplateName, string TemplateJson, DateOnly StartDate, ProgrammeStatus Status);
+        string TemplateKey, int TemplateVersion, string TemplateName, string TemplateJson, DateOnly StartDate, ProgrammeStatus Status) : IProgrammeResource
+    {
+        public int OwnerId { get; set; } = OwnerId;
+        public int SchoolId { get; set; } = SchoolId;
+        public int TeamId { get; set; } = TeamId;
+        public bool IsActive => Status == ProgrammeStatus.Active;
+    }
     public sealed record StepRow(int Id, string Title, string PhaseKey, string PhaseName, StepKind Kind, StepResponsible Responsible, DateOnly Date, DateOnly? EndDate,
         DateOnly OriginalDate, StepStatus Status, string? ResponsibleNote, string? Note, int? Hours, int Order)
     {
@@ -62,8 +68,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (Session1StepId is not null) ReflectionQuestions = await Assessment.AssessmentReports.ReflectionQuestionsAsync(db, id, ct);
         var scope = current.Scope;
         CanManage = scope.Can(Permission.ManageProgrammes, programme.OwnerId);
-        CanEditSteps = programme.Status == ProgrammeStatus.Active && scope.CanEditSteps(programme.OwnerId, programme.TeamId);
-        IsSchoolLeader = programme.Status == ProgrammeStatus.Active && scope.LeaderSchoolIds.Contains(programme.SchoolId);
+        CanEditSteps = scope.Can(Permission.RunProgramme, programme);
+        IsSchoolLeader = scope.Can(Permission.ActForSchool, programme);
         return Page();
     }
 

@@ -35,7 +35,7 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
     {
         var request = await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ProgrammeId == id, ct);
         if (request is null) return NotFound();
-        if (!current.Scope.CanUpload(request.OwnerId, request.SchoolId, request.TeamId)) return Forbid();
+        if (!current.Scope.Can(Permission.TakePart, request)) return Forbid();
         string? error;
         if (upload is null) error = "Velg en fil.";
         else
@@ -59,7 +59,7 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
     {
         var request = await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ProgrammeId == id, ct);
         if (request is null) return NotFound();
-        if (!current.Scope.CanManageDocuments(request.OwnerId, request.TeamId)) return Forbid();
+        if (!current.Scope.Can(Permission.RunProgramme, request)) return Forbid();
         if (status is not DocumentStatus s || !Enum.IsDefined(s))
         {
             ModelState.AddModelError($"status-{requestId}", "Velg en gyldig status.");
@@ -83,8 +83,8 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
             Team = await db.Teams.Where(t => t.Id == programme.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct),
         };
         Programme = new ProgrammeView(programme.Id, programme.OwnerId, programme.SchoolId, programme.TeamId, names.School, names.Team, programme.SchoolYear);
-        CanManage = current.Scope.CanManageDocuments(programme.OwnerId, programme.TeamId);
-        CanUpload = current.Scope.CanUpload(programme.OwnerId, programme.SchoolId, programme.TeamId);
+        CanManage = current.Scope.Can(Permission.RunProgramme, programme);
+        CanUpload = current.Scope.Can(Permission.TakePart, programme);
         Today = DateOnly.FromDateTime(NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);
         Requests = await Documents.Documents.RequestsAsync(db, current.Scope, programme, ct);
         return true;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -19,8 +21,11 @@ public enum ProgrammeStatus
 /// It keeps a snapshot of the model version it started with (<see cref="TemplateJson"/>), so a later
 /// version of the model, or an owner's edit of its own model, never changes a running programme.
 /// </summary>
-public class GuidanceProgramme
+[Audited("Veiledningsforløp")]
+public class GuidanceProgramme : IInProgramme, IProgrammeResource
 {
+    int IInProgramme.ProgrammeId => Id;
+    bool IProgrammeResource.IsActive => Status == ProgrammeStatus.Active;
     public int Id { get; set; }
     public int OwnerId { get; set; }
     public SchoolOwner? Owner { get; set; }
@@ -34,6 +39,7 @@ public class GuidanceProgramme
     public int TemplateVersion { get; set; }
     public required string TemplateName { get; set; }
     /// <summary>The model as it was when the programme started (<see cref="ProgrammeModelJson"/>).</summary>
+    [NotAudited]
     public required string TemplateJson { get; set; }
     /// <summary>The start of Fase 1.</summary>
     public DateOnly StartDate { get; set; }
@@ -68,7 +74,8 @@ public class GuidanceProgramme
 }
 
 /// <summary>A dated step of a programme's progress plan (fremdriftsplan), as it stands now.</summary>
-public class PlanStep
+[Audited("Steg i fremdriftsplan")]
+public class PlanStep : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -11,7 +13,9 @@ namespace Stillas.Web.Features.Programmes;
 /// cadence, stored as the <see cref="ProgrammeTemplate"/> in JSON. The built-in models stay in code.
 /// One row per model; <see cref="Version"/> goes up when a version that programmes use is changed.
 /// </summary>
-public class ProgrammeModel
+[Audited("Forløpsmodell")]
+[OwnerAudience(OwnerAudience.Guides)]
+public class ProgrammeModel : IOwnerScoped
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }
@@ -22,6 +26,7 @@ public class ProgrammeModel
     public int Version { get; set; } = 1;
     public string? BasedOnKey { get; set; }
     public int? BasedOnVersion { get; set; }
+    [NotAudited]
     public required string Json { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -75,8 +75,8 @@ public static class ProgrammesApi
             var step = await db.PlanSteps.SingleOrDefaultAsync(s => s.Id == stepId && s.ProgrammeId == id, ct);
             if (step is null) return ApiSupport.NotFoundProblem();
             var scope = current.Scope;
-            var full = scope.CanEditSteps(step.OwnerId, step.TeamId);
-            if (!full && !scope.CanMarkDone(step.SchoolId, step.Responsible)) return ApiSupport.Forbidden();
+            var full = scope.Can(Permission.RunProgramme, step);
+            if (!full && !(step.Responsible == StepResponsible.School && scope.Can(Permission.ActForSchool, step))) return ApiSupport.Forbidden();
             var programmeStatus = await db.Programmes.Where(p => p.Id == id).Select(p => p.Status).SingleAsync(ct);
             if (programmeStatus != ProgrammeStatus.Active)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Forløpet er ikke aktivt, så stegene kan ikke endres.");

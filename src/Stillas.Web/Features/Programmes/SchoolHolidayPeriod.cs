@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Platform.Calendar;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -9,7 +11,9 @@ namespace Stillas.Web.Features.Programmes;
 /// One of the owner's school holidays in a school year (høstferie, juleferie … planning days), as the
 /// kommune's skolerute decides. The progress planner keeps every step off them.
 /// </summary>
-public class SchoolHolidayPeriod
+[Audited("Skoleferie")]
+[OwnerAudience(OwnerAudience.Everyone)]
+public class SchoolHolidayPeriod : IOwnerScoped
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }

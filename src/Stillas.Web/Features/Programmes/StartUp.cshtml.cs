@@ -68,7 +68,7 @@ public sealed class StartUpModel(StillasDb db, CurrentScope current) : PageModel
             Team = await db.Teams.Where(t => t.Id == programme.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct),
         };
         Programme = new ProgrammeView(programme.Id, names.School, names.Team, programme.SchoolYear);
-        CanEdit = current.Scope.CanManageDocuments(programme.OwnerId, programme.TeamId);
+        CanEdit = current.Scope.Can(Permission.RunProgramme, programme);
         Meeting = await StartUpApi.LoadAsync(db, programme, ct);
         return programme;
     }

@@ -90,8 +90,8 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         Today = ProgrammePlanning.Today(clock);
         var scope = current.Scope;
         var active = programme.Status == ProgrammeStatus.Active;
-        CanEdit = active && scope.CanEditSteps(step.OwnerId, step.TeamId);
-        CanMarkDone = active && !CanEdit && scope.CanMarkDone(step.SchoolId, step.Responsible) && step.Status != StepStatus.Cancelled;
+        CanEdit = active && scope.Can(Permission.RunProgramme, step);
+        CanMarkDone = active && !CanEdit && (step.Responsible == StepResponsible.School && scope.Can(Permission.ActForSchool, step)) && step.Status != StepStatus.Cancelled;
         return true;
     }
 }

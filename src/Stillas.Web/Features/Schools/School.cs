@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Schools;
 
 public enum SchoolLevel { Barneskole = 1, Ungdomsskole = 2, Kombinert = 3, Videregaende = 4 }
 
-public class School
+[Audited("Skole")]
+public class School : IOwnerScoped
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -13,7 +15,8 @@ public enum RoundStatus { Open = 1, Closed = 2 }
 /// by a team in a coming school year. First talks are held in January and agreements signed by the end
 /// of February of the year the cooperation starts, i.e. the spring before the school year begins.
 /// </summary>
-public class SelectionRound
+[Audited("Utvalgsrunde")]
+public class SelectionRound : IOwnerScoped
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }
@@ -41,7 +44,8 @@ public enum ReasonSource { QualityReport = 1, SchoolRequest = 2, OwnerAssessment
 public enum CandidateDecision { Pending = 1, Offered = 2, Accepted = 3, Declined = 4, Postponed = 5 }
 
 /// <summary>A school considered in a selection round: why, the first talk, the decision and the team that will guide.</summary>
-public class SelectionCandidate
+[Audited("Kandidatskole")]
+public class SelectionCandidate : IOwnerScoped
 {
     public int Id { get; set; }
     public int RoundId { get; set; }

@@ -5,6 +5,8 @@ using Stillas.Web.Features.People;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Web.Features.Selection;
 
 /// <summary>

@@ -43,7 +43,7 @@ public sealed class EvaluateModel(StillasDb db, CurrentScope current, TimeProvid
         var p = await AgreementReads.ProgrammeAsync(db, s.ProgrammeId, ct);
         if (p is null) return false;
         (Session, Programme) = (s, p);
-        CanAnswer = current.Scope.CanAnswerForSchool(p.SchoolId) && current.Scope.PersonId is not null;
+        CanAnswer = current.Scope.Can(Permission.ActForSchool, p) && current.Scope.PersonId is not null;
         Answers = await db.SessionEvaluations.AsNoTracking().Where(e => e.SessionId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
         return true;
     }

@@ -27,7 +27,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
         if (p is null) return NotFound();
         Programme = p;
-        CanRun = current.Scope.CanRunSessions(p.OwnerId, p.TeamId);
+        CanRun = current.Scope.Can(Permission.RunProgramme, p);
         Today = DateOnly.FromDateTime(NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);
         Sessions = await SessionService.SessionsAsync(db, current.Scope, p, ct);
         var agreements = await db.InterimWorkAgreements.AsNoTracking().Where(a => a.ProgrammeId == programmeId && (CanRun || a.Status != InterimWorkStatus.Draft)).ToListAsync(ct);

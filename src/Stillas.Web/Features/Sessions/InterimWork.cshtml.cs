@@ -85,8 +85,8 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
         if (p is null) return false;
         Session = s;
         Programme = p;
-        CanRun = current.Scope.CanRunSessions(p.OwnerId, p.TeamId);
-        CanAnswer = current.Scope.CanAnswerForSchool(p.SchoolId);
+        CanRun = current.Scope.Can(Permission.RunProgramme, p);
+        CanAnswer = current.Scope.Can(Permission.ActForSchool, p);
         Today = DateOnly.FromDateTime(NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);
         Next = await SessionService.NextAsync(db, s, ct);
         State = await SessionService.InterimWorkAsync(db, id, CanRun, ct);

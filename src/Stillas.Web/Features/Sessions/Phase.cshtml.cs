@@ -59,8 +59,8 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
         if (p is null) return false;
         (Programme, PhaseKey) = (p, phase);
-        CanRun = current.Scope.CanRunSessions(p.OwnerId, p.TeamId);
-        CanAnswer = current.Scope.CanAnswerForSchool(p.SchoolId);
+        CanRun = current.Scope.Can(Permission.RunProgramme, p);
+        CanAnswer = current.Scope.Can(Permission.ActForSchool, p);
         Evaluation = await db.PhaseEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.ProgrammeId == programmeId && e.PhaseKey == phase, ct);
         return true;
     }

@@ -24,6 +24,10 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     public SessionView Session { get; private set; } = default!;
     public IReadOnlyList<(TimeBox Box, TimeOnly Start, TimeOnly End)> Schedule { get; private set; } = [];
     public List<NoteView> Notes { get; private set; } = [];
+    /// <summary>A member of the team that runs the programme: reads the notes.</summary>
+    public bool InTeam { get; private set; }
+    /// <summary>Writes their own notes (the programme is active).</summary>
+    public bool CanWriteNotes { get; private set; }
     public InterimWorkState? Previous { get; private set; }
     public InterimWorkState Current { get; private set; } = default!;
     public List<SessionView> History { get; private set; } = [];
@@ -75,7 +79,8 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     {
         var autosave = Request.Headers.ContainsKey("X-Autosave");
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanRun || Me is null) return Forbid();
+        if (!InTeam || Me is null) return NotFound();
+        if (!CanWriteNotes) return Forbid();
         if (!Enum.IsDefined(part)) return BadRequest();
         if (SessionService.CheckNote(text) is { } error)
         {
@@ -114,10 +119,13 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         Programme = p;
         Now = clock.GetUtcNow();
         Me = current.Scope.PersonId;
-        CanRun = current.Scope.CanRunSessions(p.OwnerId, p.TeamId);
-        CanAnswer = current.Scope.CanAnswerForSchool(p.SchoolId);
+        CanRun = current.Scope.Can(Permission.RunProgramme, p);
+        CanAnswer = current.Scope.Can(Permission.ActForSchool, p);
         Schedule = SessionPlan.Schedule(s.StartTime, s.Minutes);
-        if (CanRun) Notes = await SessionService.NotesAsync(db, id, ct);
+        // The notes are the team's alone (IConfidential): not the owner's staff unless members, not the system administrator.
+        InTeam = current.Scope.Can(Permission.TeamContent, p);
+        CanWriteNotes = InTeam && p.IsActive;
+        if (InTeam) Notes = await SessionService.NotesAsync(db, current.Scope, id, "Veiledningsside", ct);
         // The history holds the previous session; its agreement and this one's are read together.
         History = await SessionService.Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number <= s.Number).ToListAsync(ct);
         var prev = History.FirstOrDefault(h => h.Number == s.Number - 1);

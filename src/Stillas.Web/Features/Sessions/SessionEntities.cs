@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Sessions;
 
@@ -9,7 +11,8 @@ namespace Stillas.Web.Features.Sessions;
 /// its plan step's date (<see cref="PlanStep"/>), so moving the step in the progress plan moves the
 /// session; the session adds the time of day, the place or video link and who takes part.
 /// </summary>
-public class GuidanceSession
+[Audited("Veiledning")]
+public class GuidanceSession : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -43,7 +46,8 @@ public enum SessionPart { Opening = 1, Inquiry = 2, Closing = 3, Evaluation = 4 
 /// colleague's text (no merge, no lost update); the page shows everybody's notes side by side.
 /// Notes are the team's working material: the owner's staff and the team see them, the school does not.
 /// </summary>
-public class SessionNote
+[Audited("Notat fra veiledning", ReadName = "Notater fra veiledning (lest)")]
+public class SessionNote : IConfidential
 {
     public int Id { get; set; }
     public int SessionId { get; set; }
@@ -54,6 +58,7 @@ public class SessionNote
     public SessionPart Part { get; set; }
     public int AuthorPersonId { get; set; }
     public required string AuthorName { get; set; }
+    [Redacted]
     public string Text { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -68,7 +73,8 @@ public enum InterimWorkStatus { Draft = 0, Sent = 1, Superseded = 2 }
 /// version: the team edits a draft; "made final" sends it; editing a sent agreement makes a new
 /// version that is sent again, and the old one is kept as <see cref="InterimWorkStatus.Superseded"/>.
 /// </summary>
-public class InterimWorkAgreement
+[Audited("Avtale om mellomarbeid")]
+public class InterimWorkAgreement : IInProgramme
 {
     public int Id { get; set; }
     public int SessionId { get; set; }
@@ -103,7 +109,8 @@ public class InterimWorkAgreement
 /// The school's feedback on the interim work agreed at a session: how it worked on each point and the
 /// topic it wants next. A draft until submitted; after the deadline it is still accepted and flagged late.
 /// </summary>
-public class InterimWorkFeedback
+[Audited("Tilbakemelding på mellomarbeid")]
+public class InterimWorkFeedback : IProgrammeScoped
 {
     public int Id { get; set; }
     public int SessionId { get; set; }
@@ -123,7 +130,7 @@ public class InterimWorkFeedback
 }
 
 /// <summary>The leadership's evaluation of a session (seed 000 § 3.4, Del 4): four questions and an optional 1–6 rating, one per person.</summary>
-public class SessionEvaluation
+public class SessionEvaluation : IProgrammeScoped
 {
     public int Id { get; set; }
     public int SessionId { get; set; }
@@ -146,7 +153,8 @@ public class SessionEvaluation
 /// The evaluation after sessions 4 and 8 (seed 000 § 3.2): the principal's feedback, and the record of
 /// the evaluation meeting (who took part, conclusions, adjustments to the model).
 /// </summary>
-public class PhaseEvaluation
+[Audited("Fase-evaluering")]
+public class PhaseEvaluation : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }

@@ -33,7 +33,7 @@ public static class SessionService
     public static async Task<List<SessionView>> SessionsAsync(StillasDb db, AccessScope scope, ProgrammeHead programme, CancellationToken ct)
     {
         var sessions = await Query(db, s => s.ProgrammeId == programme.Id).ToListAsync(ct);
-        if (!scope.CanRunSessions(programme.OwnerId, programme.TeamId)) return [.. sessions.OrderBy(s => s.Number)];
+        if (!scope.Can(Permission.RunProgramme, programme)) return [.. sessions.OrderBy(s => s.Number)];
         var steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == programme.Id && s.Kind == StepKind.Session && s.SessionNumber != null)
             .Select(s => new { s.Id, s.SessionNumber }).ToListAsync(ct);
         var missing = steps.Where(st => sessions.All(s => s.PlanStepId != st.Id)).ToList();
@@ -101,9 +101,14 @@ public static class SessionService
 
     // ---- Notes ----
 
-    public static Task<List<NoteView>> NotesAsync(StillasDb db, int sessionId, CancellationToken ct) =>
-        db.Set<SessionNote>().AsNoTracking().Where(n => n.SessionId == sessionId).OrderBy(n => n.Part).ThenBy(n => n.CreatedAt)
+    /// <summary>The team's notes of a session (the filter lets only its members read them); the read is written to the audit log.</summary>
+    public static async Task<List<NoteView>> NotesAsync(StillasDb db, AccessScope scope, int sessionId, string where, CancellationToken ct)
+    {
+        var notes = await db.Set<SessionNote>().AsNoTracking().Where(n => n.SessionId == sessionId).OrderBy(n => n.Part).ThenBy(n => n.CreatedAt)
             .Select(n => new NoteView(n.Id, n.Part, n.AuthorPersonId, n.AuthorName, n.Text, n.UpdatedAt)).ToListAsync(ct);
+        await Platform.Audit.ConfidentialReads.RecordAsync<SessionNote>(db, scope, sessionId, notes.Select(n => n.Id), where, ct);
+        return notes;
+    }
 
     public static string? CheckNote(string? text) => text?.Length > SessionNote.TextMax ? $"Notatet kan ha høyst {SessionNote.TextMax} tegn." : null;
 
@@ -117,9 +122,9 @@ public static class SessionService
         {
             note = new SessionNote
             {
-                SessionId = session.Id, OwnerId = session.OwnerId, SchoolId = session.SchoolId, TeamId = session.TeamId, Part = part,
+                SessionId = session.Id, Part = part,
                 AuthorPersonId = me, AuthorName = Trunc(scope.ActorName, 200), CreatedAt = now,
-            };
+            }.PlaceIn(session);
             db.Add(note);
         }
         note.Text = text ?? "";
@@ -449,7 +454,7 @@ public static class SessionService
     {
         var step = await db.PlanSteps.SingleOrDefaultAsync(s => s.ProgrammeId == programmeId && s.Key == key, ct);
         if (step is null || !step.IsOpen) return;
-        if (!(scope.CanEditSteps(step.OwnerId, step.TeamId) || scope.CanMarkDone(step.SchoolId, step.Responsible))) return;
+        if (!(scope.Can(Permission.RunProgramme, step) || (step.Responsible == StepResponsible.School && scope.Can(Permission.ActForSchool, step)))) return;
         step.Status = StepStatus.Done;
         step.DoneAt = clock.GetUtcNow();
     }

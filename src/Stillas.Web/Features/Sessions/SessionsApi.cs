@@ -49,7 +49,7 @@ public static class SessionsApi
             var s = await SessionService.SessionAsync(db, id, ct);
             if (s is null) return ApiSupport.NotFoundProblem();
             var session = await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == id, ct);
-            if (!current.Scope.CanRunSessions(session.OwnerId, session.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.RunProgramme, session)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input, out var start);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Veiledningen kunne ikke lagres.");
             await SessionService.SaveAsync(db, id, input, start, clock, ct);
@@ -60,15 +60,16 @@ public static class SessionsApi
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanReadNotes(session.OwnerId, session.TeamId)) return ApiSupport.Forbidden();
-            return TypedResults.Ok(await SessionService.NotesAsync(db, id, ct));
+            // The team's notes do not exist for anyone else (IConfidential).
+            if (!current.Scope.Can(Permission.TeamContent, session)) return ApiSupport.NotFoundProblem();
+            return TypedResults.Ok(await SessionService.NotesAsync(db, current.Scope, id, "API", ct));
         }).WithName("ListSessionNotes");
 
         api.MapPut("/sessions/{id:int}/notes/{part}", async Task<Results<Ok<NoteView>, ValidationProblem, ProblemHttpResult>> (int id, string part, NoteInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanRunSessions(session.OwnerId, session.TeamId) || current.Scope.PersonId is null) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.TeamContent, session) || current.Scope.PersonId is null) return ApiSupport.NotFoundProblem();
             if (!Enum.TryParse<SessionPart>(part, ignoreCase: true, out var p) || !Enum.IsDefined(p))
                 return TypedResults.ValidationProblem(ApiSupport.Errors([("Part", "Ukjent del av veiledningen. Bruk opening, inquiry, closing eller evaluation.")]), title: "Notatet kunne ikke lagres.");
             if (SessionService.CheckNote(input.Text) is { } error) return TypedResults.ValidationProblem(ApiSupport.Errors([("Text", error)]), title: "Notatet kunne ikke lagres.");
@@ -79,7 +80,7 @@ public static class SessionsApi
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            var state = await SessionService.InterimWorkAsync(db, id, current.Scope.CanRunSessions(session.OwnerId, session.TeamId), ct);
+            var state = await SessionService.InterimWorkAsync(db, id, current.Scope.Can(Permission.RunProgramme, session), ct);
             var dto = state.Latest is { } a ? Dto(a, await SessionService.MailStateAsync(db, a, ct)) : null;
             var f = state.Feedback;
             return TypedResults.Ok(new InterimWorkResponse(dto, [.. state.Versions.Select(v => v.Version)],
@@ -91,7 +92,7 @@ public static class SessionsApi
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanRunSessions(session.OwnerId, session.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.RunProgramme, session)) return ApiSupport.Forbidden();
             var model = new SessionService.InterimWorkInput
             {
                 Points = input.Points ?? [], FeedbackDeadline = input.FeedbackDeadline, NextSessionDate = input.NextSessionDate,
@@ -114,7 +115,7 @@ public static class SessionsApi
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            var state = await SessionService.InterimWorkAsync(db, id, current.Scope.CanRunSessions(session.OwnerId, session.TeamId), ct);
+            var state = await SessionService.InterimWorkAsync(db, id, current.Scope.Can(Permission.RunProgramme, session), ct);
             var a = version is int v ? state.Versions.FirstOrDefault(x => x.Version == v) : state.Latest;
             if (a is null) return ApiSupport.NotFoundProblem();
             var programme = (await AgreementReads.ProgrammeAsync(db, session.ProgrammeId, ct))!;
@@ -126,7 +127,7 @@ public static class SessionsApi
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanAnswerForSchool(session.SchoolId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.ActForSchool, session)) return ApiSupport.Forbidden();
             var state = await SessionService.InterimWorkAsync(db, id, includeDrafts: false, ct);
             if (state.Latest is not { } agreement)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Veilederteamet har ikke sendt noen avtale om mellomarbeid for denne veiledningen ennå.");
@@ -148,7 +149,7 @@ public static class SessionsApi
         {
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (session is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanAnswerForSchool(session.SchoolId) || current.Scope.PersonId is null) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.ActForSchool, session) || current.Scope.PersonId is null) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Evalueringen kunne ikke lagres.");
             var e = await SessionService.SaveEvaluationAsync(db, session, current.Scope, input, clock, ct);
@@ -166,7 +167,7 @@ public static class SessionsApi
         {
             var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
             if (p is null || !SessionService.EvaluatedPhases.Contains(phase)) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanAnswerForSchool(p.SchoolId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.ActForSchool, p)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Tilbakemeldingen kunne ikke lagres.");
             return TypedResults.Ok(Dto(await SessionService.SavePhaseFeedbackAsync(db, p, phase, current.Scope, input, clock, ct)));
@@ -176,7 +177,7 @@ public static class SessionsApi
         {
             var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
             if (p is null || !SessionService.EvaluatedPhases.Contains(phase)) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.CanRunSessions(p.OwnerId, p.TeamId)) return ApiSupport.Forbidden();
+            if (!current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Referatet kunne ikke lagres.");
             return TypedResults.Ok(Dto(await SessionService.SavePhaseMeetingAsync(db, p, phase, current.Scope, input, clock, ct)));

@@ -124,7 +124,7 @@ public static class StartUpApi
     {
         var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (programme is null) return ApiSupport.NotFoundProblem();
-        if (!current.Scope.CanManageDocuments(programme.OwnerId, programme.TeamId)) return ApiSupport.Forbidden();
+        if (!current.Scope.Can(Permission.RunProgramme, programme)) return ApiSupport.Forbidden();
         const string title = "Oppstartsmøtet kunne ikke lagres.";
         if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: title);
         var errors = input.Check();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.StartUp;
 
@@ -9,7 +11,8 @@ namespace Stillas.Web.Features.StartUp;
 /// what was decided (development area, documents, assessment-day dates, special considerations).
 /// One per programme. <see cref="Version"/> guards against two people saving over each other.
 /// </summary>
-public class StartUpMeeting
+[Audited("Oppstartsmøte")]
+public class StartUpMeeting : IInProgramme
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -58,7 +61,8 @@ public class StartUpMeeting
 }
 
 /// <summary>One point on the start-up meeting's agenda.</summary>
-public class AgendaItem
+[Audited("Punkt på dagsorden for oppstartsmøtet")]
+public class AgendaItem : IProgrammeScoped
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }

@@ -2,11 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
 
 namespace Stillas.Web.Features.Teams;
 
 /// <summary>Veilederteam: owner representative + experienced school leader + UH representative (seed 000 § 1).</summary>
-public class GuidanceTeam
+[Audited("Veilederteam")]
+public class GuidanceTeam : IOwnerScoped
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }
@@ -22,7 +25,8 @@ public class GuidanceTeam
 
 public enum TeamRole { DevelopmentAdvisor = 1, SchoolLeaderGuide = 2, UniversityGuide = 3 }
 
-public class TeamMember
+[Audited("Teammedlem")]
+public class TeamMember : IOwnerScoped
 {
     public int Id { get; set; }
     public int TeamId { get; set; }
@@ -46,7 +50,8 @@ public class TeamMember
 }
 
 /// <summary>Training a team member has completed (seed 000: school assessment from Udir, guidance from UH).</summary>
-public class TrainingRecord
+[Audited("Opplæring")]
+public class TrainingRecord : IOwnerScoped
 {
     public int Id { get; set; }
     public int PersonId { get; set; }

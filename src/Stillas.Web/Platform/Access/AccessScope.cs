@@ -1,4 +1,3 @@
-using Stillas.Web.Features.People;
 
 namespace Stillas.Web.Platform.Access;
 

@@ -2,13 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Stillas.Web.Features.Agreements;
-using Stillas.Web.Features.Owners;
-using Stillas.Web.Features.People;
-using Stillas.Web.Features.Programmes;
-using Stillas.Web.Features.Schools;
-using Stillas.Web.Features.Selection;
-using Stillas.Web.Features.Teams;
+using System.Collections.Frozen;
+using System.Reflection;
 
 namespace Stillas.Web.Platform.Audit;
 
@@ -36,37 +31,8 @@ public class AuditEntry
         _ => a.ToString(),
     };
 
-    public static string EntityName(string type) => type switch
-    {
-        nameof(SchoolOwner) => "Skoleeier",
-        nameof(School) => "Skole",
-        nameof(Person) => "Person",
-        nameof(Membership) => "Rolle",
-        nameof(GuidanceTeam) => "Veilederteam",
-        nameof(TeamMember) => "Teammedlem",
-        nameof(TrainingRecord) => "Opplæring",
-        nameof(SelectionRound) => "Utvalgsrunde",
-        nameof(SelectionCandidate) => "Kandidatskole",
-        nameof(GuidanceProgramme) => "Veiledningsforløp",
-        nameof(PlanStep) => "Steg i fremdriftsplan",
-        nameof(ProgrammeModel) => "Forløpsmodell",
-        nameof(SchoolHolidayPeriod) => "Skoleferie",
-        nameof(GuidanceAgreement) => "Samarbeidsavtale",
-        nameof(AgreementVersion) => "Versjon av samarbeidsavtale",
-        nameof(AgreementLine) => "Punkt i samarbeidsavtale",
-        nameof(Features.Sessions.GuidanceSession) => "Veiledning",
-        nameof(Features.Sessions.InterimWorkAgreement) => "Avtale om mellomarbeid",
-        nameof(Features.Sessions.InterimWorkFeedback) => "Tilbakemelding på mellomarbeid",
-        nameof(Features.Sessions.PhaseEvaluation) => "Fase-evaluering",
-        nameof(Features.Assessment.AssessmentSlot) => "Programpunkt på vurderingsdagene",
-        nameof(Features.Assessment.AssessmentTask) => "Skolens forberedelse til vurderingsdagene",
-        nameof(Features.Assessment.AssessmentNote) => "Notat fra vurderingsdagene",
-        Features.Assessment.AssessmentService.NoteReadEntity => "Notater fra vurderingsdagene (forløp)",
-        nameof(Features.Assessment.AssessmentReport) => "Vurderingsrapport",
-        nameof(Features.Assessment.ReportPresentation) => "Framlegg av vurderingsrapport",
-        nameof(Features.Assessment.AssessmentSettings) => "Lagringstid for notater",
-        _ => type,
-    };
+    /// <summary>The Norwegian name of an audited entity type (<see cref="AuditedAttribute"/>), or of a recorded read of its rows.</summary>
+    public static string EntityName(string type) => AuditPolicy.Names.TryGetValue(type, out var name) ? name : type;
 
     public Dictionary<string, string?[]> ParsedChanges()
     {
@@ -88,42 +54,62 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     }
 }
 
+/// <summary>
+/// Changes to this entity are written to the audit log under <paramref name="name"/> (Norwegian, as the log shows
+/// it). <see cref="ReadName"/>: reads of its rows are recorded too (confidential content, <c>ConfidentialReads</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AuditedAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+    public string? ReadName { get; init; }
+}
+
+/// <summary>The log says that this field changed, not what it says (a note may name pupils, parents and staff).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RedactedAttribute : Attribute;
+
+/// <summary>The field is left out of the log: long and unreadable as a change (a model's JSON; its version and name say what changed).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;
+
 public static class AuditPolicy
 {
-    private static readonly HashSet<Type> Audited =
-        [typeof(SchoolOwner), typeof(School), typeof(Person), typeof(Membership), typeof(GuidanceTeam), typeof(TeamMember), typeof(TrainingRecord),
-         typeof(SelectionRound), typeof(SelectionCandidate),
-         typeof(GuidanceProgramme), typeof(PlanStep), typeof(ProgrammeModel), typeof(SchoolHolidayPeriod),
-         typeof(Features.StartUp.StartUpMeeting), typeof(Features.StartUp.AgendaItem), typeof(Features.Documents.DocumentRequest), typeof(Features.Documents.StoredFile),
+    private static readonly FrozenDictionary<Type, AuditedAttribute> Audited = typeof(AuditPolicy).Assembly.GetTypes()
+        .Select(t => (t, a: t.GetCustomAttribute<AuditedAttribute>(false))).Where(x => x.a is not null).ToFrozenDictionary(x => x.t, x => x.a!);
 
-         typeof(Features.FuturePicture.FuturePicture), typeof(Features.FuturePicture.FuturePictureVersion), typeof(Features.FuturePicture.SignOfGoodPractice), typeof(Features.FuturePicture.FuturePictureComment),
+    /// <summary>Entity type name → Norwegian name; for recorded reads, <c>ConfidentialReads.EntityType</c> → its read name.</summary>
+    public static readonly FrozenDictionary<string, string> Names = Audited
+        .SelectMany(x => x.Value.ReadName is { } read ? [(x.Key.Name, x.Value.Name), (ReadEntityType(x.Key), read)] : new[] { (x.Key.Name, x.Value.Name) })
+        .ToFrozenDictionary(x => x.Item1, x => x.Item2);
 
-         typeof(GuidanceAgreement), typeof(AgreementVersion), typeof(AgreementLine),
-         typeof(Features.Sessions.GuidanceSession), typeof(Features.Sessions.InterimWorkAgreement), typeof(Features.Sessions.InterimWorkFeedback), typeof(Features.Sessions.PhaseEvaluation),
-         typeof(Features.Assessment.AssessmentSlot), typeof(Features.Assessment.AssessmentTask), typeof(Features.Assessment.AssessmentNote),
-         typeof(Features.Assessment.AssessmentReport), typeof(Features.Assessment.ReportPresentation), typeof(Features.Assessment.AssessmentSettings)];
+    /// <summary>The audit log's entity type of a read of <paramref name="type"/>'s rows ("AssessmentNotes").</summary>
+    public static string ReadEntityType(Type type) => type.Name + "s";
 
-    // What a note says may name pupils, parents and staff: the log tells that it changed, not what it says.
-    private static readonly HashSet<(Type, string)> Redacted =
-        [(typeof(Features.Assessment.AssessmentNote), nameof(Features.Assessment.AssessmentNote.Text)),
-         (typeof(Features.Assessment.AssessmentNote), nameof(Features.Assessment.AssessmentNote.Group))];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), int> Fields = new();
+
+    // 1: redacted, 2: left out, 0: as it is; from the property's attributes, once per field.
+    private static int FieldKind(Type type, string name) => Fields.GetOrAdd((type, name), static k =>
+    {
+        var p = k.Item1.GetProperty(k.Item2);
+        return p?.GetCustomAttribute<RedactedAttribute>() is not null ? 1 : p?.GetCustomAttribute<NotAuditedAttribute>() is not null ? 2 : 0;
+    });
 
     public const string RedactedValue = "(skjult)";
 
-    // A model's JSON is long and unreadable as a change: its version and name say what changed.
-    private static readonly HashSet<string> Omitted = [nameof(GuidanceProgramme.TemplateJson), nameof(ProgrammeModel.Json)];
-
-    public static bool IsAudited(Type type) => Audited.Contains(type);
+    public static bool IsAudited(Type type) => Audited.ContainsKey(type);
 
     /// <summary>Changed scalar properties as name → [old, new], stringified.</summary>
     public static Dictionary<string, object?[]> Changes(EntityEntry entry)
     {
         var result = new Dictionary<string, object?[]>();
+        var type = entry.Metadata.ClrType;
         foreach (var p in entry.Properties)
         {
             if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted) continue;
-            if (Omitted.Contains(p.Metadata.Name)) continue;
-            if (Redacted.Contains((entry.Metadata.ClrType, p.Metadata.Name)))
+            var kind = FieldKind(type, p.Metadata.Name);
+            if (kind == 2) continue;
+            if (kind == 1)
             {
                 var changed = entry.State != EntityState.Modified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue));
                 if (changed) result[p.Metadata.Name] = [entry.State == EntityState.Added ? null : RedactedValue, entry.State == EntityState.Deleted ? null : RedactedValue];

@@ -92,3 +92,6 @@ public static class DataProtectionSetup
         return services;
     }
 }
+
+/// <summary>Data protection writes its key ring itself (on first use, for any request).</summary>
+public sealed class DataProtectionKeyWrites() : Access.OpenWrite(typeof(DataProtectionKeyRow));

@@ -3,6 +3,8 @@ using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Web.Platform.Data;
 
 /// <summary>

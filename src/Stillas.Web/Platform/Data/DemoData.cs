@@ -8,6 +8,8 @@ using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Calendar;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Web.Platform.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -120,11 +121,18 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         base.OnModelCreating(b);
         b.ApplyConfigurationsFromAssembly(typeof(StillasDb).Assembly);
 
+        // Filters that really differ from their kind's, each with its reason; every other scoped type gets its
+        // kind's filter in the loop below (ScopedFilters).
+        // The owner itself: everyone with a role at it.
         b.Entity<SchoolOwner>().HasQueryFilter(AccessFilter, o => ScopeAll || ScopeVisibleOwnerIds.Contains(o.Id));
+        // A school is also its own people's.
         b.Entity<School>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeReadOwnerIds.Contains(s.OwnerId) || ScopeSchoolIds.Contains(s.Id));
+        // A team and its members are also the team's own.
         b.Entity<GuidanceTeam>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || ScopeTeamIds.Contains(t.Id));
         b.Entity<TeamMember>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeStaffOwnerIds.Contains(m.OwnerId) || ScopeTeamIds.Contains(m.TeamId));
+        // A person sees their own training.
         b.Entity<TrainingRecord>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || t.PersonId == ScopePersonId);
+        // Roles have no owner for system staff: one's own, the owner's staff's and the school's.
         b.Entity<Membership>().HasQueryFilter(AccessFilter, m => ScopeAll
             || m.PersonId == ScopePersonId
             || (m.OwnerId != null && ScopeStaffOwnerIds.Contains(m.OwnerId.Value))
@@ -137,54 +145,73 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             || p.Memberships.Any(m => (m.OwnerId != null && ScopeStaffOwnerIds.Contains(m.OwnerId.Value))
                                    || (m.SchoolId != null && ScopeSchoolIds.Contains(m.SchoolId.Value)))
             || p.TeamMemberships.Any(tm => ScopeTeamIds.Contains(tm.TeamId)));
-        // Selection rounds are the owner's staff's working material; a candidacy is also seen by the
-        // team assigned to guide the school and by the school's own leaders.
-        b.Entity<SelectionRound>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId));
+        // A candidacy is also seen by the team assigned to guide the school and by the school's own leaders.
         b.Entity<SelectionCandidate>().HasQueryFilter(AccessFilter, c => ScopeAll
             || ScopeStaffOwnerIds.Contains(c.OwnerId)
             || (c.TeamId != null && ScopeTeamIds.Contains(c.TeamId.Value))
             || ScopeLeaderSchoolIds.Contains(c.SchoolId));
-        // A programme and its steps: the owner's staff, the team that runs it, and the school's people.
-        b.Entity<GuidanceProgramme>().HasQueryFilter(AccessFilter, p => ScopeAll || ScopeStaffOwnerIds.Contains(p.OwnerId) || ScopeTeamIds.Contains(p.TeamId) || ScopeSchoolIds.Contains(p.SchoolId));
-        b.Entity<PlanStep>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
-        b.Entity<ProgrammeModel>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeReadOwnerIds.Contains(m.OwnerId));
-        b.Entity<SchoolHolidayPeriod>().HasQueryFilter(AccessFilter, h => ScopeAll || ScopeVisibleOwnerIds.Contains(h.OwnerId));
-        // The start-up meeting, document requests and files: like the programme they belong to.
-        b.Entity<StartUpMeeting>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeStaffOwnerIds.Contains(m.OwnerId) || ScopeTeamIds.Contains(m.TeamId) || ScopeSchoolIds.Contains(m.SchoolId));
-        b.Entity<AgendaItem>().HasQueryFilter(AccessFilter, i => ScopeAll || ScopeStaffOwnerIds.Contains(i.OwnerId) || ScopeTeamIds.Contains(i.TeamId) || ScopeSchoolIds.Contains(i.SchoolId));
-        b.Entity<DocumentRequest>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeTeamIds.Contains(r.TeamId) || ScopeSchoolIds.Contains(r.SchoolId));
-        b.Entity<StoredFile>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
+        // A calendar feed is its person's alone.
         b.Entity<CalendarFeed>().HasQueryFilter(AccessFilter, f => ScopeAll || f.PersonId == ScopePersonId);
-        // The future picture: as its programme (the owner's staff, the team, the school).
-        b.Entity<FuturePicture>().HasQueryFilter(AccessFilter, f => ScopeAll || ScopeStaffOwnerIds.Contains(f.OwnerId) || ScopeTeamIds.Contains(f.TeamId) || ScopeSchoolIds.Contains(f.SchoolId));
-        b.Entity<FuturePictureVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
-        b.Entity<SignOfGoodPractice>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
-        b.Entity<FuturePictureComment>().HasQueryFilter(AccessFilter, c => ScopeAll || ScopeStaffOwnerIds.Contains(c.OwnerId) || ScopeTeamIds.Contains(c.TeamId) || ScopeSchoolIds.Contains(c.SchoolId));
-        // A programme's agreement: as the programme (the owner's staff, the team, the school's people).
-        b.Entity<GuidanceAgreement>().HasQueryFilter(AccessFilter, a => ScopeAll || ScopeStaffOwnerIds.Contains(a.OwnerId) || ScopeTeamIds.Contains(a.TeamId) || ScopeSchoolIds.Contains(a.SchoolId));
-        b.Entity<AgreementVersion>().HasQueryFilter(AccessFilter, v => ScopeAll || ScopeStaffOwnerIds.Contains(v.OwnerId) || ScopeTeamIds.Contains(v.TeamId) || ScopeSchoolIds.Contains(v.SchoolId));
-        b.Entity<AgreementLine>().HasQueryFilter(AccessFilter, l => ScopeAll || ScopeStaffOwnerIds.Contains(l.OwnerId) || ScopeTeamIds.Contains(l.TeamId) || ScopeSchoolIds.Contains(l.SchoolId));
-        // Sessions and their records: as the programme; the team's notes only for the owner's staff and the team.
-        b.Entity<GuidanceSession>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
-        b.Entity<SessionNote>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId));
-        b.Entity<InterimWorkAgreement>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
-        b.Entity<InterimWorkFeedback>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
-        b.Entity<SessionEvaluation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
-        b.Entity<PhaseEvaluation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId));
-        // Assessment days: the schedule, checklist and report as the programme; a draft report is hidden from
-        // non-members by the pages. Notes and the report's version history are the team's alone.
-        b.Entity<AssessmentSlot>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeTeamIds.Contains(s.TeamId) || ScopeSchoolIds.Contains(s.SchoolId));
-        b.Entity<AssessmentTask>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || ScopeTeamIds.Contains(t.TeamId) || ScopeSchoolIds.Contains(t.SchoolId));
-        b.Entity<AssessmentNote>().HasQueryFilter(AccessFilter, n => ScopeJob || ScopeTeamIds.Contains(n.TeamId));
-        b.Entity<AssessmentReport>().HasQueryFilter(AccessFilter, r => ScopeAll || ScopeTeamIds.Contains(r.TeamId)
-            || (r.Status != ReportStatus.Draft && (ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeSchoolIds.Contains(r.SchoolId))));
-        b.Entity<ReportSection>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeTeamIds.Contains(s.TeamId)
-            || (s.Report!.Status != ReportStatus.Draft && (ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeSchoolIds.Contains(s.SchoolId))));
-        b.Entity<ReportSectionVersion>().HasQueryFilter(AccessFilter, v => ScopeJob || ScopeTeamIds.Contains(v.TeamId));
-        b.Entity<ReportPresentation>().HasQueryFilter(AccessFilter, p => ScopeAll || ScopeStaffOwnerIds.Contains(p.OwnerId) || ScopeTeamIds.Contains(p.TeamId) || ScopeSchoolIds.Contains(p.SchoolId));
-        b.Entity<AssessmentSettings>().HasQueryFilter(AccessFilter, s => ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId));
+        // The report and its sections are the team's while it writes them (confidential until final), then the programme's.
+        b.Entity<AssessmentReport>().HasQueryFilter(AccessFilter, r => ScopeJob || ScopeTeamIds.Contains(r.TeamId)
+            || (r.Status != ReportStatus.Draft && (ScopeAll || ScopeStaffOwnerIds.Contains(r.OwnerId) || ScopeSchoolIds.Contains(r.SchoolId))));
+        b.Entity<ReportSection>().HasQueryFilter(AccessFilter, s => ScopeJob || ScopeTeamIds.Contains(s.TeamId)
+            || (s.Report!.Status != ReportStatus.Draft && (ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeSchoolIds.Contains(s.SchoolId))));
+        // The audit log is the owner's administrators'.
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
+        ScopedFilters(b);
         if (TextListFilters) AccessFilterText.Rewrite(b.Model, AccessFilter);
+    }
+
+    /// <summary>
+    /// The access filter of every scoped type that has none written out above, by its kind: a programme's rows
+    /// for the owner's staff, the team and the school's people; confidential rows (<see cref="IConfidential"/>)
+    /// for the team alone (and background jobs); an owner's rows for its <see cref="OwnerAudience"/>. Each
+    /// filter is written once over the interface and bound to the entity's own properties, so the SQL is what a
+    /// filter written out per entity would give.
+    /// </summary>
+    private void ScopedFilters(ModelBuilder b)
+    {
+        Expression<Func<IProgrammeScoped, bool>> programme = x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || ScopeTeamIds.Contains(x.TeamId) || ScopeSchoolIds.Contains(x.SchoolId);
+        Expression<Func<IProgrammeScoped, bool>> confidential = x => ScopeJob || ScopeTeamIds.Contains(x.TeamId);
+        Expression<Func<IOwnerScoped, bool>> staff = x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId);
+        Expression<Func<IOwnerScoped, bool>> guides = x => ScopeAll || ScopeReadOwnerIds.Contains(x.OwnerId);
+        Expression<Func<IOwnerScoped, bool>> everyone = x => ScopeAll || ScopeVisibleOwnerIds.Contains(x.OwnerId);
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            var type = entity.ClrType;
+            if (!typeof(IOwnerScoped).IsAssignableFrom(type)) continue;
+            if (entity.FindDeclaredQueryFilter(AccessFilter) is not null)
+            {
+                // Written out above; a confidential type must never get a wider filter by hand.
+                if (typeof(IConfidential).IsAssignableFrom(type)) throw new InvalidOperationException($"{type.Name} is confidential: its filter is the kind's.");
+                continue;
+            }
+            LambdaExpression filter = typeof(IConfidential).IsAssignableFrom(type) ? confidential
+                : typeof(IProgrammeScoped).IsAssignableFrom(type) ? programme
+                : (type.GetCustomAttributes(typeof(OwnerAudienceAttribute), false).FirstOrDefault() as OwnerAudienceAttribute)?.Audience switch
+                {
+                    OwnerAudience.Guides => guides,
+                    OwnerAudience.Everyone => everyone,
+                    _ => staff,
+                };
+            entity.SetQueryFilter(AccessFilter, BindTo(filter, type));
+        }
+    }
+
+    /// <summary>The filter over the interface as a filter over <paramref name="type"/>: x.OwnerId becomes the entity's own property.</summary>
+    private static LambdaExpression BindTo(LambdaExpression filter, Type type)
+    {
+        var x = Expression.Parameter(type, "x");
+        return Expression.Lambda(new Rebind(filter.Parameters[0], x).Visit(filter.Body), x);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression == from ? Expression.Property(to, node.Member.Name) : base.VisitMember(node);
+
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     /// <summary>
@@ -327,13 +354,14 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         var now = Clock.GetUtcNow();
         var scope = Scope;
         var pending = new List<(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes, int? OwnerId)>();
+        var activity = await ProgrammeActivity.LoadAsync(this, scope, cancellationToken);
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             if (entry.Entity is AuditEntry) continue;
             StampCreated(entry, now);
             var ownerId = OwnerOf(entry);
-            WriteGuard.Check(scope, entry, ownerId);
+            WriteGuard.Check(scope, entry, ownerId is null && entry.Entity is IOwnerScoped o ? o.OwnerId : ownerId, activity.IsActive);
             if (!AuditPolicy.IsAudited(entry.Metadata.ClrType)) continue;
             var action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
             var changes = AuditPolicy.Changes(entry);
@@ -399,44 +427,12 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// <summary>The owner an entity belongs to, for the write guard and the audit log.</summary>
     private static int? OwnerOf(EntityEntry entry) => entry.Entity switch
     {
+        // Confidential rows carry no owner in the log: the owner's administrator must not see that notes exist.
+        IConfidential => null,
+        IOwnerScoped o => o.OwnerId,
         SchoolOwner o => o.Id == 0 ? null : o.Id,
-        School s => s.OwnerId,
-        GuidanceTeam t => t.OwnerId,
-        TeamMember m => m.OwnerId,
-        TrainingRecord r => r.OwnerId,
         Person p => p.OwnerId,
         Membership m => m.OwnerId,
-        SelectionRound r => r.OwnerId,
-        SelectionCandidate c => c.OwnerId,
-        GuidanceProgramme p => p.OwnerId,
-        PlanStep s => s.OwnerId,
-        ProgrammeModel m => m.OwnerId,
-        SchoolHolidayPeriod h => h.OwnerId,
-        StartUpMeeting m => m.OwnerId,
-        AgendaItem i => i.OwnerId,
-        DocumentRequest r => r.OwnerId,
-        StoredFile f => f.OwnerId,
-        FuturePicture f => f.OwnerId,
-        FuturePictureVersion v => v.OwnerId,
-        SignOfGoodPractice s => s.OwnerId,
-        FuturePictureComment c => c.OwnerId,
-        GuidanceAgreement a => a.OwnerId,
-        AgreementVersion v => v.OwnerId,
-        AgreementLine l => l.OwnerId,
-        GuidanceSession x => x.OwnerId,
-        SessionNote x => x.OwnerId,
-        InterimWorkAgreement x => x.OwnerId,
-        InterimWorkFeedback x => x.OwnerId,
-        SessionEvaluation x => x.OwnerId,
-        PhaseEvaluation x => x.OwnerId,
-        // Notes carry no owner here: their audit rows must not show the owner's administrator that notes exist.
-        AssessmentSlot s => s.OwnerId,
-        AssessmentTask t => t.OwnerId,
-        AssessmentReport r => r.OwnerId,
-        ReportSection s => s.OwnerId,
-        ReportSectionVersion v => v.OwnerId,
-        ReportPresentation p => p.OwnerId,
-        AssessmentSettings s => s.OwnerId,
         _ => null,
     };
 }

@@ -47,3 +47,6 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.HasIndex(m => new { m.SentAt, m.DueAt });
     }
 }
+
+/// <summary>Mail is queued by the application's own code for any change that sends one.</summary>
+public sealed class OutboxWrites() : Access.OpenWrite(typeof(OutboxMessage));

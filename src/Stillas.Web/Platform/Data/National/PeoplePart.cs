@@ -3,6 +3,8 @@ using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Web.Platform.Data.National;
 
 /// <summary>

@@ -1,14 +1,8 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.People;
-using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Access;
 
-namespace Stillas.Web.Platform.Access;
-
-public static class StillasClaims
-{
-    public const string PersonId = "stillas:person";
-}
+namespace Stillas.Web.Platform.Data;
 
 /// <summary>Computes a user's <see cref="AccessScope"/> from their active memberships and team memberships.</summary>
 public static class AccessScopeLoader
@@ -57,17 +51,4 @@ public static class AccessScopeLoader
         };
     }
 
-    public static int? PersonIdOf(ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(StillasClaims.PersonId), out var id) ? id : null;
-}
-
-/// <summary>Fills the request's <see cref="CurrentScope"/> after authentication, before any page or endpoint runs.</summary>
-public sealed class AccessScopeMiddleware(RequestDelegate next)
-{
-    public async Task InvokeAsync(HttpContext context, CurrentScope current, StillasDb db, AccessScopeCache cache)
-    {
-        if (context.User.Identity?.IsAuthenticated == true && AccessScopeLoader.PersonIdOf(context.User) is int personId)
-            current.Scope = await cache.GetAsync(db, personId, context.RequestAborted);
-        await next(context);
-    }
 }
