@@ -13,8 +13,8 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStillasDb))]
-    [Migration("20261128080039_ProgrammeTemplateLast")]
-    partial class ProgrammeTemplateLast
+    [Migration("20261207004139_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1730,9 +1730,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Active");
-
-                    b.HasIndex("OwnerId", "Name");
+                    b.HasIndex("OwnerId", "Name", "Active");
 
                     b.ToTable("People");
                 });
