@@ -1,6 +1,6 @@
 using Stillas.Web.Features.Teams;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// 600 guidance teams (seed 000 § 1: a development advisor, a principal of another school, a university

@@ -1,7 +1,7 @@
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// What bench/run.sh needs: the three people it logs in as, a programme page of the advisor's, and a

@@ -3,7 +3,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Mail;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// The history the audit log and the mail outbox would hold: each programme's creation and every step

@@ -1,7 +1,7 @@
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Sessions;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// Guidance sessions (seed 000 § 3.4) for every session step that has been held, and the next one: the team's

@@ -2,7 +2,7 @@ using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Teams;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// Each programme's guidance agreement (seed 000 § 2) from the real first draft: approved by the owner's

@@ -11,7 +11,7 @@ using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Calendar;
 
-namespace Stillas.Web.Platform.Data;
+namespace Stillas.Web.Platform.Data.Seed;
 
 /// <summary>
 /// The demo's programmes in different phases, so that a newcomer sees the feature at once (issue 4, demo data):

@@ -1,6 +1,6 @@
 using Stillas.Web.Features.Programmes;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// The programmes of the accepted schools, planned by the real <see cref="ProgressPlanner"/> against the

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Sessions;
 
-namespace Stillas.Web.Platform.Data;
+namespace Stillas.Web.Platform.Data.Seed;
 
 /// <summary>
 /// Sentrum skole's guidance sessions as of <see cref="DemoData.ProgrammesAsOf"/> (27.11.2026): sessions 1–4

@@ -1,7 +1,7 @@
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>Every owner's school holidays 2021/22–2028/29 (the usual skolerute, høstferie week 40 or 41, vinterferie week 8 or 9), and own models for some large owners.</summary>
 public sealed class HolidaysAndModelsPart : IDatasetPart

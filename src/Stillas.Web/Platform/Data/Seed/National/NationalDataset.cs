@@ -7,7 +7,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Calendar;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>How big and which: the seed decides every name, number and date; the scale shrinks the counts (tests).</summary>
 public sealed record NationalOptions(int Seed = 1, double Scale = 1.0)

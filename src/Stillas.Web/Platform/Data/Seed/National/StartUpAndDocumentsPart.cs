@@ -1,7 +1,7 @@
 using Stillas.Web.Features.Documents;
 using Stillas.Web.Features.StartUp;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>Each programme's start-up meeting with the default agenda (minutes once held) and the Fase 1 document requests (delivered and approved once due).</summary>
 public sealed class StartUpAndDocumentsPart : IDatasetPart

@@ -3,7 +3,7 @@ using Stillas.Web.Features.Assessment;
 using Stillas.Web.Features.FuturePicture;
 using Stillas.Web.Features.Programmes;
 
-namespace Stillas.Web.Platform.Data;
+namespace Stillas.Web.Platform.Data.Seed;
 
 /// <summary>
 /// Demo assessment days (issue 5): Sentrum skole's programme (team 1) has had its days, with the guides'

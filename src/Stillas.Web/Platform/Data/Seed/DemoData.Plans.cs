@@ -3,7 +3,7 @@ using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 
-namespace Stillas.Web.Platform.Data;
+namespace Stillas.Web.Platform.Data.Seed;
 
 /// <summary>
 /// Makes the demo programmes follow the rule that the dated plan comes with the approved agreement:

@@ -2,7 +2,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Platform.Calendar;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// A selection round per owner with teams and year, 2022 to 2027 (seed 000 § 3: schools settled by the

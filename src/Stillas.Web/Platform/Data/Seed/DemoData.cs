@@ -8,7 +8,7 @@ using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Calendar;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
-namespace Stillas.Web.Platform.Data;
+namespace Stillas.Web.Platform.Data.Seed;
 
 /// <summary>
 /// Fictional demo data (no real people): Nordvik kommune with twelve schools and two guidance teams,

@@ -2,7 +2,7 @@ using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Schools;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// 356 kommuner (one large, a long tail of small ones), 15 fylkeskommuner with the upper secondary

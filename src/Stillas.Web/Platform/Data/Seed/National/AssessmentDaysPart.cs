@@ -1,7 +1,7 @@
 using Stillas.Web.Features.Assessment;
 using Stillas.Web.Features.Programmes;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// Assessment days (seed 000 § 3.3) for every programme whose assessment-days step has begun: the day plan

@@ -1,6 +1,6 @@
 using Stillas.Web.Features.FuturePicture;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>The school's future picture once Fase 2 has begun: one to three versions, each with its signs of good practice (stable across versions), and a few comments.</summary>
 public sealed class FuturePicturesPart : IDatasetPart

@@ -1,4 +1,4 @@
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>Fictional Norwegian-sounding names: places made of two common parts, people of common first and last names.</summary>
 public static class Names

@@ -3,7 +3,7 @@ using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// 90,000 people: the owners' administrators and development advisors, the university guides they

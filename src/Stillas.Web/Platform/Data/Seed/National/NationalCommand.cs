@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Web;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>The database already holds data and the caller did not say --replace.</summary>
 public sealed class DatasetRefusedException(string message) : Exception(message);

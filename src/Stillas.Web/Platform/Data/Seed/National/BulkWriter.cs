@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Stillas.Web.Platform.Data.National;
+namespace Stillas.Web.Platform.Data.Seed.National;
 
 /// <summary>
 /// Writes entity objects straight into their tables, bypassing the change tracker, the audit interceptor
