@@ -15,7 +15,7 @@ using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
 
 // `generate`: fill the database with the national dataset instead of serving (docs/performance.md).
-if (Stillas.Web.Platform.Data.National.NationalCommand.IsRequested(args)) { Environment.ExitCode = await Stillas.Web.Platform.Data.National.NationalCommand.RunAsync(args); return; }
+if (Stillas.Web.Platform.Data.Seed.National.NationalCommand.IsRequested(args)) { Environment.ExitCode = await Stillas.Web.Platform.Data.Seed.National.NationalCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 // The build output (not only a published folder) serves its CSS in any environment: ASP.NET Core reads the

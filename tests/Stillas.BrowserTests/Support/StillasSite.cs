@@ -74,7 +74,7 @@ public sealed partial class StillasSite : IAsyncLifetime
             "--Database:Provider=Sqlite",
             $"--Database:ConnectionString=Data Source={Path.Combine(dataDirectory, "stillas.db")}",
             "--Database:SeedDemoData=true",
-            $"--Clock:Start={Stillas.Web.Platform.Data.DemoData.DesignedFor}",
+            $"--Clock:Start={Stillas.Web.Platform.Data.Seed.DemoData.DesignedFor}",
             $"--Mail:PickupDirectory={Path.Combine(dataDirectory, "mail")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",

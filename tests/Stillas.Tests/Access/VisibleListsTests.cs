@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Support;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data.Seed;
 using Stillas.Web.Platform.Data;
 
 namespace Stillas.Tests.Access;

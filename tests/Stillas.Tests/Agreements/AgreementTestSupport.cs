@@ -8,6 +8,7 @@ using Stillas.Tests.Support;
 using Stillas.Web.Features.Agreements;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data.Seed;
 using Stillas.Web.Platform.Data;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 

@@ -31,7 +31,7 @@ public abstract class FuturePictureTests(StillasApp app)
         if (await users.FindByEmailAsync(email) is not null) return;
         var db = scope.ServiceProvider.GetRequiredService<Stillas.Web.Platform.Data.StillasDb>();
         var personId = await db.People.Where(p => p.Email == email).Select(p => p.Id).SingleAsync();
-        var result = await users.CreateAsync(new Stillas.Web.Features.Account.Account { UserName = email, Email = email, EmailConfirmed = true, PersonId = personId }, Stillas.Web.Platform.Data.DemoData.Password);
+        var result = await users.CreateAsync(new Stillas.Web.Features.Account.Account { UserName = email, Email = email, EmailConfirmed = true, PersonId = personId }, Stillas.Web.Platform.Data.Seed.DemoData.Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
     private static class Inv

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Stillas.Web.Platform.Data.National;
+using Stillas.Web.Platform.Data.Seed.National;
 
 namespace Stillas.Tests.National;
 

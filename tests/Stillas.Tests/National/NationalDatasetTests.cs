@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Support;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Data;
-using Stillas.Web.Platform.Data.National;
+using Stillas.Web.Platform.Data.Seed.National;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Tests.National;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Stillas.Tests.Support;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data.Seed;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Support;
+using Stillas.Web.Platform.Data.Seed;
 using Stillas.Web.Platform.Data;
 
 namespace Stillas.Tests.Platform;

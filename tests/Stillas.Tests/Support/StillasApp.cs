@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data.Seed;
 using Stillas.Web.Platform.Data;
 
 namespace Stillas.Tests.Support;

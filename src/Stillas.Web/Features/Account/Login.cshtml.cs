@@ -41,7 +41,7 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
         if (!ModelState.IsValid) return Page();
         var email = Input.Email.Trim();
         // Demo accounts exist for trying Stillas out; outside Development they are refused even if present.
-        if (!env.IsDevelopment() && DemoData.Logins.Any(l => l.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
+        if (!env.IsDevelopment() && Stillas.Web.Platform.Data.Seed.DemoData.Logins.Any(l => l.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
         {
             Error = "Demobrukere kan bare brukes i utviklingsmiljøet.";
             return Page();

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data.Seed;
 
 namespace Stillas.Web.Platform.Data;
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data.Seed;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
 using AccountEntity = Stillas.Web.Features.Account.Account;
