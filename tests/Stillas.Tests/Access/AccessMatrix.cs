@@ -5,26 +5,84 @@ using Stillas.Web.Features.Schools;
 
 namespace Stillas.Tests.Access;
 
-public enum Who { Anonymous, System, NordvikAdmin, Advisor, UniversityGuide, Principal, FjordlandAdmin }
+public enum Who { Anonymous, System, NordvikAdmin, Advisor, UniversityGuide, Principal, Teacher, Skut, OtherPrincipal, FjordlandAdmin, FjordlandGuide, NoRole }
 
-/// <summary>One endpoint's expectations: which demo roles get through (for Nordvik's data), and whether anonymous does.</summary>
+/// <summary>Content only the team that runs the programme reads or writes (DESIGN.md, Authorisation).</summary>
+public enum Confidential { None, SessionNotes, AssessmentNotes, ReportDrafts }
+
+/// <summary>
+/// One endpoint's expectations: which callers get through (for Nordvik's data), and whether anonymous does.
+/// A page's handler (<c>OnPostSave…</c> → <c>?handler=Save</c>) is a row of its own.
+/// </summary>
 public sealed record Row(string Method, string Route, Who[] Allowed, bool Anonymous = false)
 {
-    /// <summary>JSON body for POST/PUT (defaults to "{}": allowed callers then get a validation problem).</summary>
+    /// <summary>The page handler's name (null: the page's unnamed OnGet/OnPost).</summary>
+    public string? Handler { get; init; }
+    /// <summary>JSON body for an API POST/PUT: valid, so that the allowed callers' call succeeds (unless <see cref="PastAuthorisation"/>).</summary>
     public Func<MatrixIds, string>? Body { get; init; }
-    /// <summary>Creates a fresh target for each call (for DELETE), returning route values.</summary>
+    /// <summary>Form fields for a page handler (the antiforgery token is added); with them the allowed callers' post must succeed (a redirect).</summary>
+    public Func<MatrixIds, IReadOnlyDictionary<string, string>, Dictionary<string, string>>? Form { get; init; }
+    /// <summary>Creates a fresh target for each call (for writes that would disturb other rows), returning route values.</summary>
     public Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>>? Fresh { get; init; }
+    /// <summary>Text an allowed read must contain: a marker of the target itself (default: <see cref="MatrixIds.Marker"/>).</summary>
+    public Func<MatrixIds, string?>? Expect { get; init; }
+    /// <summary>Checks a successful write's effect by re-reading; returns what is wrong, or null.</summary>
+    public Func<WriteCall, Task<string?>>? Effect { get; init; }
+    /// <summary>Why the allowed callers' write only needs to get past authorisation (2xx, a page's 200/redirect, 400, 409), not succeed.</summary>
+    public string? PastAuthorisation { get; init; }
+    /// <summary>The allowed callers whose write must succeed when not all can (e.g. the second one gets 409 "already exists").</summary>
+    public Who[]? Succeeds { get; init; }
+    /// <summary>Why no logged-in caller may use the endpoint (a row that refuses all must say so).</summary>
+    public string? RefusesAll { get; init; }
+    public Confidential Confidential { get; init; }
+    /// <summary>The call ends the caller's session (logout): it gets a login of its own, not the shared one.</summary>
+    public bool OwnLogin { get; init; }
+
+    public bool IsPage => !Route.StartsWith("/api/", StringComparison.Ordinal);
+    public bool IsRead => Method == "GET";
+    public override string ToString() => $"{Method} {Route}" + (Handler is null ? "" : $" handler={Handler}");
+}
+
+/// <summary>A successful write, for its row's <see cref="Row.Effect"/>.</summary>
+public sealed record WriteCall(StillasApp App, MatrixIds Ids, Who Who, IReadOnlyDictionary<string, string> Values, string Response);
+
+/// <summary>Where the programme areas' pages live (they move: /Agreements may become /Programmes/Agreement).</summary>
+public static class MatrixRoutes
+{
+    public const string AgreementPages = "/Agreements";
+    public const string SessionPages = "/Programmes/Sessions";
+    public const string AssessmentPages = "/Programmes/Assessment";
+    public const string FuturePicturePages = "/Programmes/FuturePicture";
+    /// <summary>The session page, which shows the team's notes to the team only.</summary>
+    public const string SessionPage = SessionPages + "/Session/{id:int}";
 }
 
 public static class AccessMatrix
 {
+    // Where the programme pages live: one place to change when they move (the API routes are stable).
+    private const string AgreementPages = MatrixRoutes.AgreementPages;
+    private const string SessionPages = MatrixRoutes.SessionPages;
+    private const string AssessmentPages = MatrixRoutes.AssessmentPages;
+    private const string FuturePicturePages = MatrixRoutes.FuturePicturePages;
+
     public static readonly (Who, string)[] Logins =
     [
         (Who.System, "admin@stillas.test"), (Who.NordvikAdmin, "skoleeier@nordvik.test"), (Who.Advisor, "veileder@nordvik.test"),
         (Who.UniversityGuide, "uh@nordvik.test"), (Who.Principal, "rektor.sentrum@nordvik.test"), (Who.FjordlandAdmin, "skoleeier@fjordland.test"),
+        // Demo people without a demo login, and people the demo lacks (MatrixCallers makes them): Lise teaches at
+        // Sentrum, Erik sits in Sentrum's SKUT, the other principal leads Havnå skole (no guide role), the Fjordland
+        // guide is in a Fjordland team, and the last person has an account but no role at all.
+        (Who.Teacher, "lise.laerer@nordvik.test"), (Who.Skut, "erik.tillitsvalgt@nordvik.test"), (Who.OtherPrincipal, MatrixCallers.OtherPrincipalEmail),
+        (Who.FjordlandGuide, MatrixCallers.FjordlandGuideEmail), (Who.NoRole, MatrixCallers.NoRoleEmail),
     ];
 
-    private static readonly Who[] LoggedIn = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.FjordlandAdmin];
+    /// <summary>The members of team 1, which runs Sentrum's programmes: the only readers and writers of its confidential content.</summary>
+    public static readonly Who[] Team1Members = [Who.Advisor, Who.UniversityGuide];
+
+    /// <summary>The callers from Nordvik (and no system role): refused on every Fjordland record.</summary>
+    public static readonly Who[] NordvikCallers = [Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.Teacher, Who.Skut, Who.OtherPrincipal];
+
+    private static readonly Who[] LoggedIn = Enum.GetValues<Who>().Where(w => w != Who.Anonymous).ToArray();
     private static readonly Who[] NordvikManagers = [Who.System, Who.NordvikAdmin];
     private static readonly Who[] AnyAdmin = [Who.System, Who.NordvikAdmin, Who.FjordlandAdmin];
     private static readonly Who[] SeesSentrum = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
@@ -37,7 +95,8 @@ public static class AccessMatrix
         new("GET", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
         new("GET", "/Account/SetPassword", LoggedIn, Anonymous: true),
         new("GET", "/Account/ExternalCallback", LoggedIn, Anonymous: true),
-        new("GET", "/Account/AccessDenied", []),
+        // Where refusals land: it answers 403 to everybody by design.
+        new("GET", "/Account/AccessDenied", []) { RefusesAll = "the access-denied page itself answers 403" },
         new("GET", "/Error", LoggedIn, Anonymous: true),
         new("GET", "/health/live", LoggedIn, Anonymous: true),
         new("GET", "/health/ready", LoggedIn, Anonymous: true),
@@ -185,9 +244,9 @@ public static class AccessMatrix
     /// <summary>The future picture of the matrix's Sentrum programme (<see cref="MatrixIds.FuturePictureProgramme"/>).</summary>
     public static readonly Row[] FuturePictureRows =
     [
-        new("GET", "/Programmes/FuturePicture/{programmeId:int}", SeesSentrum),
-        new("GET", "/Programmes/FuturePicture/Edit/{programmeId:int}", SentrumLeaders),
-        new("GET", "/Programmes/FuturePicture/Compare/{programmeId:int}", SeesSentrum),
+        new("GET", FuturePicturePages + "/{programmeId:int}", SeesSentrum),
+        new("GET", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders),
+        new("GET", FuturePicturePages + "/Compare/{programmeId:int}", SeesSentrum),
         new("GET", "/api/v1/programmes/{id:int}/future-picture", SeesSentrum),
         new("GET", "/api/v1/programmes/{id:int}/future-picture/versions/{number:int}", SeesSentrum),
         new("POST", "/api/v1/programmes/{id:int}/future-picture/versions", SentrumLeaders),
@@ -201,10 +260,10 @@ public static class AccessMatrix
 
     public static readonly Row[] AgreementRows =
     [
-        new("GET", "/Agreements/Details/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Agreements/Edit/{programmeId:int}", WritesAgreement),
-        new("GET", "/Agreements/Compare/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Agreements/Pdf/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AgreementPages + "/Details/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement),
+        new("GET", AgreementPages + "/Compare/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AgreementPages + "/Pdf/{programmeId:int}", SeesSentrumProgramme),
         new("GET", "/api/v1/programmes/{programmeId:int}/agreement", SeesSentrumProgramme),
         // The agreement exists already: writers get 409, which is past authorisation.
         new("POST", "/api/v1/programmes/{programmeId:int}/agreement", WritesAgreement),
@@ -221,18 +280,18 @@ public static class AccessMatrix
 
     public static readonly Row[] SessionRows =
     [
-        new("GET", "/Programmes/Sessions/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Sessions/Session/{id:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Sessions/InterimWork/{id:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Sessions/Evaluate/{id:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Sessions/Phase/{programmeId:int}/{phase}", SeesSentrumProgramme) { Fresh = Fase4 },
+        new("GET", SessionPages + "/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", SessionPages + "/Session/{id:int}", SeesSentrumProgramme),
+        new("GET", SessionPages + "/InterimWork/{id:int}", SeesSentrumProgramme),
+        new("GET", SessionPages + "/Evaluate/{id:int}", SeesSentrumProgramme),
+        new("GET", SessionPages + "/Phase/{programmeId:int}/{phase}", SeesSentrumProgramme) { Fresh = Fase4 },
         new("GET", "/Programmes/Timeline/{programmeId:int}", SeesSentrumProgramme),
         new("GET", "/api/v1/programmes/{programmeId:int}/sessions", SeesSentrumProgramme),
         new("GET", "/api/v1/sessions/{id:int}", SeesSentrumProgramme),
         new("PUT", "/api/v1/sessions/{id:int}", RunsSessions),
-        // Notes are the team's: the school's people do not read them.
-        new("GET", "/api/v1/sessions/{id:int}/notes", RunsSessions),
-        new("PUT", "/api/v1/sessions/{id:int}/notes/{part}", RunsSessions) { Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["part"] = "ukjent" }) },
+        // Notes are confidential: team 1 only, not the owner's administrator, not the system administrator.
+        new("GET", "/api/v1/sessions/{id:int}/notes", Team1Members) { Confidential = Confidential.SessionNotes, Expect = _ => MatrixIds.SessionNoteText },
+        new("PUT", "/api/v1/sessions/{id:int}/notes/{part}", Team1Members) { Confidential = Confidential.SessionNotes, Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["part"] = "closing" }) },
         new("GET", "/api/v1/sessions/{id:int}/interim-work", SeesSentrumProgramme),
         new("PUT", "/api/v1/sessions/{id:int}/interim-work", RunsSessions),
         new("POST", "/api/v1/sessions/{id:int}/interim-work/send", RunsSessions),
@@ -256,13 +315,13 @@ public static class AccessMatrix
 
     public static readonly Row[] AssessmentRows =
     [
-        new("GET", "/Programmes/Assessment/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Assessment/Slot/{programmeId:int}/{slotId:int?}", PlansDays),
-        new("GET", "/Programmes/Assessment/DayPlan/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Assessment/Notes/{programmeId:int}", Team1),
-        new("GET", "/Programmes/Assessment/Report/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Assessment/ReportPdf/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Assessment/Retention/{ownerId:int}", NordvikManagers),
+        new("GET", AssessmentPages + "/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/Slot/{programmeId:int}/{slotId:int?}", PlansDays),
+        new("GET", AssessmentPages + "/DayPlan/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Confidential = Confidential.AssessmentNotes },
+        new("GET", AssessmentPages + "/Report/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/ReportPdf/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/Retention/{ownerId:int}", NordvikManagers),
         // The owner's retention period for kept notes ({ownerId} = Nordvik): its administrator (and the system's), not
         // the guides, not the school, not Fjordland's administrator. "{}" gets the allowed a validation problem, nothing saved.
         new("GET", "/api/v1/owners/{ownerId:int}/assessment-settings", NordvikManagers),
@@ -274,13 +333,13 @@ public static class AccessMatrix
         new("PUT", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays),
         new("DELETE", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays) { Fresh = async (app, ids) => new() { ["slotId"] = Str(await ids.NewSlotAsync(app)) } },
         new("PUT", "/api/v1/programmes/{id:int}/assessment/tasks/{taskId:int}", TicksTasks) { Body = _ => "{\"done\":true}" },
-        new("GET", "/api/v1/programmes/{id:int}/assessment/notes", Team1),
-        new("POST", "/api/v1/programmes/{id:int}/assessment/notes", Team1),
-        new("PUT", "/api/v1/programmes/{id:int}/assessment/notes/{noteId:int}", Team1),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/notes", Team1) { Confidential = Confidential.AssessmentNotes },
+        new("POST", "/api/v1/programmes/{id:int}/assessment/notes", Team1) { Confidential = Confidential.AssessmentNotes },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/notes/{noteId:int}", Team1) { Confidential = Confidential.AssessmentNotes },
         new("GET", "/api/v1/programmes/{id:int}/assessment/report", SeesSentrumProgramme),
-        new("POST", "/api/v1/programmes/{id:int}/assessment/report", Team1),
-        new("PUT", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}", Team1),
-        new("GET", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}/versions", Team1),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report", Team1) { Confidential = Confidential.ReportDrafts },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}", Team1) { Confidential = Confidential.ReportDrafts },
+        new("GET", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}/versions", Team1) { Confidential = Confidential.ReportDrafts },
         new("POST", "/api/v1/programmes/{id:int}/assessment/report/final", Team1),
         new("POST", "/api/v1/programmes/{id:int}/assessment/report/presentations", Team1),
         new("GET", "/api/v1/programmes/{id:int}/assessment/report/pdf", SeesSentrumProgramme),
@@ -289,6 +348,136 @@ public static class AccessMatrix
 
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static Row? Find(string method, string route) =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase));
+    public static IEnumerable<Row> All =>
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows);
+
+    public static Row? Find(string method, string route, string? handler) =>
+        All.FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Handler, handler, StringComparison.OrdinalIgnoreCase));
+
+    private static Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshId(Func<MatrixIds, StillasApp, Task<int>> make) =>
+        async (app, ids) => new() { ["id"] = Str(await make(ids, app)) };
+
+    // Page handlers. Without form fields a post only has to get past authorisation (the page answers 200 with
+    // its validation messages, or redirects); a handler that acts on the record alone (deactivate, delete,
+    // close) gets a fresh record, so it cannot disturb the other rows. Logout ends the session: its own login.
+    private static readonly Who[] SystemOnly = [Who.System];
+    private static readonly Who[] SchoolLeadersOfSentrum = [Who.Principal];
+
+    public static readonly Row[] HandlerRows =
+    [
+        new("POST", "/Account/Login", LoggedIn, Anonymous: true),
+        new("POST", "/Account/Login", LoggedIn, Anonymous: true) { Handler = "External" },
+        new("POST", "/Account/Logout", LoggedIn, Anonymous: true) { OwnLogin = true },
+        new("POST", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
+        new("POST", "/Account/SetPassword", LoggedIn, Anonymous: true),
+        new("POST", "/Error", LoggedIn, Anonymous: true),
+
+        new("POST", "/Schools/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewSchoolAsync(app)) },
+        new("POST", "/Schools/Details/{id:int}", NordvikManagers) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewSchoolAsync(app)) },
+        new("POST", "/Schools/Edit/{id:int?}", NordvikManagers),
+        new("POST", "/Schools/Create", AnyAdmin),
+
+        new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "AddCandidate" },
+        new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "RemoveCandidate" },
+        new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "Close", Fresh = FreshId((ids, app) => ids.NewRoundAsync(app)) },
+        new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "Reopen", Fresh = FreshId((ids, app) => ids.NewRoundAsync(app)) },
+        new("POST", "/Selection/Edit/{id:int?}", NordvikManagers),
+        new("POST", "/Selection/Create", AnyAdmin),
+        new("POST", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        new("POST", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]) { Handler = "Reason" },
+
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "AddMember", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "RemoveMember", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "AddTraining", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "DeleteTraining", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Edit/{id:int?}", NordvikManagers),
+        new("POST", "/Teams/Create", AnyAdmin),
+
+        new("POST", "/Import/Schools", AnyAdmin) { Handler = "Preview" },
+        new("POST", "/Import/Schools", AnyAdmin) { Handler = "Confirm" },
+        new("GET", "/Import/Schools", AnyAdmin) { Handler = "Example", Expect = _ => null },
+
+        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "AddMembership", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "RemoveMembership", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Invite", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Edit/{id:int?}", NordvikManagers),
+        new("POST", "/People/Create", AnyAdmin),
+
+        // Only the system administrator (de)activates an owner: a fresh owner, so Nordvik stays active for the other rows.
+        new("POST", "/Owners/Details/{id:int}", SystemOnly) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewOwnerAsync(app)) },
+        new("POST", "/Owners/Details/{id:int}", SystemOnly) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewOwnerAsync(app)) },
+        new("POST", "/Owners/Edit/{id:int?}", NordvikManagers),
+        new("POST", "/Owners/Create", SystemOnly),
+
+        new("POST", "/Programmes/Details/{id:int}", NordvikManagers) { Handler = "Status" },
+        new("POST", "/Programmes/Step/{id:int}", SeesSentrumProgramme),
+        new("POST", "/Programmes/Step/{id:int}", SeesSentrumProgramme) { Handler = "Done" },
+        new("POST", "/Programmes/Step/{id:int}", SeesSentrumProgramme) { Handler = "Undone" },
+        new("POST", "/Programmes/Create", AnyAdmin) { Handler = "Preview" },
+        new("POST", "/Programmes/Create", AnyAdmin) { Handler = "Confirm" },
+        new("POST", "/Programmes/Calendar", LoggedIn) { Handler = "Create" },
+        new("POST", "/Programmes/Calendar", LoggedIn) { Handler = "Delete" },
+        new("POST", "/Programmes/StartUp/{id:int}", KeepsSentrumProgramme),
+        new("POST", "/Programmes/Documents/{id:int}", SeesSentrum) { Handler = "Upload" },
+        new("POST", "/Programmes/Documents/{id:int}", KeepsSentrumProgramme) { Handler = "Status" },
+
+        new("POST", "/Holidays/Index", NordvikManagers) { Handler = "AcceptSuggestion" },
+        new("POST", "/Holidays/Index", NordvikManagers) { Handler = "Delete" },
+        new("POST", "/Holidays", NordvikManagers) { Handler = "AcceptSuggestion" },
+        new("POST", "/Holidays", NordvikManagers) { Handler = "Delete" },
+        new("POST", "/Holidays/Edit/{id:int?}", NordvikManagers),
+        new("POST", "/Holidays/Create", AnyAdmin),
+
+        new("POST", "/Models/Index", AnyAdmin) { Handler = "Copy" },
+        new("POST", "/Models", AnyAdmin) { Handler = "Copy" },
+        new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "Cadence", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
+        new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "RemoveStep", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
+        new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "Delete", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
+        new("POST", "/Models/Step/{id:int}", NordvikManagers),
+
+        new("GET", "/Programmes/Timeline/{programmeId:int}", SeesSentrumProgramme) { Handler = "Pdf" },
+
+        new("POST", AgreementPages + "/Details/{programmeId:int}", ApprovesAgreement) { Handler = "Approve" },
+        new("POST", AgreementPages + "/Details/{programmeId:int}", WritesAgreement) { Handler = "Discard" },
+        new("POST", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement),
+        new("POST", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement) { Handler = "AddLine" },
+        new("POST", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement) { Handler = "RemoveLine" },
+
+        new("POST", FuturePicturePages + "/{programmeId:int}", SeesSentrum) { Handler = "Comment" },
+        new("POST", FuturePicturePages + "/{programmeId:int}", SeesSentrum) { Handler = "Resolve" },
+        new("POST", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders),
+        new("POST", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders) { Handler = "AddSign" },
+        new("POST", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders) { Handler = "RemoveSign" },
+
+        new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Details" },
+        new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Cycle" },
+        // The session notes section: the team's, confidential.
+        new("POST", SessionPages + "/Session/{id:int}", Team1Members) { Handler = "Note", Confidential = Confidential.SessionNotes },
+        new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Done" },
+        new("POST", SessionPages + "/Evaluate/{id:int}", SchoolLeadersOfSentrum),
+        new("POST", SessionPages + "/InterimWork/{id:int}", RunsSessions),
+        new("POST", SessionPages + "/InterimWork/{id:int}", SchoolLeadersOfSentrum) { Handler = "Feedback" },
+        new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", SchoolLeadersOfSentrum) { Handler = "Feedback", Fresh = Fase4 },
+        new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", RunsSessions) { Handler = "Meeting", Fresh = Fase4 },
+
+        new("POST", AssessmentPages + "/{programmeId:int}", PlansDays) { Handler = "Plan" },
+        new("POST", AssessmentPages + "/{programmeId:int}", TicksTasks) { Handler = "Tick" },
+        new("POST", AssessmentPages + "/Slot/{programmeId:int}/{slotId:int?}", PlansDays),
+        new("POST", AssessmentPages + "/Slot/{programmeId:int}/{slotId:int?}", PlansDays) { Handler = "Delete", Fresh = async (app, ids) => new() { ["slotId"] = Str(await ids.NewSlotAsync(app)) } },
+        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Confidential = Confidential.AssessmentNotes },
+        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Autosave", Confidential = Confidential.AssessmentNotes },
+        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Keep", Confidential = Confidential.AssessmentNotes },
+        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Delete", Confidential = Confidential.AssessmentNotes },
+        new("POST", AssessmentPages + "/Retention/{ownerId:int}", NordvikManagers),
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Start", Confidential = Confidential.ReportDrafts },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Save", Confidential = Confidential.ReportDrafts },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Autosave", Confidential = Confidential.ReportDrafts },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Merge", Confidential = Confidential.ReportDrafts },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Final" },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Present" },
+    ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Support;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Features.Sessions;
 
 namespace Stillas.Tests.Access;
 
@@ -59,15 +60,84 @@ public sealed class MatrixIds
         return slot.Id;
     });
 
-    public static async Task<MatrixIds> LoadAsync(StillasApp app)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StillasApp, Task<MatrixIds>> Cache = new();
+
+    /// <summary>The matrix's records, made once per app (the tests of one class share it).</summary>
+    public static Task<MatrixIds> ForAsync(StillasApp app) => Cache.GetValue(app, LoadAsync);
+
+    /// <summary>The team's confidential note on session 1 (part Opening), seeded for the note-text test.</summary>
+    public const string SessionNoteText = "Matrisenotat: rektor virket sliten, ta det opp forsiktig";
+
+    private static async Task<MatrixIds> LoadAsync(StillasApp app)
     {
+        await MatrixCallers.ForAsync(app); // the extra people and the Fjordland team
         var ids = await LoadOrganisationAsync(app);
         await ids.AddDocumentsAsync(app);
         ids.FuturePictureProgramme = await NewFuturePictureProgrammeAsync(app, ids);
         ids.Session = await app.WithDbAsync(db => db.Sessions.Where(s => s.ProgrammeId == ids.SentrumProgramme && s.Number == 1).Select(s => s.Id).SingleAsync());
         await ids.AddAssessmentAsync(app);
+        await ids.AddSessionNoteAsync(app);
+        ids.FjordlandRecords = await FjordlandRecordsAsync(app, ids);
         return ids;
     }
+
+    private Task AddSessionNoteAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var session = await db.Sessions.SingleAsync(s => s.Id == Session);
+        var advisor = await db.People.SingleAsync(p => p.Email == "veileder@nordvik.test");
+        db.SessionNotes.RemoveRange(await db.SessionNotes.Where(n => n.SessionId == Session && n.AuthorPersonId == advisor.Id && n.Part == SessionPart.Opening).ToListAsync());
+        db.SessionNotes.Add(new SessionNote
+        {
+            SessionId = session.Id, OwnerId = session.OwnerId, SchoolId = session.SchoolId, TeamId = session.TeamId, Part = SessionPart.Opening,
+            AuthorPersonId = advisor.Id, AuthorName = advisor.Name, Text = SessionNoteText, CreatedAt = app.Now, UpdatedAt = app.Now,
+        });
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>Fjordland's records of each kind the routes name (0 where Fjordland has none: those routes are skipped).</summary>
+    public MatrixIds? FjordlandRecords { get; private set; }
+
+    private static Task<MatrixIds> FjordlandRecordsAsync(StillasApp app, MatrixIds nordvik) => app.WithDbAsync(async db =>
+    {
+        var fjordland = nordvik.Fjordland;
+        var school = await db.Schools.Where(s => s.Name == "Fjordland videregående skole").Select(s => s.Id).SingleAsync();
+        var team = await db.Teams.Where(t => t.Name == MatrixCallers.FjordlandTeamName).Select(t => t.Id).SingleAsync();
+        var round = new Stillas.Web.Features.Selection.SelectionRound { OwnerId = fjordland, SchoolYear = "2040/41", Title = "Fjordlands matriserunde", AgreementDeadline = new DateOnly(2041, 2, 28) };
+        db.SelectionRounds.Add(round);
+        await db.SaveChangesAsync();
+        var candidate = new Stillas.Web.Features.Selection.SelectionCandidate { RoundId = round.Id, OwnerId = fjordland, SchoolYear = round.SchoolYear, SchoolId = school, Reason = "Matrisetest." };
+        db.SelectionCandidates.Add(candidate);
+        var holiday = new Stillas.Web.Features.Programmes.SchoolHolidayPeriod { OwnerId = fjordland, SchoolYear = "2090/91", Kind = Stillas.Web.Platform.Calendar.SchoolHolidayKind.Other, Name = "Fjordlands matrisefridag", Start = new DateOnly(2090, 10, 1), End = new DateOnly(2090, 10, 1) };
+        db.SchoolHolidays.Add(holiday);
+        var model = Stillas.Web.Features.Programmes.ProgrammeTemplates.TromsoV1;
+        var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+        {
+            OwnerId = fjordland, SchoolId = school, TeamId = team, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
+            TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+        };
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync();
+        db.Agreements.Add(Stillas.Web.Features.Agreements.AgreementRules.CreateDraft(programme, "Skoleeier: Fjordland fylkeskommune"));
+        var picture = new Stillas.Web.Features.FuturePicture.FuturePicture { Programme = programme, OwnerId = fjordland, SchoolId = school, TeamId = team, CurrentVersion = 1, Version = 1 };
+        db.FuturePictureVersions.Add(new Stillas.Web.Features.FuturePicture.FuturePictureVersion
+        {
+            FuturePicture = picture, OwnerId = fjordland, SchoolId = school, TeamId = team, Number = 1, DevelopmentArea = "Vurdering", Text = "Fjordlands bilde.", AuthorName = "Matrise",
+        });
+        var requests = Stillas.Web.Features.Documents.DocumentRequest.DefaultsFor(programme, null);
+        db.DocumentRequests.AddRange(requests);
+        await db.SaveChangesAsync();
+        return new MatrixIds
+        {
+            Nordvik = fjordland, Fjordland = fjordland, Sentrum = school, Team1 = team,
+            Teacher = await db.People.Where(p => p.Email == "rektor@fjordland-vgs.test").Select(p => p.Id).SingleAsync(),
+            Round = round.Id, Candidate = candidate.Id, SentrumProgramme = programme.Id, Programme = programme.Id, NordvikHoliday = holiday.Id,
+            NordvikModel = await db.ProgrammeModels.Where(m => m.OwnerId == fjordland).Select(m => m.Id).FirstOrDefaultAsync(),
+            SentrumStep = await db.PlanSteps.Where(s => s.ProgrammeId == programme.Id).Select(s => s.Id).FirstOrDefaultAsync(),
+            FuturePictureProgramme = programme.Id, DocumentsProgramme = programme.Id, DocumentRequest = requests[0].Id,
+            Session = await db.Sessions.Where(s => s.ProgrammeId == programme.Id).Select(s => s.Id).FirstOrDefaultAsync(),
+            AssessmentProgramme = programme.Id,
+        };
+    });
 
     private async Task AddDocumentsAsync(StillasApp app)
     {
@@ -221,6 +291,37 @@ public sealed class MatrixIds
         return school.Id;
     });
 
+    public Task<int> NewOwnerAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var n = Interlocked.Increment(ref counter);
+        string? orgNo = null;
+        for (var stem = 93000000 + n * 20; orgNo is null; stem++)
+            orgNo = Stillas.Web.Platform.Data.OrganisationNumber.Complete(stem.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var owner = new Stillas.Web.Features.Owners.SchoolOwner { Name = $"Matriseeier {n}", OrganisationNumber = orgNo, Kind = Stillas.Web.Features.Owners.OwnerKind.Kommune };
+        db.Owners.Add(owner);
+        await db.SaveChangesAsync();
+        return owner.Id;
+    });
+
+    /// <summary>A copy of Nordvik's model (for Delete and the other model handlers).</summary>
+    public Task<int> NewModelAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var n = Interlocked.Increment(ref counter);
+        var source = await db.ProgrammeModels.AsNoTracking().SingleAsync(m => m.Id == NordvikModel);
+        var model = new Stillas.Web.Features.Programmes.ProgrammeModel { OwnerId = Nordvik, Key = $"matrise{n}", Name = $"Matrisemodell {n}", Json = source.Json };
+        db.ProgrammeModels.Add(model);
+        await db.SaveChangesAsync();
+        return model.Id;
+    });
+
+    public Task<int> NewRoundAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var round = new Stillas.Web.Features.Selection.SelectionRound { OwnerId = Nordvik, SchoolYear = "2041/42", Title = $"Matriserunde {Interlocked.Increment(ref counter)}", AgreementDeadline = new DateOnly(2042, 2, 28) };
+        db.SelectionRounds.Add(round);
+        await db.SaveChangesAsync();
+        return round.Id;
+    });
+
     public Task<int> NewTeamAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
         var team = new Stillas.Web.Features.Teams.GuidanceTeam { OwnerId = Nordvik, Name = $"Matriseteam {Interlocked.Increment(ref counter)}" };
@@ -264,48 +365,103 @@ public sealed class MatrixIds
 
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The concrete URL for a route: {id} means the area's Nordvik record (Sentrum skole, team 1, …).</summary>
-    public async Task<string> UrlAsync(StillasApp app, Row row, string route)
+    /// <summary>
+    /// The concrete URL for a route: {id} means the area's Nordvik record (Sentrum skole, team 1, …). A route
+    /// value nothing resolves is an error, not a silent 0: a row aimed at no record proves nothing.
+    /// </summary>
+    public async Task<(Dictionary<string, string> Values, string Url)> UrlAsync(StillasApp app, Row row, string route)
     {
         var values = row.Fresh is null ? new Dictionary<string, string>() : await row.Fresh(app, this);
-        if (DocumentsId(route.ToLowerInvariant()) is int documentsId) values.TryAdd("id", documentsId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return (values, Resolve(route, values));
+    }
+
+    /// <summary>
+    /// The same route aimed at Fjordland's record of the same kind (null when the route names no record, or
+    /// Fjordland has none of that kind). Fresh targets are Nordvik's, so they are not used here.
+    /// </summary>
+    public Task<(Dictionary<string, string> Values, string? Url)> FjordlandUrlAsync(StillasApp app, Row row, string route)
+    {
+        var names = RouteValue.Matches(route).Select(m => m.Groups[1].Value).ToList();
+        if (!names.Any(n => n.EndsWith("id", StringComparison.OrdinalIgnoreCase)) || FjordlandRecords is null) return Task.FromResult((new Dictionary<string, string>(), (string?)null));
+        var values = new Dictionary<string, string> { ["phase"] = "fase4", ["part"] = "opening" };
+        try { return Task.FromResult((values, (string?)FjordlandRecords.Resolve(route, values))); }
+        catch (MissingRecordException) { return Task.FromResult((values, (string?)null)); }
+    }
+
+    private sealed class MissingRecordException(string message) : InvalidOperationException(message);
+
+    private static readonly System.Text.RegularExpressions.Regex RouteValue = new(@"\{([a-zA-Z]+)(:[^}]*)?\}");
+
+    private string Resolve(string route, Dictionary<string, string> values)
+    {
         var lower = route.ToLowerInvariant();
+        void Add(string name, int id)
+        {
+            if (values.ContainsKey(name)) return;
+            if (id == 0) throw new MissingRecordException($"No record for {{{name}}} in {route}");
+            values.TryAdd(name, Str(id));
+        }
+        bool Has(string name) => lower.Contains("{" + name.ToLowerInvariant(), StringComparison.Ordinal);
+        if (DocumentsId(lower) is int documentsId && Has("id")) Add("id", documentsId);
         if (lower.Contains("/assessment", StringComparison.Ordinal))
         {
-            values.TryAdd("programmeId", Str(AssessmentProgramme));
-            values.TryAdd("id", Str(AssessmentProgramme));
-            values.TryAdd("slotId", Str(AssessmentSlot));
-            values.TryAdd("taskId", Str(AssessmentTask));
-            values.TryAdd("noteId", Str(AssessmentNote));
-            values.TryAdd("sectionId", Str(AssessmentSection));
-            values.TryAdd("ownerId", Str(Nordvik));
+            if (Has("programmeId")) Add("programmeId", AssessmentProgramme);
+            if (Has("id") && !lower.StartsWith("/api/v1/owners", StringComparison.Ordinal)) Add("id", AssessmentProgramme);
+            if (Has("slotId")) Add("slotId", AssessmentSlot);
+            if (Has("taskId")) Add("taskId", AssessmentTask);
+            if (Has("noteId")) Add("noteId", AssessmentNote);
+            if (Has("sectionId")) Add("sectionId", AssessmentSection);
         }
+        if (Has("ownerId")) Add("ownerId", Nordvik);
         if (lower.Contains("futurepicture", StringComparison.Ordinal) || lower.Contains("future-picture", StringComparison.Ordinal))
         {
-            values.TryAdd("programmeId", Str(FuturePictureProgramme));
-            values.TryAdd("id", Str(FuturePictureProgramme));
+            if (Has("programmeId")) Add("programmeId", FuturePictureProgramme);
+            if (Has("id")) Add("id", FuturePictureProgramme);
             values.TryAdd("number", "1");
         }
-        if (lower.Contains("/sessions/session/", StringComparison.Ordinal) || lower.Contains("/sessions/interimwork/", StringComparison.Ordinal)
-            || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal))
-            values.TryAdd("id", Str(Session));
-        var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate
-            : lower.Contains("/selection", StringComparison.Ordinal) ? Round
-            : lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum
-            : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
-            : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
-            : lower.Contains("/owners", StringComparison.Ordinal) ? Nordvik
-            : lower.Contains("/programmes/step/", StringComparison.Ordinal) ? SentrumStep
-            : lower.Contains("/programmes", StringComparison.Ordinal) ? SentrumProgramme
-            : lower.Contains("/holidays", StringComparison.Ordinal) ? NordvikHoliday
-            : lower.Contains("/models", StringComparison.Ordinal) ? NordvikModel
-            : 0;
-        values.TryAdd("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if ((lower.Contains("/sessions/session/", StringComparison.Ordinal) || lower.Contains("/sessions/interimwork/", StringComparison.Ordinal)
+            || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal)) && Has("id"))
+            Add("id", Session);
+        if (Has("stepId")) Add("stepId", SentrumStep);
+        if (Has("id"))
+        {
+            var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate
+                : lower.Contains("/selection", StringComparison.Ordinal) ? Round
+                : lower.Contains("/schools", StringComparison.Ordinal) ? Sentrum
+                : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
+                : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
+                : lower.Contains("/owners", StringComparison.Ordinal) ? Nordvik
+                : lower.Contains("/programmes/step/", StringComparison.Ordinal) ? SentrumStep
+                : lower.Contains("/programmes", StringComparison.Ordinal) ? SentrumProgramme
+                : lower.Contains("/holidays", StringComparison.Ordinal) ? NordvikHoliday
+                : lower.Contains("/models", StringComparison.Ordinal) ? NordvikModel
+                : 0;
+            Add("id", id);
+        }
+        if (Has("programmeId")) Add("programmeId", Programme);
         values.TryAdd("documentName", "v1");
-        values.TryAdd("programmeId", Programme.ToString(System.Globalization.CultureInfo.InvariantCulture));
         values.TryAdd("number", "1");
-        var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{([a-zA-Z]+)(:[^}]*)?\}", m =>
-            values.TryGetValue(m.Groups[1].Value, out var v) ? v : throw new InvalidOperationException($"No value for {{{m.Groups[1].Value}}} in {route}"));
-        return url;
+        return RouteValue.Replace(route, m =>
+            values.TryGetValue(m.Groups[1].Value, out var v) ? v : throw new MissingRecordException($"No value for {{{m.Groups[1].Value}}} in {route}"));
+    }
+
+    /// <summary>
+    /// What an allowed read of the route's record must contain, so a 200 is the target's own content and not
+    /// an empty shell, another owner's record or an error page: the school's name for everything of Sentrum's.
+    /// Lists (no record in the route) need only answer 200.
+    /// </summary>
+    public string? Marker(Row row)
+    {
+        var lower = row.Route.ToLowerInvariant();
+        if (!RouteValue.IsMatch(row.Route) || lower.StartsWith("/openapi", StringComparison.Ordinal)) return null;
+        if (lower.Contains("pdf", StringComparison.Ordinal) || lower.StartsWith("/api/v1/files/", StringComparison.Ordinal)) return "%PDF";
+        if (lower.EndsWith(".ics", StringComparison.Ordinal)) return "BEGIN:VCALENDAR";
+        return lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? "Sentrum skole"
+            : lower.Contains("/selection", StringComparison.Ordinal) ? "Matriserunde"
+            : lower.Contains("/teams", StringComparison.Ordinal) ? "Veilederteam 1"
+            : lower.Contains("/people", StringComparison.Ordinal) ? "Lise Lærer"
+            : lower.Contains("/owners", StringComparison.Ordinal) ? "Nordvik kommune"
+            : lower.Contains("/holidays", StringComparison.Ordinal) || lower.Contains("/models", StringComparison.Ordinal) ? null
+            : "Sentrum skole";
     }
 }
