@@ -19,7 +19,7 @@ public sealed record Row(string Method, string Route, Who[] Allowed, bool Anonym
     /// <summary>The page handler's name (null: the page's unnamed OnGet/OnPost).</summary>
     public string? Handler { get; init; }
     /// <summary>JSON body for an API POST/PUT: valid, so that the allowed callers' call succeeds (unless <see cref="PastAuthorisation"/>).</summary>
-    public Func<MatrixIds, string>? Body { get; init; }
+    public Func<MatrixIds, IReadOnlyDictionary<string, string>, string>? Body { get; init; }
     /// <summary>Form fields for a page handler (the antiforgery token is added); with them the allowed callers' post must succeed (a redirect).</summary>
     public Func<MatrixIds, IReadOnlyDictionary<string, string>, Dictionary<string, string>>? Form { get; init; }
     /// <summary>Creates a fresh target for each call (for writes that would disturb other rows), returning route values.</summary>
@@ -32,6 +32,12 @@ public sealed record Row(string Method, string Route, Who[] Allowed, bool Anonym
     public string? PastAuthorisation { get; init; }
     /// <summary>The allowed callers whose write must succeed when not all can (e.g. the second one gets 409 "already exists").</summary>
     public Who[]? Succeeds { get; init; }
+    /// <summary>Why an allowed read answers a redirect (not to the login) instead of 200.</summary>
+    public string? Redirects { get; init; }
+    /// <summary>Why an allowed caller's 404 counts as past authorisation (the handler's sub-record is not given).</summary>
+    public string? NotFoundIsPast { get; init; }
+    /// <summary>The call's success is a redirect to the login page (logout, external login).</summary>
+    public bool LoginIsSuccess { get; init; }
     /// <summary>Why no logged-in caller may use the endpoint (a row that refuses all must say so).</summary>
     public string? RefusesAll { get; init; }
     public Confidential Confidential { get; init; }
@@ -86,6 +92,8 @@ public static class AccessMatrix
     private static readonly Who[] NordvikManagers = [Who.System, Who.NordvikAdmin];
     private static readonly Who[] AnyAdmin = [Who.System, Who.NordvikAdmin, Who.FjordlandAdmin];
     private static readonly Who[] SeesSentrum = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+    // Sentrum's teachers and SKUT read what their school's leaders read (they take part in the programme), but do not write.
+    private static readonly Who[] ReadsSentrum = [.. SeesSentrum, Who.Teacher, Who.Skut];
 
     public static readonly Row[] Rows =
     [
@@ -112,37 +120,62 @@ public static class AccessMatrix
         // Schools
         new("GET", "/Schools/Index", LoggedIn),
         new("GET", "/Schools", LoggedIn),
-        new("GET", "/Schools/Details/{id:int}", SeesSentrum),
+        new("GET", "/Schools/Details/{id:int}", ReadsSentrum),
         new("GET", "/Schools/Edit/{id:int?}", NordvikManagers),
         new("GET", "/Schools/Create", AnyAdmin),
         new("GET", "/api/v1/schools", LoggedIn),
-        new("GET", "/api/v1/schools/{id:int}", SeesSentrum),
-        new("POST", "/api/v1/schools", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
-        new("PUT", "/api/v1/schools/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("GET", "/api/v1/schools/{id:int}", ReadsSentrum),
+        new("POST", "/api/v1/schools", NordvikManagers)
+        {
+            Body = (ids, _) => J(new { ownerId = ids.Nordvik, name = $"Matriseskole api {MatrixIds.Next()}", organisationNumber = MatrixIds.NewOrganisationNumber(), level = (int)SchoolLevel.Barneskole, firstGrade = 1, lastGrade = 7, pupils = 10 }),
+            Effect = c => Check(c, db => db.Schools.AnyAsync(x => x.Id == IdOf(c) && x.OwnerId == c.Ids.Nordvik), "the school is not there"),
+        },
+        new("PUT", "/api/v1/schools/{id:int}", NordvikManagers)
+        {
+            Fresh = async (app, ids) => { var id = await ids.NewSchoolAsync(app); return new() { ["id"] = Str(id), ["orgNo"] = await app.WithDbAsync(db => db.Schools.Where(x => x.Id == id).Select(x => x.OrganisationNumber).SingleAsync()) }; },
+            Body = (ids, v) => J(new { ownerId = ids.Nordvik, name = "Omdøpt matriseskole " + v["id"], organisationNumber = v["orgNo"], level = (int)SchoolLevel.Barneskole, firstGrade = 1, lastGrade = 7, pupils = 11 }),
+            Effect = c => Check(c, db => db.Schools.AnyAsync(x => x.Id == int.Parse(c.Values["id"]) && x.Name == "Omdøpt matriseskole " + c.Values["id"]), "the name is not saved"),
+        },
         new("DELETE", "/api/v1/schools/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = (await ids.NewSchoolAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture) } },
 
         // Selection rounds: the owner's staff follow up, its administrator decides ({id} is a Nordvik round / candidate at Sentrum).
-        new("GET", "/Selection/Index", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin]),
-        new("GET", "/Selection", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin]),
+        new("GET", "/Selection/Index", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin, Who.FjordlandGuide]),
+        new("GET", "/Selection", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin, Who.FjordlandGuide]),
         new("GET", "/Selection/Details/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
         new("GET", "/Selection/Edit/{id:int?}", NordvikManagers),
         new("GET", "/Selection/Create", AnyAdmin),
         new("GET", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
-        new("GET", "/api/v1/selection-rounds", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin]),
+        new("GET", "/api/v1/selection-rounds", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin, Who.FjordlandGuide]),
         new("GET", "/api/v1/selection-rounds/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
-        new("POST", "/api/v1/selection-rounds", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"schoolYear\":\"\"}}" },
-        new("PUT", "/api/v1/selection-rounds/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"schoolYear\":\"\"}}" },
+        new("POST", "/api/v1/selection-rounds", NordvikManagers)
+        {
+            Body = (ids, _) => { var y = 2060 + MatrixIds.Next() % 38; return J(new { ownerId = ids.Nordvik, schoolYear = $"{y}/{(y + 1) % 100:00}" }); },
+            Effect = c => Check(c, db => db.SelectionRounds.AnyAsync(x => x.Id == IdOf(c) && x.OwnerId == c.Ids.Nordvik), "the round is not there"),
+        },
+        new("PUT", "/api/v1/selection-rounds/{id:int}", NordvikManagers) { Fresh = FreshId((ids, app) => ids.NewRoundAsync(app)), Body = (ids, _) => J(new { ownerId = ids.Nordvik, schoolYear = "2041/42", status = 2 }) },
         new("GET", "/api/v1/selection-rounds/{id:int}/candidates", [Who.System, Who.NordvikAdmin, Who.Advisor]),
-        new("POST", "/api/v1/selection-rounds/{id:int}/candidates", NordvikManagers),
-        new("PUT", "/api/v1/selection-candidates/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        new("POST", "/api/v1/selection-rounds/{id:int}/candidates", NordvikManagers)
+        {
+            Fresh = FreshId((ids, app) => ids.NewRoundAsync(app)),
+            Body = (ids, _) => J(new { schoolId = ids.Sentrum, reason = "Matrisetest via API.", reasonSource = 1 }),
+            Effect = c => Check(c, db => db.SelectionCandidates.AnyAsync(x => x.RoundId == int.Parse(c.Values["id"]) && x.SchoolId == c.Ids.Sentrum), "the candidate is not there"),
+        },
+        new("PUT", "/api/v1/selection-candidates/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor])
+        {
+            Fresh = async (app, ids) => new() { ["id"] = Str((await ids.NewCandidateAsync(app)).Candidate) },
+            Body = (_, _) => J(new { firstTalkDate = "2041-01-10", decision = 1, version = 0 }),
+            Effect = c => Check(c, db => db.SelectionCandidates.AnyAsync(x => x.Id == int.Parse(c.Values["id"]) && x.FirstTalkDate == new DateOnly(2041, 1, 10)), "the first talk is not saved"),
+        },
     ];
 
     private static readonly Who[] SeesTeam1 = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
-    private static readonly Who[] SeesNordvik = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+    // Everybody in Nordvik sees Nordvik (the owner's card is the header of their schools' pages).
+    private static readonly Who[] SeesNordvik = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.Teacher, Who.Skut, Who.OtherPrincipal];
 
     // Who may open the people list at all, and who sees Lise Lærer (a teacher at Sentrum skole).
-    private static readonly Who[] ViewPeopleRoles = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.FjordlandAdmin];
-    private static readonly Who[] SeesTeacher = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.Principal];
+    private static readonly Who[] ViewPeopleRoles = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.OtherPrincipal, Who.FjordlandAdmin, Who.FjordlandGuide];
+    // Lise herself and her Sentrum colleagues see her too.
+    private static readonly Who[] SeesTeacher = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.Principal, Who.Teacher, Who.Skut];
 
     public static readonly Row[] TeamAndOwnerRows =
     [
@@ -153,10 +186,24 @@ public static class AccessMatrix
         new("GET", "/Teams/Create", AnyAdmin),
         new("GET", "/api/v1/teams", LoggedIn),
         new("GET", "/api/v1/teams/{id:int}", SeesTeam1),
-        new("POST", "/api/v1/teams", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
-        new("PUT", "/api/v1/teams/{id:int}", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
+        new("POST", "/api/v1/teams", NordvikManagers)
+        {
+            Body = (ids, _) => J(new { ownerId = ids.Nordvik, name = $"Matriseteam api {MatrixIds.Next()}", capacity = 2 }),
+            Effect = c => Check(c, db => db.Teams.AnyAsync(x => x.Id == IdOf(c) && x.OwnerId == c.Ids.Nordvik), "the team is not there"),
+        },
+        new("PUT", "/api/v1/teams/{id:int}", NordvikManagers)
+        {
+            Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)),
+            Body = (ids, v) => J(new { ownerId = ids.Nordvik, name = "Omdøpt matriseteam " + v["id"], capacity = 3 }),
+            Effect = c => Check(c, db => db.Teams.AnyAsync(x => x.Id == int.Parse(c.Values["id"]) && x.Name == "Omdøpt matriseteam " + c.Values["id"]), "the name is not saved"),
+        },
         new("DELETE", "/api/v1/teams/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewTeamAsync(app)) } },
-        new("POST", "/api/v1/teams/{id:int}/members", NordvikManagers),
+        new("POST", "/api/v1/teams/{id:int}/members", NordvikManagers)
+        {
+            Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)),
+            Body = (ids, _) => J(new { personId = ids.Advisor2, role = 1 }),
+            Effect = c => Check(c, db => db.TeamMembers.AnyAsync(x => x.TeamId == int.Parse(c.Values["id"]) && x.PersonId == c.Ids.Advisor2), "the member is not there"),
+        },
         new("DELETE", "/api/v1/teams/{id:int}/members/{memberId:int}", NordvikManagers) { Fresh = async (app, ids) => { var (team, member) = await ids.NewTeamMemberAsync(app); return new() { ["id"] = Str(team), ["memberId"] = Str(member) }; } },
 
         new("GET", "/Import/Schools", AnyAdmin),
@@ -171,10 +218,24 @@ public static class AccessMatrix
         new("GET", "/People/Create", AnyAdmin),
         new("GET", "/api/v1/people", ViewPeopleRoles),
         new("GET", "/api/v1/people/{id:int}", SeesTeacher),
-        new("POST", "/api/v1/people", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik},\"name\":\"\"}}" },
-        new("PUT", "/api/v1/people/{id:int}", NordvikManagers),
+        new("POST", "/api/v1/people", NordvikManagers)
+        {
+            Body = (ids, _) => J(new { name = "Matrise Api", email = $"matrise.api{MatrixIds.Next()}.{Guid.NewGuid():N}@nordvik.test", ownerId = ids.Nordvik, role = 10, schoolId = ids.Sentrum }),
+            Effect = c => Check(c, db => db.People.AnyAsync(x => x.Id == IdOf(c) && x.Name == "Matrise Api"), "the person is not there"),
+        },
+        new("PUT", "/api/v1/people/{id:int}", NordvikManagers)
+        {
+            Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)),
+            Body = (_, v) => J(new { name = "Matrise Endret", email = $"matrise.endret{v["id"]}@nordvik.test", title = "Inspektør" }),
+            Effect = c => Check(c, db => db.People.AnyAsync(x => x.Id == int.Parse(c.Values["id"]) && x.Name == "Matrise Endret"), "the name is not saved"),
+        },
         new("DELETE", "/api/v1/people/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewPersonAsync(app)) } },
-        new("POST", "/api/v1/people/{id:int}/memberships", NordvikManagers),
+        new("POST", "/api/v1/people/{id:int}/memberships", NordvikManagers)
+        {
+            Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)),
+            Body = (ids, _) => J(new { role = 10, schoolId = ids.Sentrum }),
+            Effect = c => Check(c, db => db.Memberships.AnyAsync(x => x.PersonId == int.Parse(c.Values["id"]) && x.SchoolId == c.Ids.Sentrum), "the role is not there"),
+        },
         new("DELETE", "/api/v1/people/{id:int}/memberships/{membershipId:int}", NordvikManagers) { Fresh = async (app, ids) => { var (person, membership) = await ids.NewMembershipAsync(app); return new() { ["id"] = Str(person), ["membershipId"] = Str(membership) }; } },
 
         new("GET", "/Owners/Index", LoggedIn),
@@ -184,12 +245,22 @@ public static class AccessMatrix
         new("GET", "/Owners/Create", [Who.System]),
         new("GET", "/api/v1/owners", LoggedIn),
         new("GET", "/api/v1/owners/{id:int}", SeesNordvik),
-        new("POST", "/api/v1/owners", [Who.System]),
-        new("PUT", "/api/v1/owners/{id:int}", NordvikManagers),
+        new("POST", "/api/v1/owners", [Who.System])
+        {
+            Body = (_, _) => J(new { name = $"Matrisekommune {MatrixIds.Next()}", kind = 1, organisationNumber = MatrixIds.NewOrganisationNumber() }),
+            Effect = c => Check(c, db => db.Owners.AnyAsync(x => x.Id == IdOf(c)), "the owner is not there"),
+        },
+        // Nordvik's own name and number again: a valid save that changes nothing the other rows read.
+        new("PUT", "/api/v1/owners/{id:int}", NordvikManagers)
+        {
+            Body = (ids, _) => J(new { name = "Nordvik kommune", kind = 1, organisationNumber = ids.NordvikOrganisationNumber }),
+            Effect = c => Check(c, db => db.Owners.AnyAsync(x => x.Id == c.Ids.Nordvik && x.Name == "Nordvik kommune" && x.Active), "Nordvik is changed"),
+        },
     ];
 
     // Sentrum skole's programme (team 1): the owner's staff, team 1 and Sentrum's people see it; Havnå's (team 2) is not the guide's.
     private static readonly Who[] SeesSentrumProgramme = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+    private static readonly Who[] ReadsSentrumProgramme = [.. SeesSentrumProgramme, Who.Teacher, Who.Skut];
     // Nordvik's own models: the owner's staff and its guides.
     private static readonly Who[] SeesNordvikModels = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
 
@@ -197,21 +268,36 @@ public static class AccessMatrix
     [
         new("GET", "/Programmes/Index", LoggedIn),
         new("GET", "/Programmes", LoggedIn),
-        new("GET", "/Programmes/Details/{id:int}", SeesSentrumProgramme),
-        new("GET", "/Programmes/Step/{id:int}", SeesSentrumProgramme),
+        new("GET", "/Programmes/Details/{id:int}", ReadsSentrumProgramme),
+        new("GET", "/Programmes/Step/{id:int}", ReadsSentrumProgramme),
         new("GET", "/Programmes/Create", AnyAdmin),
         new("GET", "/api/v1/programmes", LoggedIn),
-        new("GET", "/api/v1/programmes/{id:int}", SeesSentrumProgramme),
-        new("POST", "/api/v1/programmes", NordvikManagers) { Body = ids => $"{{\"schoolId\":{ids.Sentrum}}}" },
+        new("GET", "/api/v1/programmes/{id:int}", ReadsSentrumProgramme),
+        // A fresh school and a fresh team per call: a team's capacity and a school's one programme a year are not the subject here.
+        new("POST", "/api/v1/programmes", NordvikManagers)
+        {
+            Fresh = async (app, ids) => new() { ["school"] = Str(await ids.NewSchoolAsync(app)), ["team"] = Str(await ids.NewTeamAsync(app)) },
+            Body = (_, v) => J(new { schoolId = int.Parse(v["school"]), teamId = int.Parse(v["team"]), startDate = "2030-03-04", model = "tromso:1" }),
+            Effect = c => Check(c, db => db.Programmes.AnyAsync(x => x.Id == IdOf(c) && x.SchoolId == int.Parse(c.Values["school"])), "the programme is not there"),
+        },
         // A school step of Sentrum's plan: the principal may mark it done, so it reaches validation too.
-        new("PUT", "/api/v1/programmes/{id:int}/steps/{stepId:int}", SeesSentrumProgramme) { Fresh = (_, ids) => Task.FromResult(new Dictionary<string, string> { ["stepId"] = Str(ids.SentrumStep) }) },
+        // A school step of Sentrum's plan, saved as it is: the principal may mark it done, so everybody who sees the plan may save it.
+        new("PUT", "/api/v1/programmes/{id:int}/steps/{stepId:int}", SeesSentrumProgramme)
+        {
+            Fresh = async (app, ids) => new() { ["stepId"] = Str(ids.SentrumStep), ["date"] = await app.WithDbAsync(db => db.PlanSteps.Where(x => x.Id == ids.SentrumStep).Select(x => x.Date).SingleAsync()) is var d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "" },
+            Body = (_, v) => J(new { date = v["date"], status = 0 }),
+        },
 
         new("GET", "/Holidays/Index", LoggedIn),
         new("GET", "/Holidays", LoggedIn),
         new("GET", "/Holidays/Edit/{id:int?}", NordvikManagers),
-        new("GET", "/Holidays/Create", AnyAdmin),
+        new("GET", "/Holidays/Create", AnyAdmin) { Redirects = "holidays are added on the list page: /Holidays/Create goes there" },
         new("GET", "/api/v1/holidays", LoggedIn),
-        new("POST", "/api/v1/holidays", NordvikManagers) { Body = ids => $"{{\"ownerId\":{ids.Nordvik}}}" },
+        new("POST", "/api/v1/holidays", NordvikManagers)
+        {
+            Body = (ids, _) => { var n = MatrixIds.Next(); var day = new DateOnly(2091, 8, 1).AddDays(n % 360).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); return J(new { ownerId = ids.Nordvik, schoolYear = "2091/92", kind = 5, name = $"Matrisefri {n}", start = day, end = day }); },
+            Effect = c => Check(c, db => db.SchoolHolidays.AnyAsync(x => x.OwnerId == c.Ids.Nordvik && x.SchoolYear == "2091/92"), "the holiday is not there"),
+        },
         new("DELETE", "/api/v1/holidays/{id:int}", NordvikManagers) { Fresh = async (app, ids) => new() { ["id"] = Str(await ids.NewHolidayAsync(app)) } },
 
         new("GET", "/Programmes/Calendar", LoggedIn),
@@ -221,7 +307,7 @@ public static class AccessMatrix
         new("GET", "/Models/Index", LoggedIn),
         new("GET", "/Models", LoggedIn),
         new("GET", "/Models/Details/{id:int}", SeesNordvikModels),
-        new("GET", "/Models/Step/{id:int}", NordvikManagers),
+        new("GET", "/Models/Step/{id:int}", NordvikManagers) { Redirects = "without ?key the step page goes back to the model" },
         new("GET", "/Models/BuiltIn/{key}/{version:int}", LoggedIn) { Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["key"] = "tromso", ["version"] = "1" }) },
     ];
 
@@ -230,13 +316,14 @@ public static class AccessMatrix
 
     public static readonly Row[] DocumentRows =
     [
-        new("GET", "/Programmes/StartUp/{id:int}", SeesSentrum),
-        new("GET", "/Programmes/Documents/{id:int}", SeesSentrum),
-        new("GET", "/api/v1/programmes/{id:int}/documents", SeesSentrum),
-        new("POST", "/api/v1/document-requests/{id:int}/files", SeesSentrum),
-        new("GET", "/api/v1/files/{id:int}", SeesSentrum),
-        new("GET", "/api/v1/programmes/{id:int}/startup", SeesSentrum),
-        new("PUT", "/api/v1/programmes/{id:int}/startup", KeepsSentrumProgramme),
+        new("GET", "/Programmes/StartUp/{id:int}", ReadsSentrum),
+        new("GET", "/Programmes/Documents/{id:int}", ReadsSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/documents", ReadsSentrum),
+        new("POST", "/api/v1/document-requests/{id:int}/files", SeesSentrum) { PastAuthorisation = "a multipart upload: the matrix sends JSON and gets 400; DocumentTests upload real files" },
+        new("GET", "/api/v1/files/{id:int}", ReadsSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/startup", ReadsSentrum),
+        // The minutes carry a version: the first caller's save succeeds, the others get 409 (stale version), past authorisation.
+        new("PUT", "/api/v1/programmes/{id:int}/startup", KeepsSentrumProgramme) { Succeeds = [Who.System], Body = (_, _) => J(new { version = 0, developmentArea = "Lesing" }) },
     ];
 
     private static readonly Who[] SentrumLeaders = [Who.Principal];
@@ -244,14 +331,18 @@ public static class AccessMatrix
     /// <summary>The future picture of the matrix's Sentrum programme (<see cref="MatrixIds.FuturePictureProgramme"/>).</summary>
     public static readonly Row[] FuturePictureRows =
     [
-        new("GET", FuturePicturePages + "/{programmeId:int}", SeesSentrum),
+        new("GET", FuturePicturePages + "/{programmeId:int}", ReadsSentrum),
         new("GET", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders),
-        new("GET", FuturePicturePages + "/Compare/{programmeId:int}", SeesSentrum),
-        new("GET", "/api/v1/programmes/{id:int}/future-picture", SeesSentrum),
-        new("GET", "/api/v1/programmes/{id:int}/future-picture/versions/{number:int}", SeesSentrum),
-        new("POST", "/api/v1/programmes/{id:int}/future-picture/versions", SentrumLeaders),
-        new("GET", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
-        new("POST", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum),
+        new("GET", FuturePicturePages + "/Compare/{programmeId:int}", ReadsSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture", ReadsSentrum),
+        new("GET", "/api/v1/programmes/{id:int}/future-picture/versions/{number:int}", ReadsSentrum),
+        new("POST", "/api/v1/programmes/{id:int}/future-picture/versions", SentrumLeaders)
+        {
+            Body = (_, _) => J(new { expectedVersion = 1, developmentArea = "Lesing", text = "Alle elever leser hver dag, også i matematikk." }),
+            Effect = c => Check(c, db => db.FuturePictureVersions.AnyAsync(x => x.FuturePicture!.ProgrammeId == c.Ids.FuturePictureProgramme && x.Number == 2), "version 2 is not there"),
+        },
+        new("GET", "/api/v1/programmes/{id:int}/future-picture/comments", ReadsSentrum),
+        new("POST", "/api/v1/programmes/{id:int}/future-picture/comments", SeesSentrum) { Body = (_, _) => J(new { text = "Matrisekommentar" }) },
     ];
 
     // A programme of Sentrum skole run by team 1, with an agreement: its readers, its writers, its approvers.
@@ -260,17 +351,22 @@ public static class AccessMatrix
 
     public static readonly Row[] AgreementRows =
     [
-        new("GET", AgreementPages + "/Details/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AgreementPages + "/Details/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement),
-        new("GET", AgreementPages + "/Compare/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", AgreementPages + "/Pdf/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/api/v1/programmes/{programmeId:int}/agreement", SeesSentrumProgramme),
+        new("GET", AgreementPages + "/Compare/{programmeId:int}", ReadsSentrumProgramme),
+        new("GET", AgreementPages + "/Pdf/{programmeId:int}", ReadsSentrumProgramme),
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement", ReadsSentrumProgramme),
         // The agreement exists already: writers get 409, which is past authorisation.
-        new("POST", "/api/v1/programmes/{programmeId:int}/agreement", WritesAgreement),
-        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/versions/{number:int}", SeesSentrumProgramme),
-        new("PUT", "/api/v1/programmes/{programmeId:int}/agreement/draft", WritesAgreement),
-        new("POST", "/api/v1/programmes/{programmeId:int}/agreement/approve", ApprovesAgreement),
-        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/pdf", SeesSentrumProgramme),
+        // A programme without an agreement per call, so every writer's create succeeds.
+        new("POST", "/api/v1/programmes/{programmeId:int}/agreement", WritesAgreement)
+        {
+            Fresh = async (app, ids) => new() { ["programmeId"] = Str(await ids.NewProgrammeAsync(app)) },
+            Effect = c => Check(c, db => db.Agreements.AnyAsync(x => x.ProgrammeId == int.Parse(c.Values["programmeId"])), "the agreement is not there"),
+        },
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/versions/{number:int}", ReadsSentrumProgramme),
+        new("PUT", "/api/v1/programmes/{programmeId:int}/agreement/draft", WritesAgreement) { PastAuthorisation = "the draft's full body (sections, lines, version) is AgreementTests' subject; \"{}\" gets 400" },
+        new("POST", "/api/v1/programmes/{programmeId:int}/agreement/approve", ApprovesAgreement) { PastAuthorisation = "approving needs the current number and version; \"{}\" gets 400 (AgreementTests approve for real)" },
+        new("GET", "/api/v1/programmes/{programmeId:int}/agreement/pdf", ReadsSentrumProgramme),
     ];
 
     // Sessions of Sentrum's demo programme (MatrixIds.Session is its session 1, with a sent interim-work agreement).
@@ -280,30 +376,39 @@ public static class AccessMatrix
 
     public static readonly Row[] SessionRows =
     [
-        new("GET", SessionPages + "/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", SessionPages + "/Session/{id:int}", SeesSentrumProgramme),
-        new("GET", SessionPages + "/InterimWork/{id:int}", SeesSentrumProgramme),
-        new("GET", SessionPages + "/Evaluate/{id:int}", SeesSentrumProgramme),
-        new("GET", SessionPages + "/Phase/{programmeId:int}/{phase}", SeesSentrumProgramme) { Fresh = Fase4 },
-        new("GET", "/Programmes/Timeline/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", "/api/v1/programmes/{programmeId:int}/sessions", SeesSentrumProgramme),
-        new("GET", "/api/v1/sessions/{id:int}", SeesSentrumProgramme),
-        new("PUT", "/api/v1/sessions/{id:int}", RunsSessions),
+        new("GET", SessionPages + "/{programmeId:int}", ReadsSentrumProgramme),
+        new("GET", SessionPages + "/Session/{id:int}", ReadsSentrumProgramme),
+        new("GET", SessionPages + "/InterimWork/{id:int}", ReadsSentrumProgramme),
+        new("GET", SessionPages + "/Evaluate/{id:int}", ReadsSentrumProgramme),
+        new("GET", SessionPages + "/Phase/{programmeId:int}/{phase}", ReadsSentrumProgramme) { Fresh = Fase4 },
+        new("GET", "/Programmes/Timeline/{programmeId:int}", ReadsSentrumProgramme),
+        new("GET", "/api/v1/programmes/{programmeId:int}/sessions", ReadsSentrumProgramme),
+        new("GET", "/api/v1/sessions/{id:int}", ReadsSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}", RunsSessions)
+        {
+            Body = (_, _) => J(new { startTime = "12:30", minutes = 180, place = "Matrisebiblioteket", videoLink = "https://video.example/rom", cycleStep = 2 }),
+            Effect = c => Check(c, db => db.Sessions.AnyAsync(x => x.Id == c.Ids.Session && x.Place == "Matrisebiblioteket"), "the place is not saved"),
+        },
         // Notes are confidential: team 1 only, not the owner's administrator, not the system administrator.
         new("GET", "/api/v1/sessions/{id:int}/notes", Team1Members) { Confidential = Confidential.SessionNotes, Expect = _ => MatrixIds.SessionNoteText },
-        new("PUT", "/api/v1/sessions/{id:int}/notes/{part}", Team1Members) { Confidential = Confidential.SessionNotes, Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["part"] = "closing" }) },
-        new("GET", "/api/v1/sessions/{id:int}/interim-work", SeesSentrumProgramme),
-        new("PUT", "/api/v1/sessions/{id:int}/interim-work", RunsSessions),
-        new("POST", "/api/v1/sessions/{id:int}/interim-work/send", RunsSessions),
-        new("GET", "/api/v1/sessions/{id:int}/interim-work/pdf", SeesSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}/notes/{part}", Team1Members)
+        {
+            Confidential = Confidential.SessionNotes, Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["part"] = "closing" }),
+            Body = (_, _) => J(new { text = "Matrise: avslutningen" }),
+            Effect = c => Check(c, db => db.SessionNotes.AnyAsync(x => x.SessionId == c.Ids.Session && x.Text == "Matrise: avslutningen"), "the note is not saved"),
+        },
+        new("GET", "/api/v1/sessions/{id:int}/interim-work", ReadsSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}/interim-work", RunsSessions) { Body = (_, _) => J(new { points = new[] { "Matrisepunkt" }, feedbackDeadline = "2027-12-01" }) },
+        new("POST", "/api/v1/sessions/{id:int}/interim-work/send", RunsSessions) { Body = (_, _) => J(new { points = new[] { "Matrisepunkt" }, feedbackDeadline = "2027-12-01" }) },
+        new("GET", "/api/v1/sessions/{id:int}/interim-work/pdf", ReadsSentrumProgramme),
         // The school's feedback: its principal (the system administrator is not the school).
-        new("PUT", "/api/v1/sessions/{id:int}/interim-work/feedback", [Who.Principal]) { Body = _ => "{\"wishedTopic\":\"" + new string('x', 1001) + "\"}" },
-        new("GET", "/api/v1/sessions/{id:int}/evaluations", SeesSentrumProgramme),
-        new("PUT", "/api/v1/sessions/{id:int}/evaluations/mine", [Who.Principal]),
-        new("GET", "/api/v1/programmes/{programmeId:int}/evaluations", SeesSentrumProgramme),
-        new("PUT", "/api/v1/programmes/{programmeId:int}/phase-evaluations/{phase}/feedback", [Who.Principal]) { Fresh = Fase4 },
-        new("PUT", "/api/v1/programmes/{programmeId:int}/phase-evaluations/{phase}/meeting", RunsSessions) { Fresh = Fase4 },
-        new("GET", "/api/v1/programmes/{programmeId:int}/timeline", SeesSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}/interim-work/feedback", [Who.Principal]) { Body = (_, _) => J(new { pointStatus = new[] { "Gjort" }, wishedTopic = "Matrisetema", submit = false }) },
+        new("GET", "/api/v1/sessions/{id:int}/evaluations", ReadsSentrumProgramme),
+        new("PUT", "/api/v1/sessions/{id:int}/evaluations/mine", [Who.Principal]) { PastAuthorisation = "the evaluation form's answers are SessionTests' subject; \"{}\" gets 400" },
+        new("GET", "/api/v1/programmes/{programmeId:int}/evaluations", ReadsSentrumProgramme),
+        new("PUT", "/api/v1/programmes/{programmeId:int}/phase-evaluations/{phase}/feedback", [Who.Principal]) { Fresh = Fase4, Body = (_, _) => J(new { workedWell = "Strukturen", toImprove = "Mer tid" }) },
+        new("PUT", "/api/v1/programmes/{programmeId:int}/phase-evaluations/{phase}/meeting", RunsSessions) { Fresh = Fase4, Body = (_, _) => J(new { meetingDate = "2027-12-01", participants = "Matrise", conclusions = "Videre" }) },
+        new("GET", "/api/v1/programmes/{programmeId:int}/timeline", ReadsSentrumProgramme),
     ];
 
     // The demo's Sentrum programme after its assessment days (MatrixIds.AssessmentProgramme): schedule and
@@ -315,35 +420,35 @@ public static class AccessMatrix
 
     public static readonly Row[] AssessmentRows =
     [
-        new("GET", AssessmentPages + "/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", AssessmentPages + "/Slot/{programmeId:int}/{slotId:int?}", PlansDays),
-        new("GET", AssessmentPages + "/DayPlan/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/DayPlan/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Confidential = Confidential.AssessmentNotes },
-        new("GET", AssessmentPages + "/Report/{programmeId:int}", SeesSentrumProgramme),
-        new("GET", AssessmentPages + "/ReportPdf/{programmeId:int}", SeesSentrumProgramme),
+        new("GET", AssessmentPages + "/Report/{programmeId:int}", ReadsSentrumProgramme),
+        new("GET", AssessmentPages + "/ReportPdf/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", AssessmentPages + "/Retention/{ownerId:int}", NordvikManagers),
         // The owner's retention period for kept notes ({ownerId} = Nordvik): its administrator (and the system's), not
         // the guides, not the school, not Fjordland's administrator. "{}" gets the allowed a validation problem, nothing saved.
         new("GET", "/api/v1/owners/{ownerId:int}/assessment-settings", NordvikManagers),
-        new("PUT", "/api/v1/owners/{ownerId:int}/assessment-settings", NordvikManagers),
-        new("GET", "/api/v1/programmes/{id:int}/assessment/schedule", SeesSentrumProgramme),
+        new("PUT", "/api/v1/owners/{ownerId:int}/assessment-settings", NordvikManagers) { Body = (_, _) => J(new { noteRetentionDays = 365 }) },
+        new("GET", "/api/v1/programmes/{id:int}/assessment/schedule", ReadsSentrumProgramme),
         // Already planned: planners get 409, past authorisation.
-        new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/plan", PlansDays),
-        new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/slots", PlansDays),
-        new("PUT", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/plan", PlansDays) { PastAuthorisation = "the demo's days are planned already: 409" },
+        new("POST", "/api/v1/programmes/{id:int}/assessment/schedule/slots", PlansDays) { Body = (_, _) => J(new { date = "2026-04-27", start = "08:00", end = "09:00", title = "Matrise" }) },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays) { Fresh = async (app, ids) => new() { ["slotId"] = Str(await ids.NewSlotAsync(app)) }, Body = (_, _) => J(new { date = "2026-04-27", start = "10:00", end = "11:00", title = "Matrise flyttet" }) },
         new("DELETE", "/api/v1/programmes/{id:int}/assessment/schedule/slots/{slotId:int}", PlansDays) { Fresh = async (app, ids) => new() { ["slotId"] = Str(await ids.NewSlotAsync(app)) } },
-        new("PUT", "/api/v1/programmes/{id:int}/assessment/tasks/{taskId:int}", TicksTasks) { Body = _ => "{\"done\":true}" },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/tasks/{taskId:int}", TicksTasks) { Body = (_, _) => "{\"done\":true}" },
         new("GET", "/api/v1/programmes/{id:int}/assessment/notes", Team1) { Confidential = Confidential.AssessmentNotes },
-        new("POST", "/api/v1/programmes/{id:int}/assessment/notes", Team1) { Confidential = Confidential.AssessmentNotes },
-        new("PUT", "/api/v1/programmes/{id:int}/assessment/notes/{noteId:int}", Team1) { Confidential = Confidential.AssessmentNotes },
-        new("GET", "/api/v1/programmes/{id:int}/assessment/report", SeesSentrumProgramme),
-        new("POST", "/api/v1/programmes/{id:int}/assessment/report", Team1) { Confidential = Confidential.ReportDrafts },
-        new("PUT", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}", Team1) { Confidential = Confidential.ReportDrafts },
+        new("POST", "/api/v1/programmes/{id:int}/assessment/notes", Team1) { Confidential = Confidential.AssessmentNotes, PastAuthorisation = "the demo's report is final: notes and drafts are closed (409)" },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/notes/{noteId:int}", Team1) { Confidential = Confidential.AssessmentNotes, PastAuthorisation = "the demo's report is final: notes and drafts are closed (409)" },
+        new("GET", "/api/v1/programmes/{id:int}/assessment/report", ReadsSentrumProgramme),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report", Team1) { Confidential = Confidential.ReportDrafts, PastAuthorisation = "the demo's report is final: notes and drafts are closed (409)" },
+        new("PUT", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}", Team1) { Confidential = Confidential.ReportDrafts, PastAuthorisation = "the demo's report is final: notes and drafts are closed (409)" },
         new("GET", "/api/v1/programmes/{id:int}/assessment/report/sections/{sectionId:int}/versions", Team1) { Confidential = Confidential.ReportDrafts },
-        new("POST", "/api/v1/programmes/{id:int}/assessment/report/final", Team1),
-        new("POST", "/api/v1/programmes/{id:int}/assessment/report/presentations", Team1),
-        new("GET", "/api/v1/programmes/{id:int}/assessment/report/pdf", SeesSentrumProgramme),
-        new("GET", "/api/v1/programmes/{id:int}/assessment/reflection-questions", SeesSentrumProgramme),
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report/final", Team1) { PastAuthorisation = "the demo's report is final: notes and drafts are closed (409)" },
+        new("POST", "/api/v1/programmes/{id:int}/assessment/report/presentations", Team1) { Body = (_, _) => J(new { audience = 1, date = "2026-06-01", note = "Matrise" }) },
+        new("GET", "/api/v1/programmes/{id:int}/assessment/report/pdf", ReadsSentrumProgramme),
+        new("GET", "/api/v1/programmes/{id:int}/assessment/reflection-questions", ReadsSentrumProgramme),
     ];
 
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -353,6 +458,17 @@ public static class AccessMatrix
 
     public static Row? Find(string method, string route, string? handler) =>
         All.FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Handler, handler, StringComparison.OrdinalIgnoreCase));
+
+    private static string J(object value) => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web);
+
+    /// <summary>The created record's id: the response's first "id".</summary>
+    private static int IdOf(WriteCall c) => int.Parse(System.Text.RegularExpressions.Regex.Match(c.Response, "\"id\":(\\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string?> Check(WriteCall c, Func<Stillas.Web.Platform.Data.StillasDb, Task<bool>> holds, string otherwise) =>
+        await c.App.WithDbAsync(holds) ? null : otherwise;
+
+    private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshHoliday = async (app, ids) => new() { ["holiday"] = Str(await ids.NewHolidayAsync(app)) };
+    private static readonly Func<WriteCall, Task<string?>> HolidayGone = c => Check(c, async db => !await db.SchoolHolidays.AnyAsync(x => x.Id == int.Parse(c.Values["holiday"])), "the holiday is still there");
 
     private static Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshId(Func<MatrixIds, StillasApp, Task<int>> make) =>
         async (app, ids) => new() { ["id"] = Str(await make(ids, app)) };
@@ -366,8 +482,8 @@ public static class AccessMatrix
     public static readonly Row[] HandlerRows =
     [
         new("POST", "/Account/Login", LoggedIn, Anonymous: true),
-        new("POST", "/Account/Login", LoggedIn, Anonymous: true) { Handler = "External" },
-        new("POST", "/Account/Logout", LoggedIn, Anonymous: true) { OwnLogin = true },
+        new("POST", "/Account/Login", LoggedIn, Anonymous: true) { Handler = "External", LoginIsSuccess = true },
+        new("POST", "/Account/Logout", LoggedIn, Anonymous: true) { OwnLogin = true, LoginIsSuccess = true },
         new("POST", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
         new("POST", "/Account/SetPassword", LoggedIn, Anonymous: true),
         new("POST", "/Error", LoggedIn, Anonymous: true),
@@ -378,18 +494,32 @@ public static class AccessMatrix
         new("POST", "/Schools/Create", AnyAdmin),
 
         new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "AddCandidate" },
-        new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "RemoveCandidate" },
+        new("POST", "/Selection/Details/{id:int}", NordvikManagers)
+        {
+            Handler = "RemoveCandidate", Fresh = async (app, ids) => { var (round, candidate) = await ids.NewCandidateAsync(app); return new() { ["id"] = Str(round), ["candidateId"] = Str(candidate) }; },
+            Form = (_, v) => new() { ["candidateId"] = v["candidateId"] },
+        },
         new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "Close", Fresh = FreshId((ids, app) => ids.NewRoundAsync(app)) },
         new("POST", "/Selection/Details/{id:int}", NordvikManagers) { Handler = "Reopen", Fresh = FreshId((ids, app) => ids.NewRoundAsync(app)) },
         new("POST", "/Selection/Edit/{id:int?}", NordvikManagers),
         new("POST", "/Selection/Create", AnyAdmin),
         new("POST", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
-        new("POST", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]) { Handler = "Reason" },
+        // The reason for a candidacy is the administrator's (the advisor follows up the talks, not the reason).
+        new("POST", "/Selection/Candidate/{id:int}", NordvikManagers) { Handler = "Reason" },
 
         new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "AddMember", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
-        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "RemoveMember", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers)
+        {
+            Handler = "RemoveMember", Fresh = async (app, ids) => { var (team, member) = await ids.NewTeamMemberAsync(app); return new() { ["id"] = Str(team), ["memberId"] = Str(member) }; },
+            Form = (_, v) => new() { ["memberId"] = v["memberId"] },
+        },
         new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "AddTraining", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
-        new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "DeleteTraining", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
+        new("POST", "/Teams/Details/{id:int}", NordvikManagers)
+        {
+            Handler = "DeleteTraining", Fresh = async (app, ids) => new() { ["record"] = Str(await ids.NewTrainingAsync(app)) },
+            Form = (_, v) => new() { ["recordId"] = v["record"] },
+            Effect = c => Check(c, async db => !await db.TrainingRecords.AnyAsync(x => x.Id == int.Parse(c.Values["record"])), "the training record is still there"),
+        },
         new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
         new("POST", "/Teams/Details/{id:int}", NordvikManagers) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewTeamAsync(app)) },
         new("POST", "/Teams/Edit/{id:int?}", NordvikManagers),
@@ -400,7 +530,12 @@ public static class AccessMatrix
         new("GET", "/Import/Schools", AnyAdmin) { Handler = "Example", Expect = _ => null },
 
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "AddMembership", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
-        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "RemoveMembership", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Details/{id:int}", NordvikManagers)
+        {
+            Handler = "RemoveMembership", Fresh = async (app, ids) => { var (person, membership) = await ids.NewMembershipAsync(app); return new() { ["id"] = Str(person), ["membershipId"] = Str(membership) }; },
+            Form = (_, v) => new() { ["membershipId"] = v["membershipId"] },
+            Effect = c => Check(c, db => db.Memberships.AnyAsync(x => x.Id == int.Parse(c.Values["membershipId"]) && !x.Active), "the role is still active"),
+        },
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Invite", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
@@ -414,7 +549,8 @@ public static class AccessMatrix
         new("POST", "/Owners/Create", SystemOnly),
 
         new("POST", "/Programmes/Details/{id:int}", NordvikManagers) { Handler = "Status" },
-        new("POST", "/Programmes/Step/{id:int}", SeesSentrumProgramme),
+        // Editing a step's date is the team's and the owner's; the principal only marks school steps done.
+        new("POST", "/Programmes/Step/{id:int}", KeepsSentrumProgramme),
         new("POST", "/Programmes/Step/{id:int}", SeesSentrumProgramme) { Handler = "Done" },
         new("POST", "/Programmes/Step/{id:int}", SeesSentrumProgramme) { Handler = "Undone" },
         new("POST", "/Programmes/Create", AnyAdmin) { Handler = "Preview" },
@@ -422,33 +558,38 @@ public static class AccessMatrix
         new("POST", "/Programmes/Calendar", LoggedIn) { Handler = "Create" },
         new("POST", "/Programmes/Calendar", LoggedIn) { Handler = "Delete" },
         new("POST", "/Programmes/StartUp/{id:int}", KeepsSentrumProgramme),
-        new("POST", "/Programmes/Documents/{id:int}", SeesSentrum) { Handler = "Upload" },
-        new("POST", "/Programmes/Documents/{id:int}", KeepsSentrumProgramme) { Handler = "Status" },
+        new("POST", "/Programmes/Documents/{id:int}", SeesSentrum) { Handler = "Upload", Form = (ids, _) => new() { ["requestId"] = Str(ids.DocumentRequest) }, PastAuthorisation = "no file: the page answers with its validation message" },
+        new("POST", "/Programmes/Documents/{id:int}", KeepsSentrumProgramme) { Handler = "Status", Form = (ids, _) => new() { ["requestId"] = Str(ids.DocumentRequest) }, PastAuthorisation = "no status: the page answers with its validation message" },
 
-        new("POST", "/Holidays/Index", NordvikManagers) { Handler = "AcceptSuggestion" },
-        new("POST", "/Holidays/Index", NordvikManagers) { Handler = "Delete" },
-        new("POST", "/Holidays", NordvikManagers) { Handler = "AcceptSuggestion" },
-        new("POST", "/Holidays", NordvikManagers) { Handler = "Delete" },
+        // Suggestions are for the caller's own owner: the system administrator has none, Fjordland's administrator its own.
+        new("POST", "/Holidays/Index", [Who.NordvikAdmin, Who.FjordlandAdmin]) { Handler = "AcceptSuggestion" },
+        new("POST", "/Holidays/Index", NordvikManagers) { Handler = "Delete", Fresh = FreshHoliday, Form = (_, v) => new() { ["id"] = v["holiday"] }, Effect = HolidayGone },
+        new("POST", "/Holidays", [Who.NordvikAdmin, Who.FjordlandAdmin]) { Handler = "AcceptSuggestion" },
+        new("POST", "/Holidays", NordvikManagers) { Handler = "Delete", Fresh = FreshHoliday, Form = (_, v) => new() { ["id"] = v["holiday"] }, Effect = HolidayGone },
         new("POST", "/Holidays/Edit/{id:int?}", NordvikManagers),
-        new("POST", "/Holidays/Create", AnyAdmin),
+        new("POST", "/Holidays/Create", []) { RefusesAll = "/Holidays/Create only redirects to the list page; a post there is refused (access denied) for everybody" },
 
         new("POST", "/Models/Index", AnyAdmin) { Handler = "Copy" },
         new("POST", "/Models", AnyAdmin) { Handler = "Copy" },
         new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "Cadence", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
-        new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "RemoveStep", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
+        new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "RemoveStep", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)), Form = (_, _) => new() { ["key"] = "fase4.feedback" } },
         new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "Delete", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
         new("POST", "/Models/Step/{id:int}", NordvikManagers),
 
-        new("GET", "/Programmes/Timeline/{programmeId:int}", SeesSentrumProgramme) { Handler = "Pdf" },
+        new("GET", "/Programmes/Timeline/{programmeId:int}", ReadsSentrumProgramme) { Handler = "Pdf" },
 
-        new("POST", AgreementPages + "/Details/{programmeId:int}", ApprovesAgreement) { Handler = "Approve" },
+        new("POST", AgreementPages + "/Details/{programmeId:int}", NordvikManagers)
+        {
+            // The form's side is the owner's (the default): its approvers. The principal approves with side=School (AgreementTests).
+            Handler = "Approve", Form = (_, _) => new() { ["number"] = "1", ["version"] = "1" }, PastAuthorisation = "the side and version decide the outcome, AgreementTests' subject",
+        },
         new("POST", AgreementPages + "/Details/{programmeId:int}", WritesAgreement) { Handler = "Discard" },
         new("POST", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement),
         new("POST", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement) { Handler = "AddLine" },
         new("POST", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement) { Handler = "RemoveLine" },
 
         new("POST", FuturePicturePages + "/{programmeId:int}", SeesSentrum) { Handler = "Comment" },
-        new("POST", FuturePicturePages + "/{programmeId:int}", SeesSentrum) { Handler = "Resolve" },
+        new("POST", FuturePicturePages + "/{programmeId:int}", SeesSentrum) { Handler = "Resolve", NotFoundIsPast = "no comment id: the handler's 404 is for the missing comment" },
         new("POST", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders),
         new("POST", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders) { Handler = "AddSign" },
         new("POST", FuturePicturePages + "/Edit/{programmeId:int}", SentrumLeaders) { Handler = "RemoveSign" },
@@ -456,7 +597,7 @@ public static class AccessMatrix
         new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Details" },
         new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Cycle" },
         // The session notes section: the team's, confidential.
-        new("POST", SessionPages + "/Session/{id:int}", Team1Members) { Handler = "Note", Confidential = Confidential.SessionNotes },
+        new("POST", SessionPages + "/Session/{id:int}", Team1Members) { Handler = "Note", Confidential = Confidential.SessionNotes, Form = (_, _) => new() { ["part"] = "Evaluation", ["text"] = "Matrise: evalueringen" } },
         new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Done" },
         new("POST", SessionPages + "/Evaluate/{id:int}", SchoolLeadersOfSentrum),
         new("POST", SessionPages + "/InterimWork/{id:int}", RunsSessions),
@@ -465,18 +606,18 @@ public static class AccessMatrix
         new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", RunsSessions) { Handler = "Meeting", Fresh = Fase4 },
 
         new("POST", AssessmentPages + "/{programmeId:int}", PlansDays) { Handler = "Plan" },
-        new("POST", AssessmentPages + "/{programmeId:int}", TicksTasks) { Handler = "Tick" },
+        new("POST", AssessmentPages + "/{programmeId:int}", TicksTasks) { Handler = "Tick", Form = (ids, _) => new() { ["taskId"] = Str(ids.AssessmentTask), ["done"] = "true" } },
         new("POST", AssessmentPages + "/Slot/{programmeId:int}/{slotId:int?}", PlansDays),
         new("POST", AssessmentPages + "/Slot/{programmeId:int}/{slotId:int?}", PlansDays) { Handler = "Delete", Fresh = async (app, ids) => new() { ["slotId"] = Str(await ids.NewSlotAsync(app)) } },
         new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Confidential = Confidential.AssessmentNotes },
         new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Autosave", Confidential = Confidential.AssessmentNotes },
-        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Keep", Confidential = Confidential.AssessmentNotes },
-        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Delete", Confidential = Confidential.AssessmentNotes },
+        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Keep", Confidential = Confidential.AssessmentNotes, Form = (ids, _) => new() { ["noteId"] = Str(ids.AssessmentNote), ["keep"] = "true" }, PastAuthorisation = "the report is final: notes are closed" },
+        new("POST", AssessmentPages + "/Notes/{programmeId:int}", Team1) { Handler = "Delete", Confidential = Confidential.AssessmentNotes, NotFoundIsPast = "no note id: deleting the demo's kept note would empty the other rows' target" },
         new("POST", AssessmentPages + "/Retention/{ownerId:int}", NordvikManagers),
         new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Start", Confidential = Confidential.ReportDrafts },
-        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Save", Confidential = Confidential.ReportDrafts },
-        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Autosave", Confidential = Confidential.ReportDrafts },
-        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Merge", Confidential = Confidential.ReportDrafts },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Save", Confidential = Confidential.ReportDrafts, Form = (ids, _) => new() { ["sectionId"] = Str(ids.AssessmentSection) }, PastAuthorisation = "the demo's report is final: drafts are closed" },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Autosave", Confidential = Confidential.ReportDrafts, Form = (ids, _) => new() { ["sectionId"] = Str(ids.AssessmentSection) }, PastAuthorisation = "the demo's report is final: drafts are closed" },
+        new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Merge", Confidential = Confidential.ReportDrafts, Form = (ids, _) => new() { ["sectionId"] = Str(ids.AssessmentSection) }, PastAuthorisation = "the demo's report is final: drafts are closed" },
         new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Final" },
         new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Present" },
     ];

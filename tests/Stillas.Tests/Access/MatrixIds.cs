@@ -22,6 +22,9 @@ public sealed class MatrixIds
     public int SentrumStep { get; private init; }
     public int NordvikHoliday { get; private init; }
     public int NordvikModel { get; private init; }
+    public string NordvikOrganisationNumber { get; private init; } = "";
+    /// <summary>Jonas Rådgiver, Nordvik's development advisor in team 2: a valid new member of a fresh team.</summary>
+    public int Advisor2 { get; private init; }
     /// <summary>A programme for Sentrum skole with team 1 whose future picture has version 1.</summary>
     public int FuturePictureProgramme { get; private set; }
     /// <summary>A programme of Sentrum skole run by team 1, with an agreement (version 1, a draft).</summary>
@@ -202,6 +205,8 @@ public sealed class MatrixIds
         {
             Nordvik = nordvik,
             Fjordland = await db.Owners.Where(o => o.Name == "Fjordland fylkeskommune").Select(o => o.Id).SingleAsync(),
+            NordvikOrganisationNumber = await db.Owners.Where(o => o.Name == "Nordvik kommune").Select(o => o.OrganisationNumber).SingleAsync(),
+            Advisor2 = await db.People.Where(p => p.Email == "jonas.radgiver@nordvik.test").Select(p => p.Id).SingleAsync(),
             Sentrum = sentrum,
             Team1 = await db.Teams.Where(t => t.Name == "Veilederteam 1").Select(t => t.Id).SingleAsync(),
             Teacher = await db.People.Where(p => p.Email == "lise.laerer@nordvik.test").Select(p => p.Id).SingleAsync(),
@@ -312,6 +317,53 @@ public sealed class MatrixIds
         db.ProgrammeModels.Add(model);
         await db.SaveChangesAsync();
         return model.Id;
+    });
+
+    /// <summary>A training record of Lise's, for DeleteTraining (the team is team 1: the handler only checks the record's owner).</summary>
+    public Task<int> NewTrainingAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var record = new Stillas.Web.Features.Teams.TrainingRecord { PersonId = Teacher, OwnerId = Nordvik, Title = $"Matrisekurs {Interlocked.Increment(ref counter)}" };
+        db.TrainingRecords.Add(record);
+        await db.SaveChangesAsync();
+        return record.Id;
+    });
+
+    /// <summary>A fresh round with Sentrum as its candidate: (round, candidate).</summary>
+    public async Task<(int Round, int Candidate)> NewCandidateAsync(StillasApp app)
+    {
+        var round = await NewRoundAsync(app);
+        return (round, await app.WithDbAsync(async db =>
+        {
+            var candidate = new Stillas.Web.Features.Selection.SelectionCandidate { RoundId = round, OwnerId = Nordvik, SchoolYear = "2041/42", SchoolId = Sentrum, Reason = "Matrisetest." };
+            db.SelectionCandidates.Add(candidate);
+            await db.SaveChangesAsync();
+            return candidate.Id;
+        }));
+    }
+
+    /// <summary>A valid, unused organisation number (mod-11), for schools and owners the API creates.</summary>
+    public static string NewOrganisationNumber()
+    {
+        string? orgNo = null;
+        for (var stem = 94000000 + Interlocked.Increment(ref counter) * 20; orgNo is null; stem++)
+            orgNo = Stillas.Web.Platform.Data.OrganisationNumber.Complete(stem.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return orgNo;
+    }
+
+    public static int Next() => Interlocked.Increment(ref counter);
+
+    /// <summary>A Sentrum programme of team 1 without an agreement (for the agreement's create).</summary>
+    public Task<int> NewProgrammeAsync(StillasApp app) => app.WithDbAsync(async db =>
+    {
+        var model = Stillas.Web.Features.Programmes.ProgrammeTemplates.TromsoV1;
+        var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
+        {
+            OwnerId = Nordvik, SchoolId = Sentrum, TeamId = Team1, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
+            TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+        };
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync();
+        return programme.Id;
     });
 
     public Task<int> NewRoundAsync(StillasApp app) => app.WithDbAsync(async db =>
@@ -456,6 +508,19 @@ public sealed class MatrixIds
         if (!RouteValue.IsMatch(row.Route) || lower.StartsWith("/openapi", StringComparison.Ordinal)) return null;
         if (lower.Contains("pdf", StringComparison.Ordinal) || lower.StartsWith("/api/v1/files/", StringComparison.Ordinal)) return "%PDF";
         if (lower.EndsWith(".ics", StringComparison.Ordinal)) return "BEGIN:VCALENDAR";
+        var api = lower.StartsWith("/api/", StringComparison.Ordinal);
+        if (lower.Contains("{ownerid", StringComparison.Ordinal)) return api ? $"\"ownerId\":{Nordvik}" : "Nordvik kommune";
+        // The API's sub-resources name their programme or session, or carry the demo's own text.
+        if (api && lower.EndsWith("/candidates", StringComparison.Ordinal)) return "Sentrum skole";
+        if (api && lower.Contains("/assessment/notes", StringComparison.Ordinal)) return "Lærerne sier de deler opplegg";
+        if (api && lower.Contains("/reflection-questions", StringComparison.Ordinal)) return "lesestrategier";
+        if (api && lower.Contains("/sections/", StringComparison.Ordinal)) return "lesestrategi";
+        if (api && lower.Contains("/assessment/schedule", StringComparison.Ordinal)) return $"\"programmeId\":{AssessmentProgramme}";
+        if (api && lower.EndsWith("/documents", StringComparison.Ordinal)) return "matrise.pdf";
+        if (api && lower.EndsWith("/startup", StringComparison.Ordinal)) return $"\"programmeId\":{DocumentsProgramme}";
+        if (api && lower.EndsWith("/future-picture/comments", StringComparison.Ordinal)) return "["; // none yet: the list itself
+        if (api && lower.Contains("/future-picture", StringComparison.Ordinal)) return "Alle elever leser hver dag.";
+        if (api && (lower.EndsWith("/evaluations", StringComparison.Ordinal) || lower.EndsWith("/interim-work", StringComparison.Ordinal))) return $"\"sessionId\":{Session}";
         return lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? "Sentrum skole"
             : lower.Contains("/selection", StringComparison.Ordinal) ? "Matriserunde"
             : lower.Contains("/teams", StringComparison.Ordinal) ? "Veilederteam 1"
