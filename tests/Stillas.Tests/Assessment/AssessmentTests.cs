@@ -157,7 +157,7 @@ public abstract class AssessmentTests(StillasApp app)
         {
             var c = await app.LoginAsync(who);
             Refused.Assert(await c.GetAsync($"/Programmes/Assessment/Notes/{programme}"), who + " notes page");
-            Assert.Equal(HttpStatusCode.Forbidden, (await c.GetAsync($"/api/v1/programmes/{programme}/assessment/notes")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/v1/programmes/{programme}/assessment/notes")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await c.PostAsJsonAsync($"/api/v1/programmes/{programme}/assessment/notes", new { kind = 1, group = "x" })).StatusCode);
             var overview = await (await c.GetAsync($"/Programmes/Assessment/{programme}")).Content.ReadAsStringAsync();
             Assert.DoesNotContain("Notater", overview);

@@ -88,8 +88,8 @@ public abstract class SessionTests(StillasApp app)
         var asPrincipal = await principal.GetAsync($"/Programmes/Sessions/Session/{id}");
         Assert.Equal(HttpStatusCode.OK, asPrincipal.StatusCode);
         Assert.DoesNotContain("Ola sitt notat", Text(asPrincipal));
-        Assert.Equal(HttpStatusCode.Forbidden, (await principal.GetAsync($"/api/v1/sessions/{id}/notes")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await principal.PutAsJsonAsync($"/api/v1/sessions/{id}/notes/opening", new { text = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await principal.GetAsync($"/api/v1/sessions/{id}/notes")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await principal.PutAsJsonAsync($"/api/v1/sessions/{id}/notes/opening", new { text = "x" })).StatusCode);
 
         // Learning cycle and details.
         var put = await advisor.PutAsJsonAsync($"/api/v1/sessions/{id}", new { startTime = "12:30", minutes = 180, place = "Biblioteket", videoLink = "https://video.example/rom", cycleStep = 2 });

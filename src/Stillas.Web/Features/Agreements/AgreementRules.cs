@@ -113,9 +113,8 @@ public static class AgreementRules
         var (from, to) = DefaultPeriod(programme.StartDate);
         var version = new AgreementVersion
         {
-            OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId,
             Number = 1, PeriodFrom = from, PeriodTo = to, Parties = parties, Status = AgreementStatus.Draft, Version = 1,
-        };
+        }.PlaceIn(programme);
         foreach (var section in Sections)
         {
             var order = 0;
@@ -124,9 +123,9 @@ public static class AgreementRules
         }
         return new GuidanceAgreement
         {
-            ProgrammeId = programme.Id, OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId,
+            ProgrammeId = programme.Id,
             CurrentVersion = 0, Versions = [version],
-        };
+        }.PlaceIn(programme);
     }
 
     /// <summary>The first version written from a user's input (the form showed the defaults of <see cref="CreateDraft"/>).</summary>
@@ -142,10 +141,10 @@ public static class AgreementRules
         return agreement;
     }
 
-    private static AgreementLine NewLine(AgreementVersion v, string key, AgreementSection section, string text, bool isChecked, int order) => new()
+    private static AgreementLine NewLine(AgreementVersion v, string key, AgreementSection section, string text, bool isChecked, int order) => new AgreementLine
     {
-        OwnerId = v.OwnerId, SchoolId = v.SchoolId, TeamId = v.TeamId, Key = key, Section = section, Text = text, Checked = isChecked, Order = order,
-    };
+        Key = key, Section = section, Text = text, Checked = isChecked, Order = order,
+    }.PlaceIn(v);
 
     public static IEnumerable<AgreementLine> Ordered(IEnumerable<AgreementLine> lines) => lines.OrderBy(l => l.Section).ThenBy(l => l.Order).ThenBy(l => l.Id);
 
@@ -191,10 +190,10 @@ public static class AgreementRules
         {
             var next = new AgreementVersion
             {
-                AgreementId = agreement.Id, OwnerId = agreement.OwnerId, SchoolId = agreement.SchoolId, TeamId = agreement.TeamId,
+                AgreementId = agreement.Id,
                 Number = latest.Number + 1, Status = AgreementStatus.Draft, Version = 1, Parties = "",
                 UpdatedBy = actor.ActorName, UpdatedAt = now,
-            };
+            }.PlaceIn(agreement);
             Apply(next, input, latest.Lines, inPlace: false);
             agreement.Versions.Add(next);
             db.AgreementVersions.Add(next);

@@ -61,7 +61,7 @@ public static class AssessmentApi
             if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Punktet kunne ikke lagres.");
-            var slot = new AssessmentSlot { ProgrammeId = id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId };
+            var slot = new AssessmentSlot { ProgrammeId = id }.PlaceIn(p);
             input.Apply(slot);
             db.AssessmentSlots.Add(slot);
             await db.SaveChangesAsync(ct);

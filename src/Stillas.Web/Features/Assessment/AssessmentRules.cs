@@ -1,6 +1,8 @@
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 
+using Stillas.Web.Platform.Access;
+
 namespace Stillas.Web.Features.Assessment;
 
 /// <summary>The seed's template for the days, labels in Norwegian, and the checks of what users type.</summary>
@@ -64,16 +66,16 @@ public static class AssessmentRules
     public static List<AssessmentSlot> SlotsFor(GuidanceProgramme p, IReadOnlyList<DateOnly> days) =>
         [.. Template.Select(t => new AssessmentSlot
         {
-            ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId,
+            ProgrammeId = p.Id,
             Date = days[t.Day - 1], Start = t.Start, End = t.End, Title = t.Title, Who = t.Who, Where = t.Where, SchoolTakesPart = t.School,
-        })];
+        }.PlaceIn(p))];
 
     public static List<AssessmentTask> TasksFor(GuidanceProgramme p, DateOnly day1, IEnumerable<DateRange> holidays) =>
         [.. Tasks.Select((t, i) => new AssessmentTask
         {
-            ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, Title = t.Title, Order = i + 1,
+            ProgrammeId = p.Id, Title = t.Title, Order = i + 1,
             DueDate = NorwegianCalendar.SchoolDayOnOrBefore(day1.AddDays(-t.DaysBefore), holidays),
-        })];
+        }.PlaceIn(p))];
 
     public static IReadOnlyList<Guid> ParseKeys(string? keys) =>
         string.IsNullOrWhiteSpace(keys) ? [] : [.. keys.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Guid.TryParse(k, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct()];

@@ -180,10 +180,10 @@ public static class AssessmentService
         {
             note = new AssessmentNote
             {
-                ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId,
+                ProgrammeId = p.Id,
                 ClientKey = input.ClientKey is Guid k && k != Guid.Empty ? k : Guid.NewGuid(),
                 AuthorPersonId = scope.PersonId, AuthorName = scope.ActorName, CreatedAt = now,
-            };
+            }.PlaceIn(p);
             db.AssessmentNotes.Add(note);
         }
         note.Kind = input.Kind!.Value;
@@ -269,13 +269,13 @@ public static class AssessmentService
         var existing = await db.AssessmentReports.SingleOrDefaultAsync(r => r.ProgrammeId == p.Id, ct);
         if (existing is not null) return existing;
         var signs = await FuturePictureQueries.CurrentSignsAsync(db, p.Id, ct);
-        var report = new AssessmentReport { ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId };
+        var report = new AssessmentReport { ProgrammeId = p.Id }.PlaceIn(p);
         var order = 0;
         foreach (var s in signs)
-            report.Sections.Add(new ReportSection { OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, SignKey = s.StableKey, Order = ++order, Title = s.Text });
+            report.Sections.Add(new ReportSection { SignKey = s.StableKey, Order = ++order, Title = s.Text }.PlaceIn(p));
         if (signs.Count == 0)
-            report.Sections.Add(new ReportSection { OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, Order = ++order, Title = "Funn og vurderinger" });
-        report.Sections.Add(new ReportSection { OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, IsSummary = true, Order = ++order, Title = "Oppsummering" });
+            report.Sections.Add(new ReportSection { Order = ++order, Title = "Funn og vurderinger" }.PlaceIn(p));
+        report.Sections.Add(new ReportSection { IsSummary = true, Order = ++order, Title = "Oppsummering" }.PlaceIn(p));
         db.AssessmentReports.Add(report);
         try
         {
@@ -319,10 +319,10 @@ public static class AssessmentService
         section.UpdatedBy = scope.ActorName;
         db.AssessmentReportSectionVersions.Add(new ReportSectionVersion
         {
-            Section = section, OwnerId = section.OwnerId, SchoolId = section.SchoolId, TeamId = section.TeamId, Number = section.Version,
+            Section = section, Number = section.Version,
             Findings = section.Findings, WorksWell = section.WorksWell, ToDevelop = section.ToDevelop, Questions = section.Questions,
             AuthorName = scope.ActorName, CreatedAt = now,
-        });
+        }.PlaceIn(section));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -392,9 +392,9 @@ public static class AssessmentService
         if (report.Status == ReportStatus.Draft) return "Gjør rapporten endelig før du registrerer at den er lagt fram.";
         db.AssessmentReportPresentations.Add(new ReportPresentation
         {
-            ReportId = report.Id, OwnerId = report.OwnerId, SchoolId = report.SchoolId, TeamId = report.TeamId, Audience = audience, Date = date,
+            ReportId = report.Id, Audience = audience, Date = date,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        });
+        }.PlaceIn(report));
         report.Status = ReportStatus.Presented;
         await db.SaveChangesAsync(ct);
         return null;

@@ -47,7 +47,7 @@ public sealed class SlotModel(StillasDb db, CurrentScope current) : PageModel
         if (!ModelState.IsValid) return Page();
         if (slot is null)
         {
-            slot = new AssessmentSlot { ProgrammeId = Programme.Id, OwnerId = Programme.OwnerId, SchoolId = Programme.SchoolId, TeamId = Programme.TeamId };
+            slot = new AssessmentSlot { ProgrammeId = Programme.Id }.PlaceIn(Programme);
             db.AssessmentSlots.Add(slot);
         }
         Input.Apply(slot);

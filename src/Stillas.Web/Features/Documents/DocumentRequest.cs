@@ -67,9 +67,9 @@ public class DocumentRequest : IInProgramme
         var due = documentsStepDate ?? programme.StartDate.AddDays(14);
         return Fase1.Select((d, i) => new DocumentRequest
         {
-            ProgrammeId = programme.Id, OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId,
+            ProgrammeId = programme.Id,
             Title = d.Title, Description = d.Description, DueDate = due, Order = i + 1,
-        }).ToList();
+        }.PlaceIn(programme)).ToList();
     }
 }
 

@@ -36,11 +36,11 @@ public static class Documents
         if (result.Content is not { } c) return (null, result.Error);
         var file = new StoredFile
         {
-            RequestId = request.Id, OwnerId = request.OwnerId, SchoolId = request.SchoolId, TeamId = request.TeamId,
+            RequestId = request.Id,
             FileName = c.FileName, ContentType = c.ContentType, Size = c.Size, Sha256 = c.Sha256, StoragePath = c.StoragePath,
             UploadedByPersonId = scope.PersonId, UploadedByName = scope.ActorName.Length > 200 ? scope.ActorName[..200] : scope.ActorName,
             UploadedAt = clock.GetUtcNow(),
-        };
+        }.PlaceIn(request);
         db.StoredFiles.Add(file);
         if (request.Status == DocumentStatus.Requested) request.Status = DocumentStatus.Delivered;
         try

@@ -107,7 +107,7 @@ public static class FuturePictureCommands
             .Select(s => s.StableKey).ToListAsync(ct)).ToHashSet();
         if (picture is null)
         {
-            picture = new FuturePicture { ProgrammeId = programme.Id, OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId };
+            picture = new FuturePicture { ProgrammeId = programme.Id }.PlaceIn(programme);
             db.FuturePictures.Add(picture);
         }
         var number = current + 1;
@@ -115,18 +115,18 @@ public static class FuturePictureCommands
         picture.Version++;
         var version = new FuturePictureVersion
         {
-            FuturePicture = picture, OwnerId = picture.OwnerId, SchoolId = picture.SchoolId, TeamId = picture.TeamId, Number = number,
+            FuturePicture = picture, Number = number,
             DevelopmentArea = input.DevelopmentArea?.Trim() ?? "", Text = input.Text?.Trim() ?? "",
             ChangeNote = string.IsNullOrWhiteSpace(input.ChangeNote) ? null : input.ChangeNote.Trim(),
             AuthorPersonId = scope.PersonId, AuthorName = scope.ActorName,
-        };
+        }.PlaceIn(picture);
         var used = new HashSet<Guid>();
         var order = 0;
         foreach (var sign in input.Signs.Where(s => !string.IsNullOrWhiteSpace(s.Text)))
         {
             // A sign keeps its key only if it came from the version the editor started from.
             var key = sign.Key is Guid k && knownKeys.Contains(k) && used.Add(k) ? k : Guid.NewGuid();
-            version.Signs.Add(new SignOfGoodPractice { OwnerId = picture.OwnerId, SchoolId = picture.SchoolId, TeamId = picture.TeamId, Order = ++order, Text = sign.Text!.Trim(), StableKey = key });
+            version.Signs.Add(new SignOfGoodPractice { Order = ++order, Text = sign.Text!.Trim(), StableKey = key }.PlaceIn(picture));
         }
         db.FuturePictureVersions.Add(version);
         try
@@ -150,9 +150,9 @@ public static class FuturePictureCommands
         if (picture is null || picture.CurrentVersion == 0) return null;
         var comment = new FuturePictureComment
         {
-            FuturePictureId = picture.Id, VersionNumber = picture.CurrentVersion, OwnerId = picture.OwnerId, SchoolId = picture.SchoolId, TeamId = picture.TeamId,
+            FuturePictureId = picture.Id, VersionNumber = picture.CurrentVersion,
             AuthorPersonId = scope.PersonId, AuthorName = scope.ActorName, Text = text.Trim(),
-        };
+        }.PlaceIn(picture);
         db.FuturePictureComments.Add(comment);
         await db.SaveChangesAsync(ct);
         return comment;

@@ -39,7 +39,7 @@ public static class SessionService
         var missing = steps.Where(st => sessions.All(s => s.PlanStepId != st.Id)).ToList();
         if (missing.Count == 0) return [.. sessions.OrderBy(s => s.Number)];
         foreach (var st in missing)
-            db.Add(new GuidanceSession { ProgrammeId = programme.Id, PlanStepId = st.Id, Number = st.SessionNumber!.Value, OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId });
+            db.Add(new GuidanceSession { ProgrammeId = programme.Id, PlanStepId = st.Id, Number = st.SessionNumber!.Value }.PlaceIn(programme));
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { db.ChangeTracker.Clear(); } // made by a parallel request
         return [.. (await Query(db, s => s.ProgrammeId == programme.Id).ToListAsync(ct)).OrderBy(s => s.Number)];
@@ -220,9 +220,9 @@ public static class SessionService
         {
             target = new InterimWorkAgreement
             {
-                SessionId = session.Id, ProgrammeId = session.ProgrammeId, OwnerId = session.OwnerId, SchoolId = session.SchoolId, TeamId = session.TeamId,
+                SessionId = session.Id, ProgrammeId = session.ProgrammeId,
                 Version = (latest?.Version ?? 0) + 1, CreatedAt = now,
-            };
+            }.PlaceIn(session);
             db.Add(target);
         }
         target.Points = [.. input.Points.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())];
@@ -309,7 +309,7 @@ public static class SessionService
         var f = await db.Set<InterimWorkFeedback>().SingleOrDefaultAsync(x => x.SessionId == session.Id, ct);
         if (f is null)
         {
-            f = new InterimWorkFeedback { SessionId = session.Id, OwnerId = session.OwnerId, SchoolId = session.SchoolId, TeamId = session.TeamId, CreatedAt = now };
+            f = new InterimWorkFeedback { SessionId = session.Id, CreatedAt = now }.PlaceIn(session);
             db.Add(f);
         }
         f.PointStatus = [.. Enumerable.Range(0, agreement.Points.Count).Select(i => i < input.PointStatus.Count ? (input.PointStatus[i] ?? "").Trim() : "")];
@@ -354,7 +354,7 @@ public static class SessionService
         var e = await db.Set<SessionEvaluation>().SingleOrDefaultAsync(x => x.SessionId == session.Id && x.PersonId == me, ct);
         if (e is null)
         {
-            e = new SessionEvaluation { SessionId = session.Id, OwnerId = session.OwnerId, SchoolId = session.SchoolId, TeamId = session.TeamId, PersonId = me, AuthorName = Trunc(scope.ActorName, 200), CreatedAt = now };
+            e = new SessionEvaluation { SessionId = session.Id, PersonId = me, AuthorName = Trunc(scope.ActorName, 200), CreatedAt = now }.PlaceIn(session);
             db.Add(e);
         }
         else e.UpdatedAt = now;
@@ -424,7 +424,7 @@ public static class SessionService
     {
         var e = await db.Set<PhaseEvaluation>().SingleOrDefaultAsync(x => x.ProgrammeId == p.Id && x.PhaseKey == phaseKey, ct);
         if (e is not null) return e;
-        e = new PhaseEvaluation { ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, PhaseKey = phaseKey, CreatedAt = clock.GetUtcNow() };
+        e = new PhaseEvaluation { ProgrammeId = p.Id, PhaseKey = phaseKey, CreatedAt = clock.GetUtcNow() }.PlaceIn(p);
         db.Add(e);
         return e;
     }

@@ -46,18 +46,15 @@ public class StartUpMeeting : IInProgramme
     ];
 
     /// <summary>A new meeting for <paramref name="programme"/> with the default agenda, not yet saved.</summary>
-    public static StartUpMeeting For(GuidanceProgramme programme, DateOnly? date) => new()
+    public static StartUpMeeting For(GuidanceProgramme programme, DateOnly? date) => new StartUpMeeting
     {
         ProgrammeId = programme.Id,
-        OwnerId = programme.OwnerId,
-        SchoolId = programme.SchoolId,
-        TeamId = programme.TeamId,
         Date = date,
         Items = DefaultAgenda.Select((text, i) => new AgendaItem
         {
-            Text = text, Order = i + 1, OwnerId = programme.OwnerId, SchoolId = programme.SchoolId, TeamId = programme.TeamId,
-        }).ToList(),
-    };
+            Text = text, Order = i + 1,
+            }.PlaceIn(programme)).ToList(),
+    }.PlaceIn(programme);
 }
 
 /// <summary>One point on the start-up meeting's agenda.</summary>

@@ -20,6 +20,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
 
     public TeamView Team { get; private set; } = default!;
     public List<MemberRow> Members { get; private set; } = [];
+    /// <summary>Who joined and left the team, newest first (joining opens the team's notes).</summary>
+    public List<TeamChange> Changes { get; private set; } = [];
     public ILookup<int, TrainingRow> Training { get; private set; } = Array.Empty<TrainingRow>().ToLookup(t => t.PersonId);
     public List<TeamRole> MissingRoles { get; private set; } = [];
     public List<SelectListItem> Candidates { get; private set; } = [];
@@ -144,6 +146,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
             .Select(r => new TrainingRow(r.Id, r.PersonId, r.OwnerId, r.Title, r.Provider, r.CompletedOn))
             .ToListAsync(ct);
         Training = training.ToLookup(r => r.PersonId);
+        Changes = await db.TeamChanges.AsNoTracking().Where(c => c.TeamId == id).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(20).ToListAsync(ct);
 
         if (CanManage)
         {

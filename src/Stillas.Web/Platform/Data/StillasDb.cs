@@ -47,6 +47,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// </summary>
     public SemaphoreSlim? WriteGate { get; set; }
 
+    /// <summary>The public address mails link to (Mail:BaseUrl), for mails a save writes itself.</summary>
+    public string MailBaseUrl { get; set; } = "http://localhost:5080";
+
     public AccessScope Scope => ScopeSource?.Scope ?? AccessScope.None;
 
     // Direct members so that EF Core parameterises them per query (never cached as constants).
@@ -77,6 +80,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<University> Universities => Set<University>();
     public DbSet<GuidanceTeam> Teams => Set<GuidanceTeam>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<TeamChange> TeamChanges => Set<TeamChange>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -130,6 +134,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // A team and its members are also the team's own.
         b.Entity<GuidanceTeam>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || ScopeTeamIds.Contains(t.Id));
         b.Entity<TeamMember>().HasQueryFilter(AccessFilter, m => ScopeAll || ScopeStaffOwnerIds.Contains(m.OwnerId) || ScopeTeamIds.Contains(m.TeamId));
+        b.Entity<TeamChange>().HasQueryFilter(AccessFilter, c => ScopeAll || ScopeStaffOwnerIds.Contains(c.OwnerId) || ScopeTeamIds.Contains(c.TeamId));
         // A person sees their own training.
         b.Entity<TrainingRecord>().HasQueryFilter(AccessFilter, t => ScopeAll || ScopeStaffOwnerIds.Contains(t.OwnerId) || t.PersonId == ScopePersonId);
         // Roles have no owner for system staff: one's own, the owner's staff's and the school's.
@@ -329,6 +334,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         var changedSteps = ChangeTracker.Entries<PlanStep>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
         // Inside a caller's transaction the database's write lock is already held (BEGIN IMMEDIATE): no gate.
+        // Who joined or left a team is written and mailed in the same save (the team's notes open to its members).
+        await Features.Teams.TeamChanges.RecordAsync(this, Scope, Clock.GetUtcNow(), MailBaseUrl, cancellationToken);
         var gate = Database.CurrentTransaction is null ? WriteGate : null;
         if (gate is not null) await gate.WaitAsync(cancellationToken);
         try

@@ -11,7 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStillasDb))]
-    [Migration("20261207004039_Initial")]
+    [Migration("20261207010543_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2661,6 +2661,44 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Name");
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Teams.TeamChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Joined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "At");
+
+                    b.ToTable("TeamChanges");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Teams.TeamMember", b =>
