@@ -26,6 +26,7 @@ if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets(); 
 
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
+builder.Services.AddProgrammes();
 builder.Services.AddSessions();
 builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJob>();
 

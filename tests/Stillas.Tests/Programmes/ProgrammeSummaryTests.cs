@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Stillas.Tests.Support;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Data;
@@ -6,9 +7,9 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Tests.Programmes;
 
 /// <summary>
-/// The stored programme summary (phase now, next step, overdue) equals what the steps say on the day
-/// it is read: a step saved clears it, a new day makes it stale, and either way it is computed again.
-/// Checked against a plain in-memory computation from the steps, on both providers.
+/// The stored programme summary (phase now, next step, overdue) equals what the steps say: a saved step
+/// computes it again in the same save, and the daily job (ProgrammeSummaryJob) when only the day changes;
+/// a read never writes. Checked against a plain in-memory computation from the steps, on both providers.
 /// </summary>
 public abstract class ProgrammeSummaryTests(StillasApp app)
 {
@@ -37,8 +38,15 @@ public abstract class ProgrammeSummaryTests(StillasApp app)
         return programme.Id;
     });
 
-    private Task<ProgrammeSummary> ReadAsync(int id, DateOnly today) => app.WithDbAsync(async db =>
-        (await db.Programmes.AsNoTracking().Where(p => p.Id == id).Summaries(db).ToFreshListAsync(db, today, default)).Single());
+    /// <summary>The job's refresh for <paramref name="today"/> (what it does when the day changes), then a read.</summary>
+    private async Task<ProgrammeSummary> ReadAsync(int id, DateOnly today)
+    {
+        await app.WithDbAsync(db => ProgrammeSummaries.RefreshStaleAsync(db.Programmes.Where(p => p.Id == id), db, today, default));
+        return await StoredAsync(id);
+    }
+
+    private Task<ProgrammeSummary> StoredAsync(int id) => app.WithDbAsync(async db =>
+        (await db.Programmes.AsNoTracking().Where(p => p.Id == id).Summaries(db).ToListAsync()).Single());
 
     private Task<List<PlanStep>> StepsAsync(int id) =>
         app.WithDbAsync(db => db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id).OrderBy(s => s.Order).ToListAsync());
@@ -56,13 +64,13 @@ public abstract class ProgrammeSummaryTests(StillasApp app)
         var steps = await StepsAsync(id);
         Assert.InRange(steps.Count, 12, 200);
 
-        // A new programme has no summary until it is first read; then it is the steps' on that day.
-        Assert.Null(await app.WithDbAsync(db => db.Programmes.Where(p => p.Id == id).Select(p => p.SummaryDate).SingleAsync()));
+        // A new programme has its summary from the save that made its steps: the app's today's.
+        AssertSummary(Compute(steps, app.Today), await StoredAsync(id), app.Today);
         foreach (var today in new[] { steps[0].Date.AddDays(-30), steps[3].Date, steps[3].Date.AddDays(1), steps[^1].Date.AddDays(400) })
             AssertSummary(Compute(steps, today), await ReadAsync(id, today), today);
 
-        // The next step is moved into the past and another is cancelled: the stored summary is cleared on save
-        // and the next read agrees with the steps again, overdue count included.
+        // The next step is moved into the past and another is cancelled: the save computes the summary again
+        // (for the app's today), and the job's for another day agrees with the steps too, overdue count included.
         var day = steps[5].Date;
         await app.WithDbAsync(async db =>
         {
@@ -72,7 +80,7 @@ public abstract class ProgrammeSummaryTests(StillasApp app)
             tracked[6].Status = StepStatus.Cancelled;
             await db.SaveChangesAsync();
         });
-        Assert.Null(await app.WithDbAsync(db => db.Programmes.Where(p => p.Id == id).Select(p => p.SummaryDate).SingleAsync()));
+        AssertSummary(Compute(await StepsAsync(id), app.Today), await StoredAsync(id), app.Today);
         AssertSummary(Compute(await StepsAsync(id), day), await ReadAsync(id, day), day);
         await app.WithDbAsync(async db =>
         {
@@ -80,8 +88,8 @@ public abstract class ProgrammeSummaryTests(StillasApp app)
             step.Status = StepStatus.Done;
             await db.SaveChangesAsync();
         });
-        Assert.Null(await app.WithDbAsync(db => db.Programmes.Where(p => p.Id == id).Select(p => p.SummaryDate).SingleAsync()));
         var changed = await StepsAsync(id);
+        AssertSummary(Compute(changed, app.Today), await StoredAsync(id), app.Today);
         var overdue = Compute(changed, day).Overdue;
         Assert.True(overdue > 0);
         AssertSummary(Compute(changed, day), await ReadAsync(id, day), day);
@@ -92,11 +100,21 @@ public abstract class ProgrammeSummaryTests(StillasApp app)
         await app.WithDbAsync(db => db.Programmes.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ProgrammeStatus.Active)));
         Assert.Equal(overdue, (await ReadAsync(id, day)).Overdue);
 
-        // A list that sorts by phase refreshes the stale ones first.
+        // A page read never writes: the stored summary stays as the last refresh left it.
+        static object Key(ProgrammeSummary p) => (p.SummaryDate, p.PhaseOrder, p.PhaseKey, p.NextTitle, p.NextDate, p.Overdue);
+        var before = Key(await StoredAsync(id));
+        Assert.NotEqual(app.Today, (await StoredAsync(id)).SummaryDate);
+        var client = await app.LoginAsync("skoleeier@nordvik.test");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/Programmes?status=all")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(before, Key(await StoredAsync(id)));
+
+        // The job brings a programme of another day up to today.
         var later = changed[^3].Date;
-        await app.WithDbAsync(db => ProgrammeSummaries.RefreshStaleAsync(db.Programmes.Where(p => p.Id == id), db, later, default));
-        var stored = await app.WithDbAsync(db => db.Programmes.AsNoTracking().Where(p => p.Id == id).Summaries(db).SingleAsync());
-        AssertSummary(Compute(changed, later), stored, later);
+        var job = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ProgrammeSummaryJob>().Single();
+        await app.WithDbAsync(db => ProgrammeSummaries.RefreshAsync(db, [id], later, default));
+        await job.RunOnceAsync(default);
+        AssertSummary(Compute(changed, app.Today), await StoredAsync(id), app.Today);
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class ForgotPasswordModel(UserManager<Account> users, AccountLinks
         var account = await users.FindByEmailAsync(Email.Trim());
         if (account is not null)
         {
-            var name = await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId && p.Active).Select(p => p.Name).SingleOrDefaultAsync(ct);
+            var name = await db.ActivePersonNameAsync(account.PersonId, ct);
             if (name is not null)
             {
                 links.Issue(account, name, invitation: false);

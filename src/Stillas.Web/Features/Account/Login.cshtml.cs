@@ -47,7 +47,7 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
             return Page();
         }
         var account = await users.FindByEmailAsync(email);
-        if (account is not null && !await db.People.IgnoreQueryFilters().AnyAsync(p => p.Id == account.PersonId && p.Active))
+        if (account is not null && await db.ActivePersonNameAsync(account.PersonId, HttpContext.RequestAborted) is null)
             account = null;
         if (account is null)
         {

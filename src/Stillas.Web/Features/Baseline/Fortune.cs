@@ -42,3 +42,6 @@ public sealed class FortuneConfiguration : IEntityTypeConfiguration<Fortune>
         b.HasData(Fortune.Seed());
     }
 }
+
+/// <summary>The baseline's rows come with the schema; nobody changes them.</summary>
+public sealed class FortuneWrites() : Platform.Access.NoWrite(typeof(Fortune));

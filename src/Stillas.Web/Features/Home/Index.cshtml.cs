@@ -61,7 +61,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var staff = scope.StaffOwnerIds;
             // The owner's staff see all its schools, teams and people: the access filters (one with two
             // EXISTS per person) would add nothing to counts already limited to the staff's own owners.
-            Owners = await db.Owners.IgnoreQueryFilters().AsNoTracking().Where(o => staff.Contains(o.Id)).OrderBy(o => o.Name)
+            Owners = await db.StaffOwners().OrderBy(o => o.Name)
                 .Select(o => new OwnerSummary(o.Id, o.Name,
                     db.Schools.Count(s => s.OwnerId == o.Id && s.Active),
                     db.Teams.Count(t => t.OwnerId == o.Id && t.Active),
@@ -75,9 +75,9 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             // limited to the person's teams, the access filters would add nothing but their cost.
             // Two queries by index (teams by key, members by TeamMembers(TeamId, …)): with the members as a
             // nested list SQLite first read every team membership in the country.
-            var rows = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => teams.Contains(t.Id)).OrderBy(t => t.Name).ThenBy(t => t.Id)
+            var rows = await db.MyTeams().OrderBy(t => t.Name).ThenBy(t => t.Id)
                 .Select(t => new { t.Id, t.Name, Owner = t.Owner!.Name, t.CapacityPerSchoolYear }).ToListAsync(ct);
-            var members = (await db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => teams.Contains(m.TeamId))
+            var members = (await db.MyTeamsMembers()
                 .OrderBy(m => m.TeamId).ThenBy(m => m.Role).ThenBy(m => m.Id)
                 .Select(m => new { m.TeamId, m.Person!.Name }).ToListAsync(ct)).ToLookup(m => m.TeamId, m => m.Name);
             MyTeams = [.. rows.Select(t => new TeamSummary(t.Id, t.Name, t.Owner, t.CapacityPerSchoolYear, [.. members[t.Id]]))];
@@ -152,7 +152,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         {
             var teams = scope.TeamIds;
             TeamProgrammes = await running.Where(p => teams.Contains(p.TeamId)).Summaries(db)
-                .OrderBy(p => p.StartDate).ThenBy(p => p.School).ToFreshListAsync(db, today, ct);
+                .OrderBy(p => p.StartDate).ThenBy(p => p.School).ToListAsync(ct);
             // Only the programmes whose summary (fresh for today; any step change clears it) counts overdue
             // steps: by ProgrammeId instead of every step of the teams' five years (912 for the national
             // advisor, ≈ 1 ms on SQLite, the start page's dearest query).
@@ -167,7 +167,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         {
             var schools = scope.SchoolIds;
             SchoolProgrammes = await running.Where(p => schools.Contains(p.SchoolId)).Summaries(db)
-                .OrderBy(p => p.School).ToFreshListAsync(db, today, ct);
+                .OrderBy(p => p.School).ToListAsync(ct);
             // The school's people do not see teams; the team that guides them is named all the same.
             var hidden = SchoolProgrammes.Where(p => p.Team is null).Select(p => p.Id).ToList();
             if (hidden.Count > 0)
@@ -187,13 +187,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         {
             var owners = scope.AdminOwnerIds;
             var mine = running.Where(p => owners.Contains(p.OwnerId));
-            // Counted in SQL (a large kommune runs hundreds); a group with a summary from another day is counted again.
+            // Counted in SQL (a large kommune runs hundreds), from the stored summaries (ProgrammeSummaryJob keeps them today's).
             var groups = await PhaseGroupsAsync(mine, today, ct);
-            if (groups.Any(g => g.Stale > 0))
-            {
-                await ProgrammeSummaries.RefreshStaleAsync(mine, db, today, ct);
-                groups = await PhaseGroupsAsync(mine, today, ct);
-            }
             ProgrammesByPhase = [.. groups
                 .Select(g => new PhaseCount(g.SchoolYear, g.PhaseKey, g.PhaseName ?? "Uten steg", g.PhaseOrder, g.Count, g.Overdue))
                 .OrderByDescending(c => c.SchoolYear, StringComparer.Ordinal).ThenBy(c => c.PhaseOrder)];

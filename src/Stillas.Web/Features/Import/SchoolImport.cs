@@ -35,9 +35,7 @@ public static class SchoolImport
         if (numbers.Count == 0) return;
         // Organisation numbers are unique across all owners: look past the access filter
         // (a uniqueness check, as in SchoolInput.CheckAsync; nothing of another owner is shown).
-        var existing = await db.Schools.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => numbers.Contains(s.OrganisationNumber))
-            .Select(s => new { s.Id, s.OrganisationNumber, s.OwnerId }).ToListAsync(ct);
+        var existing = await db.Schools.TakenAsync(s => numbers.Contains(s.OrganisationNumber), s => new { s.Id, s.OrganisationNumber, s.OwnerId }, ct);
         var byNumber = existing.ToDictionary(s => s.OrganisationNumber, StringComparer.Ordinal);
         foreach (var row in rows)
         {

@@ -14,7 +14,7 @@ public static class ModelPages
     public static async Task<string> NewKeyAsync(StillasDb db, int ownerId, string name, CancellationToken ct)
     {
         var slug = Slug(name);
-        var taken = await db.ProgrammeModels.IgnoreQueryFilters().Where(m => m.OwnerId == ownerId).Select(m => m.Key).ToListAsync(ct);
+        var taken = await db.ProgrammeModels.TakenAsync(m => m.OwnerId == ownerId, m => m.Key, ct);
         var reserved = taken.Concat(ProgrammeTemplates.BuiltIn.Select(t => t.Key)).ToHashSet(StringComparer.Ordinal);
         var key = slug;
         for (var n = 2; reserved.Contains(key); n++) key = $"{slug}-{n}";

@@ -29,7 +29,7 @@ public sealed class OwnerInput
         if (Platform.Data.OrganisationNumber.IsValid(orgNo))
         {
             // Unique across all owners: look past the access filter (platform rule, not a read of the data).
-            var taken = await db.Owners.IgnoreQueryFilters().AnyAsync(o => o.OrganisationNumber == orgNo && o.Id != (id ?? 0), ct);
+            var taken = await db.Owners.IsTakenAsync(o => o.OrganisationNumber == orgNo && o.Id != (id ?? 0), ct);
             if (taken) errors.Add((nameof(OrganisationNumber), "En annen skoleeier har allerede dette organisasjonsnummeret."));
         }
         return errors;

@@ -122,3 +122,6 @@ public sealed class UniversityConfiguration : IEntityTypeConfiguration<Universit
         b.Property(u => u.ShortName).HasMaxLength(40);
     }
 }
+
+/// <summary>The universities are kept by the system (seeded); no person edits them in the application.</summary>
+public sealed class UniversityWrites() : NoWrite(typeof(University));

@@ -54,7 +54,7 @@ public class PersonInput
         var normalised = e.ToUpperInvariant();
         var except = exceptPersonId ?? 0;
         // Unique across all owners: look past the access filter (a uniqueness rule, not a read of the data).
-        return await db.People.IgnoreQueryFilters().AnyAsync(p => p.Email.ToLower() == e && p.Id != except, ct)
+        return await db.People.IsTakenAsync(p => p.Email.ToLower() == e && p.Id != except, ct)
             || await db.Users.AnyAsync(a => a.NormalizedEmail == normalised && a.PersonId != except, ct);
     }
 
@@ -185,8 +185,8 @@ public static class MembershipRules
         if (errors.Count == 0 && personId is int pid)
         {
             // Unique per person, role and place, whoever can see the other role: look past the access filter.
-            var taken = await db.Memberships.IgnoreQueryFilters()
-                .AnyAsync(m => m.PersonId == pid && m.Active && m.Role == role && m.OwnerId == owner && m.SchoolId == school, ct);
+            var taken = await db.Memberships
+                .IsTakenAsync(m => m.PersonId == pid && m.Active && m.Role == role && m.OwnerId == owner && m.SchoolId == school, ct);
             if (taken) errors.Add(("Role", "Personen har allerede denne rollen her."));
         }
         return errors.Count > 0 ? (null, errors) : (new Grant(role, owner, school, university), errors);

@@ -49,8 +49,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             "all" => programmes,
             _ => programmes.Where(p => p.Status == ProgrammeStatus.Active || p.Status == ProgrammeStatus.Paused),
         };
-        // The list filters and sorts by the phase: every summary it reads must be today's.
-        await ProgrammeSummaries.RefreshStaleAsync(programmes, db, Today, ct);
+        // The list filters and sorts by the stored phase (ProgrammeSummaryJob keeps it today's; a saved step at once).
         var query = programmes.Summaries(db);
         if (!string.IsNullOrEmpty(Phase)) query = query.Where(r => r.PhaseKey == Phase);
 

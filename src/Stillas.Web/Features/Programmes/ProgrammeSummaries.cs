@@ -12,13 +12,13 @@ namespace Stillas.Web.Features.Programmes;
 /// These depend on today and on every step, so computing them per read costs six correlated
 /// subqueries per programme (SQLite prepares and runs them on every request). They are kept on the
 /// programme row instead, valid for <see cref="GuidanceProgramme.SummaryDate"/>: a change to a step
-/// clears the date (<see cref="StillasDb"/> on save), the first read on a new day finds the date
-/// old, and either way the summary is computed again for those programmes in one UPDATE.
+/// computes it again in the same save (<see cref="StillasDb"/>), and <see cref="ProgrammeSummaryJob"/>
+/// computes every programme's again when the day changes: a page that reads it never writes.
 /// </para>
 /// </summary>
 public static class ProgrammeSummaries
 {
-    /// <summary>The stored summary columns; read them with <see cref="ToFreshListAsync"/> or after <see cref="RefreshStaleAsync"/>.</summary>
+    /// <summary>The stored summary columns (valid for <see cref="ProgrammeSummary.SummaryDate"/>).</summary>
     public static IQueryable<ProgrammeSummary> Summaries(this IQueryable<GuidanceProgramme> programmes, StillasDb db) =>
         programmes.Select(p => new ProgrammeSummary
         {
@@ -43,20 +43,7 @@ public static class ProgrammeSummaries
             SummaryDate = p.SummaryDate,
         });
 
-    /// <summary>
-    /// Runs the query; if a row's summary is not today's, computes those again and runs it once more.
-    /// For queries whose order or filter does not depend on the summary (a stale phase would misplace a row).
-    /// </summary>
-    public static async Task<List<ProgrammeSummary>> ToFreshListAsync(this IQueryable<ProgrammeSummary> query, StillasDb db, DateOnly today, CancellationToken ct)
-    {
-        var rows = await query.ToListAsync(ct);
-        var stale = rows.Where(r => r.SummaryDate != today).Select(r => r.Id).ToArray();
-        if (stale.Length == 0) return rows;
-        await RefreshAsync(db, stale, today, ct);
-        return await query.ToListAsync(ct);
-    }
-
-    /// <summary>Brings every programme of the query up to today before a query that filters or sorts by the summary.</summary>
+    /// <summary>Brings every programme of the query up to <paramref name="today"/> (the daily job, <see cref="ProgrammeSummaryJob"/>).</summary>
     public static async Task RefreshStaleAsync(IQueryable<GuidanceProgramme> programmes, StillasDb db, DateOnly today, CancellationToken ct)
     {
         var stale = await programmes.Where(p => p.SummaryDate == null || p.SummaryDate != today).Select(p => p.Id).ToArrayAsync(ct);
@@ -67,7 +54,7 @@ public static class ProgrammeSummaries
     /// <summary>Computes the summary of these programmes for <paramref name="today"/> from all their steps, whoever asks.</summary>
     public static Task<int> RefreshAsync(StillasDb db, int[] programmeIds, DateOnly today, CancellationToken ct) =>
         // The summary is the programme's own, not the reader's: no access filter on the steps.
-        db.Programmes.IgnoreQueryFilters().Where(p => programmeIds.Contains(p.Id)).ExecuteUpdateAsync(u => u
+        db.ProgrammesForSummary(programmeIds).ExecuteUpdateAsync(u => u
             // One ordering serves "the first step not yet passed, else the last step": upcoming steps first
             // in model order, then passed ones from the last.
             .SetProperty(p => p.PhaseOrder, p => p.Steps
@@ -91,4 +78,39 @@ public static class ProgrammeSummaries
             .SetProperty(p => p.OverdueSteps, p => p.Steps
                 .Count(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today))
             .SetProperty(p => p.SummaryDate, today), ct);
+}
+
+/// <summary>
+/// Keeps the stored summaries true when only the day changes: at start and every few minutes it computes those
+/// whose date is not today's (in Oslo), so the first page after midnight reads today's phase without writing.
+/// </summary>
+public sealed class ProgrammeSummaryJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ProgrammeSummaryJob> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The start made them today's (DatabaseSetup.MigrateAndSeedAsync).
+        if (!await Platform.Data.DatabaseReadiness.WaitAsync(scopes, stoppingToken)) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(Interval, clock, stoppingToken);
+            try { await RunOnceAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Programme summaries were not refreshed; trying again in {Interval}.", Interval); }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Platform.Access.CurrentScope>().Scope = Platform.Access.AccessScope.System;
+        var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
+        await ProgrammeSummaries.RefreshStaleAsync(db.Programmes, db, ProgrammePlanning.Today(clock), ct);
+    }
+}
+
+public static class ProgrammesSetup
+{
+    /// <summary>The programme area's services: the job that keeps the stored summaries today's.</summary>
+    public static IServiceCollection AddProgrammes(this IServiceCollection services) => services.AddHostedService<ProgrammeSummaryJob>();
 }

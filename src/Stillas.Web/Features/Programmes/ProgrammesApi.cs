@@ -41,7 +41,7 @@ public static class ProgrammesApi
             if (status is ProgrammeStatus st) query = query.Where(p => p.Status == st);
             var total = await query.CountAsync(ct);
             var rows = await query.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size)
-                .Summaries(db).ToFreshListAsync(db, ProgrammePlanning.Today(clock), ct);
+                .Summaries(db).ToListAsync(ct);
             return TypedResults.Ok(new Paged<ProgrammeDto>([.. rows.Select(ToDto)], number, size, total));
         }).WithName("ListProgrammes");
 
@@ -146,7 +146,7 @@ public static class ProgrammesApi
 
     private static async Task<ProgrammeDetailDto?> LoadAsync(StillasDb db, int id, DateOnly today, CancellationToken ct)
     {
-        var summary = (await db.Programmes.AsNoTracking().Where(p => p.Id == id).Summaries(db).ToFreshListAsync(db, today, ct)).SingleOrDefault();
+        var summary = (await db.Programmes.AsNoTracking().Where(p => p.Id == id).Summaries(db).ToListAsync(ct)).SingleOrDefault();
         if (summary is null) return null;
         var key = await db.Programmes.AsNoTracking().Where(p => p.Id == id).Select(p => p.TemplateKey).SingleAsync(ct);
         var steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id).OrderBy(s => s.Order).ToListAsync(ct);

@@ -54,7 +54,7 @@ public sealed class SchoolInput
         if (Platform.Data.OrganisationNumber.IsValid(orgNo))
         {
             // Unique across all owners: look past the access filter (platform rule, not a read of the data).
-            var taken = await db.Schools.IgnoreQueryFilters().AnyAsync(s => s.OrganisationNumber == orgNo && s.Id != (id ?? 0), ct);
+            var taken = await db.Schools.IsTakenAsync(s => s.OrganisationNumber == orgNo && s.Id != (id ?? 0), ct);
             if (taken) errors.Add((nameof(OrganisationNumber), "En annen skole har allerede dette organisasjonsnummeret."));
         }
         return errors;

@@ -38,8 +38,8 @@ public sealed class TeamInput
         {
             // Names are unique per owner so that lists and pickers are unambiguous.
             var lowered = name.ToLower();
-            var taken = await db.Teams.IgnoreQueryFilters()
-                .AnyAsync(t => t.OwnerId == ownerId && t.Name.ToLower() == lowered && t.Id != (existing == null ? 0 : existing.Id), ct);
+            var taken = await db.Teams
+                .IsTakenAsync(t => t.OwnerId == ownerId && t.Name.ToLower() == lowered && t.Id != (existing == null ? 0 : existing.Id), ct);
             if (taken) errors.Add((nameof(Name), "Skoleeieren har allerede et veilederteam med dette navnet."));
         }
         return errors;

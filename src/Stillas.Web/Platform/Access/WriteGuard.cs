@@ -125,3 +125,10 @@ public abstract class OpenWrite(params Type[] types) : IWriteRule
     public IEnumerable<Type> EntityTypes => types;
     public bool MayWrite(WriteContext write) => true;
 }
+
+/// <summary>Rows no person writes through the application (seeded with the schema or by the system): declared, so the refusal is a decision.</summary>
+public abstract class NoWrite(params Type[] types) : IWriteRule
+{
+    public IEnumerable<Type> EntityTypes => types;
+    public bool MayWrite(WriteContext write) => false;
+}

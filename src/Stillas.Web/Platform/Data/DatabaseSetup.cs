@@ -152,6 +152,9 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
             log.LogInformation("Demo data seeded in {Milliseconds} ms", clock.ElapsedMilliseconds);
         }
+        // Summaries of another day (the app was stopped over midnight) are made today's before the first page reads them.
+        await Features.Programmes.ProgrammeSummaries.RefreshStaleAsync(db.Programmes, db,
+            Features.Programmes.ProgrammePlanning.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()), ct);
     }
 
     /// <summary>

@@ -330,7 +330,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // Who may see what is computed from these; a change to them must reach the scope cache.
         var accessChanged = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is Person or Membership or GuidanceTeam or TeamMember);
-        // A programme's stored summary (phase now, next step, overdue) is computed from its steps.
+        // A programme's stored summary (phase now, next step, overdue) is computed from its steps, again after they change.
         var changedSteps = ChangeTracker.Entries<PlanStep>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
         // Inside a caller's transaction the database's write lock is already held (BEGIN IMMEDIATE): no gate.
@@ -344,8 +344,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             if (changedSteps.Count > 0)
             {
                 var programmeIds = changedSteps.Select(s => s.ProgrammeId).Distinct().ToArray();
-                await Programmes.IgnoreQueryFilters().Where(p => programmeIds.Contains(p.Id))
-                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.SummaryDate, (DateOnly?)null), cancellationToken);
+                // Computed again at once, in this save's request: the pages that read it never write.
+                await ProgrammeSummaries.RefreshAsync(this, programmeIds, ProgrammePlanning.Today(Clock), cancellationToken);
             }
             return result;
         }

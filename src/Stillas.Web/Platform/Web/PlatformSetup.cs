@@ -167,6 +167,8 @@ public static class PlatformSetup
     private static int StatusFor(Exception ex) => ex switch
     {
         AccessDeniedException => StatusCodes.Status403Forbidden,
+        // A write to a paused, stopped or completed programme: the request was understood, the state refuses it.
+        ReadOnlyProgrammeException => StatusCodes.Status409Conflict,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -181,6 +183,7 @@ public static class PlatformSetup
             var title = status switch
             {
                 403 => "Du har ikke tilgang til dette.",
+                409 when ex is ReadOnlyProgrammeException => ReadOnlyProgrammeException.Title,
                 >= 400 and < 500 => "Forespørselen kunne ikke leses. Sjekk at innholdet er gyldig JSON med riktige felt.",
                 _ => "Noe gikk galt hos oss. Feilen er logget.",
             };

@@ -103,7 +103,7 @@ public static class NationalCommand
         // The programmes' stored summaries (phase now, next step), so the first page of the day does not compute them all.
         var summaries = Stopwatch.StartNew();
         var today = Features.Programmes.ProgrammePlanning.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        await Features.Programmes.ProgrammeSummaries.RefreshStaleAsync(db.Programmes.IgnoreQueryFilters(), db, today, ct);
+        await Features.Programmes.ProgrammeSummaries.RefreshStaleAsync(db.Programmes, db, today, ct);
         log?.Invoke($"  {"programme summaries",-28} {"",9} {summaries.Elapsed.TotalSeconds,11:F1} s");
         var analyse = Stopwatch.StartNew();
         // Fresh statistics, so the planner knows the tables are large (PostgreSQL autovacuum would take a while).

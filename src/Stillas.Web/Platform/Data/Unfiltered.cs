@@ -1,0 +1,57 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.Teams;
+
+namespace Stillas.Web.Platform.Data;
+
+/// <summary>
+/// The few reads that must look past the access filter, each named by why. Features call these; the filter is
+/// switched off (<c>IgnoreQueryFilters</c>) only here and elsewhere in Platform/, which a test checks.
+/// </summary>
+public static class Unfiltered
+{
+    /// <summary>
+    /// Uniqueness across owners (an organisation number, an e-mail, a team's name, a model's key): whether a row
+    /// matches anywhere, whoever may see it. Only the answer is used; nothing of the other row is shown.
+    /// </summary>
+    public static Task<bool> IsTakenAsync<T>(this DbSet<T> rows, Expression<Func<T, bool>> match, CancellationToken ct) where T : class =>
+        rows.IgnoreQueryFilters().AnyAsync(match, ct);
+
+    /// <summary>Uniqueness of many values at once (an import's organisation numbers, an owner's model keys): the taken values' columns.</summary>
+    public static Task<List<TResult>> TakenAsync<T, TResult>(this DbSet<T> rows, Expression<Func<T, bool>> match, Expression<Func<T, TResult>> select, CancellationToken ct)
+        where T : class =>
+        rows.IgnoreQueryFilters().AsNoTracking().Where(match).Select(select).ToListAsync(ct);
+
+    /// <summary>The name of the active person behind a login, before any access scope exists (login, forgotten password); null if none.</summary>
+    public static Task<string?> ActivePersonNameAsync(this StillasDb db, int personId, CancellationToken ct) =>
+        db.People.IgnoreQueryFilters().Where(p => p.Id == personId && p.Active).Select(p => p.Name).SingleOrDefaultAsync(ct);
+
+    // Rows the scope names by their own keys (its staff owners, its teams): the access filter would only repeat
+    // the scope's own lists at its cost (for people, two EXISTS per row), so these read by the keys it holds.
+
+    /// <summary>Programmes by key, for their stored summary: it is the programme's own, not the reader's.</summary>
+    public static IQueryable<Features.Programmes.GuidanceProgramme> ProgrammesForSummary(this StillasDb db, int[] ids) =>
+        db.Programmes.IgnoreQueryFilters().Where(p => ids.Contains(p.Id));
+
+    /// <summary>The owners whose staff the user is.</summary>
+    public static IQueryable<SchoolOwner> StaffOwners(this StillasDb db)
+    {
+        var ids = db.Scope.StaffOwnerIds;
+        return db.Owners.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id));
+    }
+
+    /// <summary>The teams the user is a member of.</summary>
+    public static IQueryable<GuidanceTeam> MyTeams(this StillasDb db)
+    {
+        var ids = db.Scope.TeamIds;
+        return db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => ids.Contains(t.Id));
+    }
+
+    /// <summary>The members of the teams the user is a member of.</summary>
+    public static IQueryable<TeamMember> MyTeamsMembers(this StillasDb db)
+    {
+        var ids = db.Scope.TeamIds;
+        return db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => ids.Contains(m.TeamId));
+    }
+}
