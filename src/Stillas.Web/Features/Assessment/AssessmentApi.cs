@@ -156,8 +156,8 @@ public static class AssessmentApi
         {
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null || !await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == id, ct)) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
-            return TypedResults.Ok(await AssessmentService.SectionVersionsAsync(db, sectionId, ct));
+            if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.NotFoundProblem(); // the team's drafts do not exist for anyone else
+            return TypedResults.Ok(await AssessmentService.SectionVersionsAsync(db, current.Scope, sectionId, ct));
         }).WithName("ListAssessmentReportSectionVersions");
 
         g.MapPost("/report/final", async Task<Results<Ok<FinalDto>, ProblemHttpResult>> (int id, FinalInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>

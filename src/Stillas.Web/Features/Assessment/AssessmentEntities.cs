@@ -158,7 +158,8 @@ public class ReportSection : IProgrammeScoped
         : string.IsNullOrWhiteSpace(Findings) && string.IsNullOrWhiteSpace(WorksWell) && string.IsNullOrWhiteSpace(ToDevelop) && string.IsNullOrWhiteSpace(Questions);
 }
 
-/// <summary>A saved version of a section: the report's history, never changed.</summary>
+/// <summary>A saved version of a section: the report's history, never changed. The team's drafts: confidential.</summary>
+[Audited("Versjon av avsnitt i vurderingsrapporten", ReadName = "Versjoner av avsnitt i vurderingsrapporten (lest)")]
 public class ReportSectionVersion : IConfidential
 {
     public int Id { get; set; }
@@ -168,9 +169,13 @@ public class ReportSectionVersion : IConfidential
     public int SchoolId { get; set; }
     public int TeamId { get; set; }
     public int Number { get; set; }
+    [Redacted]
     public string Findings { get; set; } = "";
+    [Redacted]
     public string WorksWell { get; set; } = "";
+    [Redacted]
     public string ToDevelop { get; set; } = "";
+    [Redacted]
     public string Questions { get; set; } = "";
     public string AuthorName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }

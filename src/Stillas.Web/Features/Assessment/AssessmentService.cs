@@ -337,9 +337,11 @@ public static class AssessmentService
         }
     }
 
-    public static async Task<List<SectionVersionView>> SectionVersionsAsync(StillasDb db, int sectionId, CancellationToken ct)
+    /// <summary>A section's history (the team's drafts, confidential); the read is written to the audit log.</summary>
+    public static async Task<List<SectionVersionView>> SectionVersionsAsync(StillasDb db, AccessScope scope, int sectionId, CancellationToken ct)
     {
         var rows = await db.AssessmentReportSectionVersions.AsNoTracking().Where(v => v.SectionId == sectionId).ToListAsync(ct);
+        await ConfidentialReads.RecordAsync<ReportSectionVersion>(db, scope, sectionId, rows.Select(v => v.Id), "API", ct);
         return [.. rows.OrderByDescending(v => v.Number).Select(v => new SectionVersionView(v.Number, v.Findings, v.WorksWell, v.ToDevelop, v.Questions, v.AuthorName, v.CreatedAt))];
     }
 
