@@ -1,15 +1,15 @@
-using Stillas.Web.Features.Agreements;
-using Stillas.Web.Features.Assessment;
+using Stillas.Web.Features.Programmes.Agreement;
+using Stillas.Web.Features.Programmes.Assessment;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
-using Stillas.Web.Features.Documents;
-using Stillas.Web.Features.FuturePicture;
+using Stillas.Web.Features.Programmes.StartUp;
+using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
-using Stillas.Web.Features.Sessions;
-using Stillas.Web.Features.Timeline;
+using Stillas.Web.Features.Programmes.Sessions;
+using Stillas.Web.Features.Programmes.Timeline;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -27,7 +27,7 @@ if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets(); 
 // Services: platform first, then the areas.
 builder.AddStillasPlatform();
 builder.Services.AddSessions();
-builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJob>();
+builder.Services.AddHostedService<Stillas.Web.Features.Programmes.Assessment.NoteRetentionJob>();
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
