@@ -25,10 +25,11 @@ var builder = WebApplication.CreateBuilder(args);
 // published app has no such manifest and is unaffected.
 if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets(); // Development does it itself
 
-// Services: platform first, then the areas.
+// Services: platform first, then the areas with services of their own (background jobs, timeline sources).
 builder.AddStillasPlatform();
 builder.Services.AddSessions();
-builder.Services.AddHostedService<Stillas.Web.Features.Programmes.Assessment.NoteRetentionJob>();
+builder.Services.AddTimeline();
+builder.Services.AddAssessment();
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
@@ -50,7 +51,7 @@ app.MapPeopleApi();
 app.MapSelectionApi();
 app.MapProgrammesApi();
 app.MapHolidaysApi();
-app.MapDocumentsApi();
+app.MapStartUpApi();
 app.MapFuturePictureApi();
 app.MapAgreementsApi();
 app.MapSessionsApi();

@@ -14,6 +14,18 @@ namespace Stillas.Web.Features.Programmes.Assessment;
 /// </summary>
 public static class AssessmentApi
 {
+    /// <summary>
+    /// The job that deletes notes past their retention, and the assessment report on the timeline and as the
+    /// questions for reflection that open session 1.
+    /// </summary>
+    public static IServiceCollection AddAssessment(this IServiceCollection services)
+    {
+        services.AddHostedService<NoteRetentionJob>();
+        services.AddSingleton<Timeline.ITimelineSource, AssessmentTimelineSource>();
+        services.AddSingleton<Sessions.IReflectionQuestionSource, AssessmentReflectionSource>();
+        return services;
+    }
+
     public sealed record SlotDto(int Id, DateOnly Date, string Start, string End, string Title, string? Who, string? Where, bool SchoolTakesPart);
     public sealed record TaskDto(int Id, string Title, DateOnly DueDate, bool Done, DateTimeOffset? DoneAt, string? DoneBy);
     public sealed record ScheduleDto(int ProgrammeId, IReadOnlyList<SlotDto> Slots, IReadOnlyList<TaskDto> Tasks);

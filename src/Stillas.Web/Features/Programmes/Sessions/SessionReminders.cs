@@ -116,10 +116,6 @@ public static class SessionSetup
     {
         services.AddSingleton<SessionReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionReminders>());
-        services.AddSingleton<Timeline.ITimelineSource, Timeline.CoreTimelineSource>();
-        // The assessment report: on the timeline, and its questions for reflection open session 1.
-        services.AddSingleton<Timeline.ITimelineSource, Assessment.AssessmentTimelineSource>();
-        services.AddSingleton<IReflectionQuestionSource, Assessment.AssessmentReflectionSource>();
         return services;
     }
 }

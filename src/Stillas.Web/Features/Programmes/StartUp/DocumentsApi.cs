@@ -53,16 +53,6 @@ public static class DocumentsApi
             return TypedResults.File(stream, file.ContentType, fileDownloadName: file.FileName);
         }).WithName("DownloadFile");
 
-        group.MapGet("/programmes/{id:int}/startup", async Task<Results<Ok<StartUpApi.MeetingDto>, ProblemHttpResult>> (int id, StillasDb db, CancellationToken ct) =>
-        {
-            var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-            if (programme is null) return ApiSupport.NotFoundProblem();
-            var meeting = await StartUpApi.LoadAsync(db, programme, ct);
-            return TypedResults.Ok(StartUpApi.ToDto(meeting));
-        }).WithName("GetStartUpMeeting");
-
-        group.MapPut("/programmes/{id:int}/startup", StartUpApi.PutAsync).WithName("UpdateStartUpMeeting");
-
         return app;
     }
 

@@ -71,6 +71,27 @@ public static class StartUpApi
     public sealed record MeetingDto(int ProgrammeId, bool Saved, int Version, DateOnly? Date, IReadOnlyList<ItemDto> Items, string? Minutes,
         string? DevelopmentArea, string? DocumentsNote, DateOnly? AssessmentDaysFrom, DateOnly? AssessmentDaysTo, string? SpecialConsiderations);
 
+    /// <summary>
+    /// The start-up area's API: the meeting (/api/v1/programmes/{id}/startup) and the documents the school
+    /// sends before it (<see cref="DocumentsApi"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapStartUpApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Dokumenter").RequireAuthorization();
+
+        group.MapGet("/programmes/{id:int}/startup", async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> (int id, StillasDb db, CancellationToken ct) =>
+        {
+            var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+            if (programme is null) return ApiSupport.NotFoundProblem();
+            var meeting = await LoadAsync(db, programme, ct);
+            return TypedResults.Ok(ToDto(meeting));
+        }).WithName("GetStartUpMeeting");
+
+        group.MapPut("/programmes/{id:int}/startup", PutAsync).WithName("UpdateStartUpMeeting");
+
+        return app.MapDocumentsApi();
+    }
+
     /// <summary>The saved meeting (tracked), or a new one with the default agenda dated on the plan's start-up step.</summary>
     public static async Task<StartUpMeeting> LoadAsync(StillasDb db, GuidanceProgramme programme, CancellationToken ct)
     {

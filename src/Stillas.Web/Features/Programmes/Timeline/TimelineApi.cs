@@ -7,6 +7,10 @@ namespace Stillas.Web.Features.Programmes.Timeline;
 
 public static class TimelineApi
 {
+    /// <summary>The programme's own events (plan, start-up, documents, agreement, sessions); other areas add their sources.</summary>
+    public static IServiceCollection AddTimeline(this IServiceCollection services) =>
+        services.AddSingleton<ITimelineSource, CoreTimelineSource>();
+
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/programmes/{programmeId:int}/timeline", async Task<Results<Ok<List<TimelineEvent>>, ProblemHttpResult>> (int programmeId, StillasDb db, IEnumerable<ITimelineSource> sources, CancellationToken ct) =>
