@@ -92,7 +92,7 @@ public static class AgreementPdf
     /// </summary>
     public static async Task<(byte[] Bytes, string FileName)?> RenderAsync(StillasDb db, int programmeId, int? number, DateOnly today, CancellationToken ct)
     {
-        var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return null;
         var head = await AgreementReads.AgreementAsync(db, programmeId, ct);
         if (head is null) return null;

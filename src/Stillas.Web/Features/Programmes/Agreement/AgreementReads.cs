@@ -5,16 +5,6 @@ using Stillas.Web.Platform.Data;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
 
-/// <summary>The programme an agreement belongs to, as the agreement's pages, API and PDF name it.</summary>
-public sealed record ProgrammeHead(int Id, int OwnerId, int SchoolId, int TeamId, string Owner, string School, string? Team, DateOnly StartDate, ProgrammeStatus Status = ProgrammeStatus.Active) : IProgrammeResource
-{
-    // Settable so the record is a programme-scoped resource (Access.Can); set only by the constructor.
-    public int OwnerId { get; set; } = OwnerId;
-    public int SchoolId { get; set; } = SchoolId;
-    public int TeamId { get; set; } = TeamId;
-    public bool IsActive => Status == ProgrammeStatus.Active;
-}
-
 /// <summary>One version in the history list.</summary>
 public sealed record VersionSummary(int Number, AgreementStatus Status, string? OwnerApprovedBy, DateTimeOffset? OwnerApprovedAt,
     string? PrincipalApprovedBy, DateTimeOffset? PrincipalApprovedAt, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, string? UpdatedBy);
@@ -30,13 +20,6 @@ public sealed record AgreementHead(int Id, int CurrentVersion, IReadOnlyList<Ver
 /// <summary>Reads for the agreement's pages and API, in the caller's scope (the filters decide what is visible).</summary>
 public static class AgreementReads
 {
-    public static Task<ProgrammeHead?> ProgrammeAsync(StillasDb db, int programmeId, CancellationToken ct) =>
-        db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
-            // A school's people may see the programme without seeing the team: a subquery, not a join that would drop the row.
-            .Select(p => new ProgrammeHead(p.Id, p.OwnerId, p.SchoolId, p.TeamId, p.Owner!.Name, p.School!.Name,
-                db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(), p.StartDate, p.Status))
-            .SingleOrDefaultAsync(ct);
-
     public static async Task<AgreementHead?> AgreementAsync(StillasDb db, int programmeId, CancellationToken ct)
     {
         var agreement = await db.Agreements.AsNoTracking().Where(a => a.ProgrammeId == programmeId)

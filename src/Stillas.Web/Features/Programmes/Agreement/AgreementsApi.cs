@@ -26,7 +26,7 @@ public static class AgreementsApi
 
         group.MapGet("/", async Task<Results<Ok<AgreementDto>, ProblemHttpResult>> (int programmeId, StillasDb db, CancellationToken ct) =>
         {
-            if (await AgreementReads.ProgrammeAsync(db, programmeId, ct) is null) return ApiSupport.NotFoundProblem();
+            if (await ProgrammeHead.LoadAsync(db, programmeId, ct) is null) return ApiSupport.NotFoundProblem();
             return await DtoAsync(db, programmeId, ct) is { } dto ? TypedResults.Ok(dto) : NoAgreement();
         }).WithName("GetAgreement");
 
@@ -41,7 +41,7 @@ public static class AgreementsApi
         // The first draft, with the default period, parties and commitments.
         group.MapPost("/", async Task<Results<Created<AgreementDto>, ProblemHttpResult>> (int programmeId, StillasDb db, CurrentScope current, CancellationToken ct) =>
         {
-            var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.RunProgramme, programme)) return ApiSupport.Forbidden();
             if (await db.Agreements.AnyAsync(a => a.ProgrammeId == programmeId, ct)) return AlreadyExists();
@@ -54,7 +54,7 @@ public static class AgreementsApi
 
         group.MapPut("/draft", async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> (int programmeId, AgreementInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
         {
-            var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.RunProgramme, programme)) return ApiSupport.Forbidden();
             input.Lines ??= [];
@@ -94,7 +94,7 @@ public static class AgreementsApi
         // The side is the caller's: the owner's administrator approves for the owner, the principal or a school leader for the school.
         group.MapPost("/approve", async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> (int programmeId, ApproveInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
         {
-            var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
             var scope = current.Scope;
             if (!scope.Can(Permission.ApproveForOwner, programme) && !scope.Can(Permission.ActForSchool, programme)) return ApiSupport.Forbidden();

@@ -16,7 +16,7 @@ public sealed class CompareModel(StillasDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int programmeId, int? a, int? b, CancellationToken ct)
     {
-        var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         Programme = programme;
         Agreement = await AgreementReads.AgreementAsync(db, programmeId, ct);

@@ -28,7 +28,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
 
     public async Task<IActionResult> OnPostApproveAsync(int programmeId, ApprovalSide side, int number, int version, CancellationToken ct)
     {
-        var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         var scope = current.Scope;
         var allowed = side == ApprovalSide.Owner ? scope.Can(Permission.ApproveForOwner, programme) : scope.Can(Permission.ActForSchool, programme);
@@ -62,7 +62,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
 
     public async Task<IActionResult> OnPostDiscardAsync(int programmeId, int number, int version, CancellationToken ct)
     {
-        var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         if (!current.Scope.Can(Permission.RunProgramme, programme)) return Forbid();
         if (await AgreementRules.LoadForWriteAsync(db, programmeId, ct) is not { } loaded) return NotFound();
@@ -85,7 +85,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
 
     private async Task<bool> LoadAsync(int programmeId, int? version, CancellationToken ct)
     {
-        var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return false;
         Programme = programme;
         var scope = current.Scope;

@@ -102,7 +102,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
 
     private async Task<IActionResult?> AuthoriseAsync(int programmeId, CancellationToken ct)
     {
-        var programme = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         Programme = programme;
         return current.Scope.Can(Permission.RunProgramme, programme) ? null : Forbid();

@@ -7,7 +7,7 @@ namespace Stillas.Web.Features.Programmes.FuturePicture;
 /// <summary>Two versions of a future picture side by side as one diff: what was removed and what was added.</summary>
 public sealed class CompareModel(StillasDb db) : PageModel
 {
-    public ProgrammeHeader Programme { get; private set; } = default!;
+    public ProgrammeHead Programme { get; private set; } = default!;
     public VersionView A { get; private set; } = default!;
     public VersionView B { get; private set; } = default!;
     public IReadOnlyList<DiffPart> Area { get; private set; } = [];
@@ -17,7 +17,7 @@ public sealed class CompareModel(StillasDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int programmeId, int? a, int? b, CancellationToken ct)
     {
-        var programme = await ProgrammeHeader.LoadAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         Programme = programme;
         var picture = await FuturePictureQueries.FindAsync(db, programmeId, ct);

@@ -13,7 +13,7 @@ namespace Stillas.Web.Features.Programmes.FuturePicture;
 public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
 {
     [BindProperty] public FuturePictureInput Input { get; set; } = new();
-    public ProgrammeHeader Programme { get; private set; } = default!;
+    public ProgrammeHead Programme { get; private set; } = default!;
     /// <summary>The newer version someone else saved, when this save was refused as a conflict.</summary>
     public VersionView? Theirs { get; private set; }
 
@@ -70,7 +70,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
 
     private async Task<IActionResult?> AuthoriseAsync(int programmeId, CancellationToken ct)
     {
-        var programme = await ProgrammeHeader.LoadAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return NotFound();
         if (!current.Scope.Can(Permission.ActForSchool, programme)) return Forbid();
         Programme = programme;

@@ -9,7 +9,7 @@ namespace Stillas.Web.Features.Programmes.FuturePicture;
 /// <summary>The current future picture of a programme, its version history and the comments on it.</summary>
 public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
 {
-    public ProgrammeHeader Programme { get; private set; } = default!;
+    public ProgrammeHead Programme { get; private set; } = default!;
     public VersionView? Current { get; private set; }
     public List<VersionSummary> Versions { get; private set; } = [];
     public List<CommentView> Comments { get; private set; } = [];
@@ -47,7 +47,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
 
     private async Task<bool> LoadAsync(int programmeId, CancellationToken ct)
     {
-        var programme = await ProgrammeHeader.LoadAsync(db, programmeId, ct);
+        var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (programme is null) return false;
         Programme = programme;
         var picture = await FuturePictureQueries.FindAsync(db, programmeId, ct);

@@ -40,7 +40,7 @@ public sealed class EvaluateModel(StillasDb db, CurrentScope current, TimeProvid
     {
         var s = await SessionService.SessionAsync(db, id, ct);
         if (s is null) return false;
-        var p = await AgreementReads.ProgrammeAsync(db, s.ProgrammeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, s.ProgrammeId, ct);
         if (p is null) return false;
         (Session, Programme) = (s, p);
         CanAnswer = current.Scope.Can(Permission.ActForSchool, p) && current.Scope.PersonId is not null;

@@ -24,7 +24,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(int programmeId, CancellationToken ct)
     {
-        var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (p is null) return NotFound();
         Programme = p;
         CanRun = current.Scope.Can(Permission.RunProgramme, p);

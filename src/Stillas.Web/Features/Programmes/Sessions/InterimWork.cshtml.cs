@@ -81,7 +81,7 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
     {
         var s = await SessionService.SessionAsync(db, id, ct);
         if (s is null) return false;
-        var p = await AgreementReads.ProgrammeAsync(db, s.ProgrammeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, s.ProgrammeId, ct);
         if (p is null) return false;
         Session = s;
         Programme = p;

@@ -56,7 +56,7 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
     private async Task<bool> LoadAsync(int programmeId, string phase, CancellationToken ct)
     {
         if (!SessionService.EvaluatedPhases.Contains(phase)) return false;
-        var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (p is null) return false;
         (Programme, PhaseKey) = (p, phase);
         CanRun = current.Scope.Can(Permission.RunProgramme, p);

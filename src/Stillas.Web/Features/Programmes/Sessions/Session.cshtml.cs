@@ -113,7 +113,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     {
         var s = await SessionService.SessionAsync(db, id, ct);
         if (s is null) return false;
-        var p = await AgreementReads.ProgrammeAsync(db, s.ProgrammeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, s.ProgrammeId, ct);
         if (p is null) return false;
         Session = s;
         Programme = p;

@@ -36,7 +36,7 @@ public static class SessionsApi
 
         api.MapGet("/programmes/{programmeId:int}/sessions", async Task<Results<Ok<List<SessionView>>, ProblemHttpResult>> (int programmeId, StillasDb db, CurrentScope current, CancellationToken ct) =>
         {
-            var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
             return TypedResults.Ok(await SessionService.SessionsAsync(db, current.Scope, p, ct));
         }).WithName("ListSessions");
@@ -100,7 +100,7 @@ public static class SessionsApi
             };
             var errors = SessionService.Check(model, out var nextAt);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Avtalen om mellomarbeid kunne ikke lagres.");
-            var programme = (await AgreementReads.ProgrammeAsync(db, session.ProgrammeId, ct))!;
+            var programme = (await ProgrammeHead.LoadAsync(db, session.ProgrammeId, ct))!;
             var saved = await SessionService.SaveInterimWorkAsync(db, outbox, mail.Value, session, programme, current.Scope, model, nextAt, action, clock, ct);
             return TypedResults.Ok(Dto(saved, await SessionService.MailStateAsync(db, saved, ct)));
         }
@@ -118,7 +118,7 @@ public static class SessionsApi
             var state = await SessionService.InterimWorkAsync(db, id, current.Scope.Can(Permission.RunProgramme, session), ct);
             var a = version is int v ? state.Versions.FirstOrDefault(x => x.Version == v) : state.Latest;
             if (a is null) return ApiSupport.NotFoundProblem();
-            var programme = (await AgreementReads.ProgrammeAsync(db, session.ProgrammeId, ct))!;
+            var programme = (await ProgrammeHead.LoadAsync(db, session.ProgrammeId, ct))!;
             var today = DateOnly.FromDateTime(NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);
             return TypedResults.File(Platform.Pdf.PdfWriter.Render(InterimWorkPdf.Build(programme, session.Number, a, today)), "application/pdf", InterimWorkPdf.FileName(programme, session.Number, a.Version));
         }).WithName("GetInterimWorkPdf");
@@ -165,7 +165,7 @@ public static class SessionsApi
 
         api.MapPut("/programmes/{programmeId:int}/phase-evaluations/{phase}/feedback", async Task<Results<Ok<PhaseDto>, ValidationProblem, ProblemHttpResult>> (int programmeId, string phase, SessionService.PhaseFeedbackInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
         {
-            var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (p is null || !SessionService.EvaluatedPhases.Contains(phase)) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ActForSchool, p)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
@@ -175,7 +175,7 @@ public static class SessionsApi
 
         api.MapPut("/programmes/{programmeId:int}/phase-evaluations/{phase}/meeting", async Task<Results<Ok<PhaseDto>, ValidationProblem, ProblemHttpResult>> (int programmeId, string phase, SessionService.PhaseMeetingInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
         {
-            var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (p is null || !SessionService.EvaluatedPhases.Contains(phase)) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);

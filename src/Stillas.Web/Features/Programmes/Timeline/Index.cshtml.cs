@@ -16,7 +16,7 @@ public sealed class IndexModel(StillasDb db, IEnumerable<ITimelineSource> source
 
     public async Task<IActionResult> OnGetAsync(int programmeId, CancellationToken ct)
     {
-        var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (p is null) return NotFound();
         Programme = p;
         Events = await TimelineService.EventsAsync(db, sources, p, ct);
@@ -26,7 +26,7 @@ public sealed class IndexModel(StillasDb db, IEnumerable<ITimelineSource> source
     public async Task<IActionResult> OnGetPdfAsync(int programmeId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+        var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
         if (p is null) return NotFound();
         var events = await TimelineService.EventsAsync(db, sources, p, ct);
         var today = DateOnly.FromDateTime(NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);

@@ -15,7 +15,7 @@ public static class TimelineApi
     {
         app.MapGet("/api/v1/programmes/{programmeId:int}/timeline", async Task<Results<Ok<List<TimelineEvent>>, ProblemHttpResult>> (int programmeId, StillasDb db, IEnumerable<ITimelineSource> sources, CancellationToken ct) =>
         {
-            var p = await AgreementReads.ProgrammeAsync(db, programmeId, ct);
+            var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (p is null) return ApiSupport.NotFoundProblem();
             return TypedResults.Ok(await TimelineService.EventsAsync(db, sources, p, ct));
         }).WithTags("Tidslinje").RequireAuthorization().WithName("GetProgrammeTimeline");
