@@ -1,15 +1,16 @@
-using Stillas.Web.Features.Agreements;
-using Stillas.Web.Features.Assessment;
+using Stillas.Web.Features.Programmes.Agreement;
+using Stillas.Web.Features.Programmes.Assessment;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
-using Stillas.Web.Features.Documents;
-using Stillas.Web.Features.FuturePicture;
+using Stillas.Web.Features.Holidays;
+using Stillas.Web.Features.Programmes.StartUp;
+using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
-using Stillas.Web.Features.Sessions;
-using Stillas.Web.Features.Timeline;
+using Stillas.Web.Features.Programmes.Sessions;
+using Stillas.Web.Features.Programmes.Timeline;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -24,11 +25,12 @@ var builder = WebApplication.CreateBuilder(args);
 // published app has no such manifest and is unaffected.
 if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets(); // Development does it itself
 
-// Services: platform first, then the areas.
+// Services: platform first, then the areas with services of their own (background jobs, timeline sources).
 builder.AddStillasPlatform();
 builder.Services.AddProgrammes();
 builder.Services.AddSessions();
-builder.Services.AddHostedService<Stillas.Web.Features.Assessment.NoteRetentionJob>();
+builder.Services.AddTimeline();
+builder.Services.AddAssessment();
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
@@ -49,7 +51,8 @@ app.MapAuditApi();
 app.MapPeopleApi();
 app.MapSelectionApi();
 app.MapProgrammesApi();
-app.MapDocumentsApi();
+app.MapHolidaysApi();
+app.MapStartUpApi();
 app.MapFuturePictureApi();
 app.MapAgreementsApi();
 app.MapSessionsApi();

@@ -61,7 +61,7 @@ public sealed class ProgrammeJourneyTests(StillasSite site)
 
             // The agreement in force; a change makes a draft of version 2 that the owner approves.
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Forløpets deler" }).GetByRole(AriaRole.Link, new() { Name = "Samarbeidsavtale" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex(@"/Agreements/Details/\d+$"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/Programmes/Agreement/Details/\d+$"));
             await Expect(page.GetByText("Versjon 1 gjelder, godkjent av begge parter.")).ToBeVisibleAsync();
             await CheckAsync(owner, "agreement-approved");
 
@@ -73,18 +73,18 @@ public sealed class ProgrammeJourneyTests(StillasSite site)
             Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]));
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Endre avtalen" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex(@"/Agreements/Edit/\d+$"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/Programmes/Agreement/Edit/\d+$"));
             await CheckAsync(owner, "agreement-edit");
             await page.GetByLabel("Utviklingsområde").FillAsync("Lesing i alle fag, med vekt på mellomtrinnet");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som utkast til ny versjon" }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex(@"/Agreements/Details/\d+$"));
+            await Expect(page).ToHaveURLAsync(new Regex(@"/Programmes/Agreement/Details/\d+$"));
             await Expect(page.GetByText("Utkast til ny versjon (versjon 2)")).ToBeVisibleAsync();
             await CheckAsync(owner, "agreement-draft");
             await page.GetByRole(AriaRole.Button, new() { Name = "Godkjenn for skoleeier" }).ClickAsync();
             await Expect(page.GetByText("venter nå på godkjenning fra skolen")).ToBeVisibleAsync();
 
             // Opening the documents page requests the Fase 1 documents from the school.
-            await page.GotoAsync(page.Url.Replace("/Agreements/Details/", "/Programmes/Documents/", StringComparison.Ordinal));
+            await page.GotoAsync(page.Url.Replace("/Programmes/Agreement/Details/", "/Programmes/StartUp/Documents/", StringComparison.Ordinal));
             await Expect(page.Locator("input[type=file]").First).ToBeAttachedAsync();
             await CheckAsync(owner, "documents-owner");
             owner.AssertNoConsoleErrors();
@@ -106,7 +106,7 @@ public sealed class ProgrammeJourneyTests(StillasSite site)
             await Expect(page.GetByText("Versjon 2 er godkjent av begge parter og gjelder fra nå.")).ToBeVisibleAsync();
             await CheckAsync(principal, "agreement-approved-v2");
 
-            await page.GotoAsync(page.Url.Replace("/Agreements/Details/", "/Programmes/Documents/", StringComparison.Ordinal));
+            await page.GotoAsync(page.Url.Replace("/Programmes/Agreement/Details/", "/Programmes/StartUp/Documents/", StringComparison.Ordinal));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dokumenter");
             var upload = page.Locator("input[type=file]").First;
             var label = await page.Locator($"label[for='{await upload.GetAttributeAsync("id")}']").InnerTextAsync();
@@ -123,7 +123,7 @@ public sealed class ProgrammeJourneyTests(StillasSite site)
             await Expect(item).Not.ToContainTextAsync("Etterspurt");
             await CheckAsync(principal, "documents-uploaded");
 
-            await page.GotoAsync(page.Url.Replace("/Programmes/Documents/", "/Programmes/FuturePicture/", StringComparison.Ordinal));
+            await page.GotoAsync(page.Url.Replace("/Programmes/StartUp/Documents/", "/Programmes/FuturePicture/", StringComparison.Ordinal));
             // The demo's Sentrum already has a future picture (two versions): the principal revises it twice.
             await CheckAsync(principal, "future-picture");
             await page.GetByRole(AriaRole.Link, new() { Name = "Rediger fremtidsbildet" }).ClickAsync();

@@ -52,15 +52,22 @@ public sealed record Row(string Method, string Route, Who[] Allowed, bool Anonym
 /// <summary>A successful write, for its row's <see cref="Row.Effect"/>.</summary>
 public sealed record WriteCall(StillasApp App, MatrixIds Ids, Who Who, IReadOnlyDictionary<string, string> Values, string Response);
 
-/// <summary>Where the programme areas' pages live (they move: /Agreements may become /Programmes/Agreement).</summary>
+/// <summary>Where the programme wing's pages live (Features/Programmes/<Sub>: the folder is the URL).</summary>
 public static class MatrixRoutes
 {
-    public const string AgreementPages = "/Agreements";
+    public const string AgreementPages = "/Programmes/Agreement";
+    public const string StartUpPages = "/Programmes/StartUp";
     public const string SessionPages = "/Programmes/Sessions";
     public const string AssessmentPages = "/Programmes/Assessment";
     public const string FuturePicturePages = "/Programmes/FuturePicture";
+    public const string TimelinePages = "/Programmes/Timeline";
     /// <summary>The session page, which shows the team's notes to the team only.</summary>
     public const string SessionPage = SessionPages + "/Session/{id:int}";
+    /// <summary>
+    /// Folders whose Index page takes a route ("{programmeId:int}"): Razor Pages also answers it under
+    /// .../Index/..., as /Programmes/Index beside /Programmes. Those aliases get the same rows.
+    /// </summary>
+    public static readonly string[] IndexFolders = [StartUpPages, SessionPages, AssessmentPages, FuturePicturePages, TimelinePages];
 }
 
 public static class AccessMatrix
@@ -70,6 +77,8 @@ public static class AccessMatrix
     private const string SessionPages = MatrixRoutes.SessionPages;
     private const string AssessmentPages = MatrixRoutes.AssessmentPages;
     private const string FuturePicturePages = MatrixRoutes.FuturePicturePages;
+    private const string StartUpPages = MatrixRoutes.StartUpPages;
+    private const string TimelinePages = MatrixRoutes.TimelinePages;
 
     public static readonly (Who, string)[] Logins =
     [
@@ -316,8 +325,8 @@ public static class AccessMatrix
 
     public static readonly Row[] DocumentRows =
     [
-        new("GET", "/Programmes/StartUp/{id:int}", ReadsSentrum),
-        new("GET", "/Programmes/Documents/{id:int}", ReadsSentrum),
+        new("GET", StartUpPages + "/{id:int}", ReadsSentrum),
+        new("GET", StartUpPages + "/Documents/{id:int}", ReadsSentrum),
         new("GET", "/api/v1/programmes/{id:int}/documents", ReadsSentrum),
         new("POST", "/api/v1/document-requests/{id:int}/files", SeesSentrum) { PastAuthorisation = "a multipart upload: the matrix sends JSON and gets 400; DocumentTests upload real files" },
         new("GET", "/api/v1/files/{id:int}", ReadsSentrum),
@@ -381,7 +390,7 @@ public static class AccessMatrix
         new("GET", SessionPages + "/InterimWork/{id:int}", ReadsSentrumProgramme),
         new("GET", SessionPages + "/Evaluate/{id:int}", ReadsSentrumProgramme),
         new("GET", SessionPages + "/Phase/{programmeId:int}/{phase}", ReadsSentrumProgramme) { Fresh = Fase4 },
-        new("GET", "/Programmes/Timeline/{programmeId:int}", ReadsSentrumProgramme),
+        new("GET", TimelinePages + "/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", "/api/v1/programmes/{programmeId:int}/sessions", ReadsSentrumProgramme),
         new("GET", "/api/v1/sessions/{id:int}", ReadsSentrumProgramme),
         new("PUT", "/api/v1/sessions/{id:int}", RunsSessions)
@@ -453,8 +462,15 @@ public static class AccessMatrix
 
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static IEnumerable<Row> All =>
+    private static IEnumerable<Row> Listed =>
         Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows);
+
+    /// <summary>The rows of the wing's index pages again, for their .../Index/... aliases (see <see cref="MatrixRoutes.IndexFolders"/>).</summary>
+    private static IEnumerable<Row> IndexAliasRows =>
+        Listed.SelectMany(r => MatrixRoutes.IndexFolders.Where(f => r.Route.StartsWith(f + "/{", StringComparison.Ordinal))
+            .Select(f => r with { Route = f + "/Index" + r.Route[f.Length..] }));
+
+    public static IEnumerable<Row> All => Listed.Concat(IndexAliasRows);
 
     public static Row? Find(string method, string route, string? handler) =>
         All.FirstOrDefault(r => r.Method == method && string.Equals(r.Route, route, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Handler, handler, StringComparison.OrdinalIgnoreCase));
@@ -557,9 +573,9 @@ public static class AccessMatrix
         new("POST", "/Programmes/Create", AnyAdmin) { Handler = "Confirm" },
         new("POST", "/Programmes/Calendar", LoggedIn) { Handler = "Create" },
         new("POST", "/Programmes/Calendar", LoggedIn) { Handler = "Delete" },
-        new("POST", "/Programmes/StartUp/{id:int}", KeepsSentrumProgramme),
-        new("POST", "/Programmes/Documents/{id:int}", SeesSentrum) { Handler = "Upload", Form = (ids, _) => new() { ["requestId"] = Str(ids.DocumentRequest) }, PastAuthorisation = "no file: the page answers with its validation message" },
-        new("POST", "/Programmes/Documents/{id:int}", KeepsSentrumProgramme) { Handler = "Status", Form = (ids, _) => new() { ["requestId"] = Str(ids.DocumentRequest) }, PastAuthorisation = "no status: the page answers with its validation message" },
+        new("POST", StartUpPages + "/{id:int}", KeepsSentrumProgramme),
+        new("POST", StartUpPages + "/Documents/{id:int}", SeesSentrum) { Handler = "Upload", Form = (ids, _) => new() { ["requestId"] = Str(ids.DocumentRequest) }, PastAuthorisation = "no file: the page answers with its validation message" },
+        new("POST", StartUpPages + "/Documents/{id:int}", KeepsSentrumProgramme) { Handler = "Status", Form = (ids, _) => new() { ["requestId"] = Str(ids.DocumentRequest) }, PastAuthorisation = "no status: the page answers with its validation message" },
 
         // Suggestions are for the caller's own owner: the system administrator has none, Fjordland's administrator its own.
         new("POST", "/Holidays/Index", [Who.NordvikAdmin, Who.FjordlandAdmin]) { Handler = "AcceptSuggestion" },
@@ -576,7 +592,7 @@ public static class AccessMatrix
         new("POST", "/Models/Details/{id:int}", NordvikManagers) { Handler = "Delete", Fresh = FreshId((ids, app) => ids.NewModelAsync(app)) },
         new("POST", "/Models/Step/{id:int}", NordvikManagers),
 
-        new("GET", "/Programmes/Timeline/{programmeId:int}", ReadsSentrumProgramme) { Handler = "Pdf" },
+        new("GET", TimelinePages + "/{programmeId:int}", ReadsSentrumProgramme) { Handler = "Pdf" },
 
         new("POST", AgreementPages + "/Details/{programmeId:int}", NordvikManagers)
         {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Support;
 using Stillas.Web.Features.Schools;
-using Stillas.Web.Features.Sessions;
+using Stillas.Web.Features.Programmes.Sessions;
 
 namespace Stillas.Tests.Access;
 
@@ -57,7 +57,7 @@ public sealed class MatrixIds
     public Task<int> NewSlotAsync(StillasApp app) => app.WithDbAsync(async db =>
     {
         var p = await db.Programmes.SingleAsync(x => x.Id == AssessmentProgramme);
-        var slot = new Stillas.Web.Features.Assessment.AssessmentSlot { ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, Date = new DateOnly(2026, 4, 27), Start = new TimeOnly(8, 0), End = new TimeOnly(9, 0), Title = "Matrise" };
+        var slot = new Stillas.Web.Features.Programmes.Assessment.AssessmentSlot { ProgrammeId = p.Id, OwnerId = p.OwnerId, SchoolId = p.SchoolId, TeamId = p.TeamId, Date = new DateOnly(2026, 4, 27), Start = new TimeOnly(8, 0), End = new TimeOnly(9, 0), Title = "Matrise" };
         db.AssessmentSlots.Add(slot);
         await db.SaveChangesAsync();
         return slot.Id;
@@ -110,23 +110,23 @@ public sealed class MatrixIds
         await db.SaveChangesAsync();
         var candidate = new Stillas.Web.Features.Selection.SelectionCandidate { RoundId = round.Id, OwnerId = fjordland, SchoolYear = round.SchoolYear, SchoolId = school, Reason = "Matrisetest." };
         db.SelectionCandidates.Add(candidate);
-        var holiday = new Stillas.Web.Features.Programmes.SchoolHolidayPeriod { OwnerId = fjordland, SchoolYear = "2090/91", Kind = Stillas.Web.Platform.Calendar.SchoolHolidayKind.Other, Name = "Fjordlands matrisefridag", Start = new DateOnly(2090, 10, 1), End = new DateOnly(2090, 10, 1) };
+        var holiday = new Stillas.Web.Features.Holidays.SchoolHolidayPeriod { OwnerId = fjordland, SchoolYear = "2090/91", Kind = Stillas.Web.Platform.Calendar.SchoolHolidayKind.Other, Name = "Fjordlands matrisefridag", Start = new DateOnly(2090, 10, 1), End = new DateOnly(2090, 10, 1) };
         db.SchoolHolidays.Add(holiday);
         var model = Stillas.Web.Features.Programmes.ProgrammeTemplates.TromsoV1;
         var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
         {
             OwnerId = fjordland, SchoolId = school, TeamId = team, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
-            TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+            TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Models.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
         };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
-        db.Agreements.Add(Stillas.Web.Features.Agreements.AgreementRules.CreateDraft(programme, "Skoleeier: Fjordland fylkeskommune"));
-        var picture = new Stillas.Web.Features.FuturePicture.FuturePicture { Programme = programme, OwnerId = fjordland, SchoolId = school, TeamId = team, CurrentVersion = 1, Version = 1 };
-        db.FuturePictureVersions.Add(new Stillas.Web.Features.FuturePicture.FuturePictureVersion
+        db.Agreements.Add(Stillas.Web.Features.Programmes.Agreement.AgreementRules.CreateDraft(programme, "Skoleeier: Fjordland fylkeskommune"));
+        var picture = new Stillas.Web.Features.Programmes.FuturePicture.FuturePicture { Programme = programme, OwnerId = fjordland, SchoolId = school, TeamId = team, CurrentVersion = 1, Version = 1 };
+        db.FuturePictureVersions.Add(new Stillas.Web.Features.Programmes.FuturePicture.FuturePictureVersion
         {
             FuturePicture = picture, OwnerId = fjordland, SchoolId = school, TeamId = team, Number = 1, DevelopmentArea = "Vurdering", Text = "Fjordlands bilde.", AuthorName = "Matrise",
         });
-        var requests = Stillas.Web.Features.Documents.DocumentRequest.DefaultsFor(programme, null);
+        var requests = Stillas.Web.Features.Programmes.StartUp.DocumentRequest.DefaultsFor(programme, null);
         db.DocumentRequests.AddRange(requests);
         await db.SaveChangesAsync();
         return new MatrixIds
@@ -156,10 +156,10 @@ public sealed class MatrixIds
             };
             db.Programmes.Add(programme);
             await db.SaveChangesAsync();
-            var requests = Stillas.Web.Features.Documents.DocumentRequest.DefaultsFor(programme, null);
+            var requests = Stillas.Web.Features.Programmes.StartUp.DocumentRequest.DefaultsFor(programme, null);
             db.DocumentRequests.AddRange(requests);
             await db.SaveChangesAsync();
-            var file = new Stillas.Web.Features.Documents.StoredFile
+            var file = new Stillas.Web.Features.Programmes.StartUp.StoredFile
             {
                 RequestId = requests[0].Id, OwnerId = Nordvik, SchoolId = Sentrum, TeamId = Team1, FileName = "matrise.pdf", ContentType = content.ContentType,
                 Size = content.Size, Sha256 = content.Sha256, StoragePath = content.StoragePath, UploadedByName = "System",
@@ -184,13 +184,13 @@ public sealed class MatrixIds
             OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, SchoolYear = "2026/27", TemplateKey = "tiu", TemplateVersion = 1,
             TemplateName = "Matriseforløp fremtidsbilde", TemplateJson = "{}", StartDate = new DateOnly(2026, 8, 17),
         };
-        var picture = new Stillas.Web.Features.FuturePicture.FuturePicture { Programme = programme, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, CurrentVersion = 1, Version = 1 };
-        var version = new Stillas.Web.Features.FuturePicture.FuturePictureVersion
+        var picture = new Stillas.Web.Features.Programmes.FuturePicture.FuturePicture { Programme = programme, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, CurrentVersion = 1, Version = 1 };
+        var version = new Stillas.Web.Features.Programmes.FuturePicture.FuturePictureVersion
         {
             FuturePicture = picture, OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Number = 1,
             DevelopmentArea = "Lesing", Text = "Alle elever leser hver dag.", AuthorName = "Matrise",
         };
-        version.Signs.Add(new Stillas.Web.Features.FuturePicture.SignOfGoodPractice { OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Order = 1, Text = "Elevene leser", StableKey = Guid.NewGuid() });
+        version.Signs.Add(new Stillas.Web.Features.Programmes.FuturePicture.SignOfGoodPractice { OwnerId = ids.Nordvik, SchoolId = ids.Sentrum, TeamId = ids.Team1, Order = 1, Text = "Elevene leser", StableKey = Guid.NewGuid() });
         db.FuturePictureVersions.Add(version);
         await db.SaveChangesAsync();
         return programme.Id;
@@ -237,7 +237,7 @@ public sealed class MatrixIds
     {
         var n = Interlocked.Increment(ref counter);
         var day = new DateOnly(2090, 9, 1).AddDays(n);
-        var holiday = new Stillas.Web.Features.Programmes.SchoolHolidayPeriod { OwnerId = Nordvik, SchoolYear = "2090/91", Kind = Stillas.Web.Platform.Calendar.SchoolHolidayKind.Other, Name = $"Matrisefridag {n}", Start = day, End = day };
+        var holiday = new Stillas.Web.Features.Holidays.SchoolHolidayPeriod { OwnerId = Nordvik, SchoolYear = "2090/91", Kind = Stillas.Web.Platform.Calendar.SchoolHolidayKind.Other, Name = $"Matrisefridag {n}", Start = day, End = day };
         db.SchoolHolidays.Add(holiday);
         await db.SaveChangesAsync();
         return holiday.Id;
@@ -274,12 +274,12 @@ public sealed class MatrixIds
             programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
             {
                 OwnerId = nordvik, SchoolId = sentrum, TeamId = team1, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
-                TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+                TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Models.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
             };
             db.Programmes.Add(programme);
             await db.SaveChangesAsync();
         }
-        db.Agreements.Add(Stillas.Web.Features.Agreements.AgreementRules.CreateDraft(programme, "Skoleeier: Nordvik kommune\nSkole: Sentrum skole"));
+        db.Agreements.Add(Stillas.Web.Features.Programmes.Agreement.AgreementRules.CreateDraft(programme, "Skoleeier: Nordvik kommune\nSkole: Sentrum skole"));
         await db.SaveChangesAsync();
         return programme.Id;
     }
@@ -313,7 +313,7 @@ public sealed class MatrixIds
     {
         var n = Interlocked.Increment(ref counter);
         var source = await db.ProgrammeModels.AsNoTracking().SingleAsync(m => m.Id == NordvikModel);
-        var model = new Stillas.Web.Features.Programmes.ProgrammeModel { OwnerId = Nordvik, Key = $"matrise{n}", Name = $"Matrisemodell {n}", Json = source.Json };
+        var model = new Stillas.Web.Features.Models.ProgrammeModel { OwnerId = Nordvik, Key = $"matrise{n}", Name = $"Matrisemodell {n}", Json = source.Json };
         db.ProgrammeModels.Add(model);
         await db.SaveChangesAsync();
         return model.Id;
@@ -359,7 +359,7 @@ public sealed class MatrixIds
         var programme = new Stillas.Web.Features.Programmes.GuidanceProgramme
         {
             OwnerId = Nordvik, SchoolId = Sentrum, TeamId = Team1, SchoolYear = "2026/27", TemplateKey = model.Key, TemplateVersion = model.Version,
-            TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Programmes.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
+            TemplateName = model.Name, TemplateJson = Stillas.Web.Features.Models.ProgrammeModelJson.Write(model), StartDate = new DateOnly(2027, 3, 1),
         };
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();

@@ -4,12 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Stillas.Tests.Agreements;
+using Stillas.Tests.Programmes.Agreement;
 using Stillas.Tests.Support;
-using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Selection;
-using static Stillas.Tests.Documents.DocumentTestSupport;
+using static Stillas.Tests.Programmes.StartUp.DocumentTestSupport;
 
 namespace Stillas.Tests.Programmes;
 

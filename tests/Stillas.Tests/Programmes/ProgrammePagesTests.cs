@@ -4,8 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Stillas.Tests.Agreements;
+using Stillas.Tests.Programmes.Agreement;
 using Stillas.Tests.Support;
+using Stillas.Web.Features.Models;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 

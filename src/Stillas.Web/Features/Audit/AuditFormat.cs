@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
-using Stillas.Web.Features.Documents;
-using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Holidays;
+using Stillas.Web.Features.Models;
+using Stillas.Web.Features.Programmes.StartUp;
+using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
-using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Web;
 
@@ -24,8 +25,8 @@ public static class AuditFormat
          nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile),
 
          nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine),
-         nameof(Sessions.GuidanceSession), nameof(Sessions.InterimWorkAgreement), nameof(Sessions.InterimWorkFeedback), nameof(Sessions.PhaseEvaluation),
-         nameof(Assessment.AssessmentSlot), nameof(Assessment.AssessmentTask), nameof(Assessment.AssessmentReport), nameof(Assessment.ReportPresentation), nameof(Assessment.AssessmentSettings)];
+         nameof(Programmes.Sessions.GuidanceSession), nameof(Programmes.Sessions.InterimWorkAgreement), nameof(Programmes.Sessions.InterimWorkFeedback), nameof(Programmes.Sessions.PhaseEvaluation),
+         nameof(Programmes.Assessment.AssessmentSlot), nameof(Programmes.Assessment.AssessmentTask), nameof(Programmes.Assessment.AssessmentReport), nameof(Programmes.Assessment.ReportPresentation), nameof(Programmes.Assessment.AssessmentSettings)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -185,7 +186,7 @@ public static class AuditFormat
     {
         // A training record's title is the course, not a person's job title.
         if (field == "Title" && entityType is nameof(TrainingRecord) or nameof(DocumentRequest)) return "Tittel";
-        if (field == "Minutes" && entityType == nameof(Sessions.GuidanceSession)) return "Varighet (minutter)";
+        if (field == "Minutes" && entityType == nameof(Programmes.Sessions.GuidanceSession)) return "Varighet (minutter)";
         if (Fields.TryGetValue(field, out var name)) return name;
         var sb = new StringBuilder();
         for (var i = 0; i < field.Length; i++)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
-using Stillas.Web.Features.Sessions;
+using Stillas.Web.Features.Programmes.Sessions;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;

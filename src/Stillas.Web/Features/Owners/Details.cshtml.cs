@@ -41,7 +41,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         ShowTeams = scope.IsStaffOf(id) || owner.Teams > 0;
         ShowPeople = scope.Can(Permission.ViewPeople, id);
         if (scope.Can(Permission.ManageProgrammes, id))
-            NoteRetentionDays = await Assessment.AssessmentService.RetentionDaysAsync(db, id, ct);
+            NoteRetentionDays = await Programmes.Assessment.AssessmentService.RetentionDaysAsync(db, id, ct);
         return Page();
     }
 

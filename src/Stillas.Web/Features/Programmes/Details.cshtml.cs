@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Models;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 

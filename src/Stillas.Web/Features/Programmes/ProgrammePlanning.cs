@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Models;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Platform.Access;
 
 namespace Stillas.Web.Features.Programmes;

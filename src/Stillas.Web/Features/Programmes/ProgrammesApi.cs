@@ -19,11 +19,8 @@ public static class ProgrammesApi
 
     public sealed record ProgrammeDetailDto(ProgrammeDto Programme, string TemplateKey, IReadOnlyList<StepDto> Steps);
 
-    public sealed record HolidayDto(int Id, int OwnerId, string SchoolYear, SchoolHolidayKind Kind, string KindName, string Name, DateOnly Start, DateOnly End);
-
     private const string NotCreated = "Veiledningsforløpet kunne ikke opprettes.";
     private const string StepNotSaved = "Steget kunne ikke lagres.";
-    private const string HolidayNotSaved = "Skoleferien kunne ikke lagres.";
 
     public static IEndpointRouteBuilder MapProgrammesApi(this IEndpointRouteBuilder app)
     {
@@ -104,42 +101,6 @@ public static class ProgrammesApi
             return TypedResults.Ok(ToDto(step, ProgrammePlanning.Today(clock)));
         }).WithName("UpdateProgrammeStep");
 
-        var holidays = app.MapGroup("/api/v1/holidays").WithTags("Skoleferier").RequireAuthorization();
-
-        holidays.MapGet("/", async (StillasDb db, int? ownerId, string? schoolYear, CancellationToken ct) =>
-        {
-            var query = db.SchoolHolidays.AsNoTracking();
-            if (ownerId is int o) query = query.Where(h => h.OwnerId == o);
-            if (SchoolYear.TryParse(schoolYear, out var year)) { var y = year.ToString(); query = query.Where(h => h.SchoolYear == y); }
-            var rows = await query.OrderBy(h => h.OwnerId).ThenBy(h => h.Start).Take(2000).ToListAsync(ct);
-            return TypedResults.Ok(rows.Select(ToDto).ToList());
-        }).WithName("ListSchoolHolidays");
-
-        holidays.MapPost("/", async Task<Results<Created<HolidayDto>, ValidationProblem, ProblemHttpResult>> (HolidayInput input, StillasDb db, CurrentScope current, CancellationToken ct) =>
-        {
-            if (!current.Scope.Can(Permission.ManageProgrammes)) return ApiSupport.Forbidden();
-            if (input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageProgrammes, ownerId)) return ApiSupport.Forbidden();
-            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: HolidayNotSaved);
-            var errors = await input.CheckAsync(db, null, ct);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: HolidayNotSaved);
-            var holiday = new SchoolHolidayPeriod { SchoolYear = "", Name = "" };
-            input.Apply(holiday);
-            db.SchoolHolidays.Add(holiday);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/holidays/{holiday.Id}", ToDto(holiday));
-        }).WithName("CreateSchoolHoliday");
-
-        // Programmes already planned keep their dates: a changed holiday never moves a step by itself.
-        holidays.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, StillasDb db, CurrentScope current, CancellationToken ct) =>
-        {
-            var holiday = await db.SchoolHolidays.SingleOrDefaultAsync(h => h.Id == id, ct);
-            if (holiday is null) return ApiSupport.NotFoundProblem();
-            if (!current.Scope.Can(Permission.ManageProgrammes, holiday.OwnerId)) return ApiSupport.Forbidden();
-            db.SchoolHolidays.Remove(holiday);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.NoContent();
-        }).WithName("DeleteSchoolHoliday");
-
         app.MapCalendarFeed();
         return app;
     }
@@ -161,7 +122,4 @@ public static class ProgrammesApi
         new(s.Id, s.Key, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, ProgrammeText.Label(s.Responsible), s.ResponsibleNote,
             s.Date, s.EndDate, s.OriginalDate, s.Status, ProgrammeText.Label(s.Status), ProgrammePlanning.IsOverdue(s.Status, s.Date, s.EndDate, today),
             s.Note, s.SessionNumber, s.Hours, s.DoneAt);
-
-    private static HolidayDto ToDto(SchoolHolidayPeriod h) =>
-        new(h.Id, h.OwnerId, h.SchoolYear, h.Kind, SchoolHolidayPeriod.KindName(h.Kind), h.Name, h.Start, h.End);
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Stillas.Web.Features.Assessment;
-using Stillas.Web.Features.FuturePicture;
+using Stillas.Web.Features.Programmes.Assessment;
+using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Features.Programmes;
 
 namespace Stillas.Web.Platform.Data.Seed;

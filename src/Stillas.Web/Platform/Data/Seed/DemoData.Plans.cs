@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Models;
+using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;

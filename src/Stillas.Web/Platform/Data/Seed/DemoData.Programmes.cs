@@ -1,13 +1,12 @@
 using System.Text;
-using Stillas.Web.Features.Agreements;
-using Stillas.Web.Features.Documents;
-using Stillas.Web.Features.FuturePicture;
+using Stillas.Web.Features.Programmes.Agreement;
+using Stillas.Web.Features.Programmes.StartUp;
+using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
-using Stillas.Web.Features.StartUp;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Calendar;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
-using Stillas.Web.Features.Sessions;
+using Stillas.Web.Features.Programmes.Sessions;
 
 namespace Stillas.Web.Platform.Data.Seed;
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Stillas.Web.Features.Holidays;
+using Stillas.Web.Features.Models;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Features.Programmes;

@@ -1,4 +1,4 @@
-using Stillas.Web.Features.Agreements;
+using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Teams;
 

@@ -1,4 +1,4 @@
-using Stillas.Web.Features.Assessment;
+using Stillas.Web.Features.Programmes.Assessment;
 using Stillas.Web.Features.Programmes;
 
 namespace Stillas.Web.Platform.Data.Seed.National;

@@ -1,4 +1,4 @@
-using Stillas.Web.Features.FuturePicture;
+using Stillas.Web.Features.Programmes.FuturePicture;
 
 namespace Stillas.Web.Platform.Data.Seed.National;
 

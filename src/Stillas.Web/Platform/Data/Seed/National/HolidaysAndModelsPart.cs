@@ -1,3 +1,5 @@
+using Stillas.Web.Features.Holidays;
+using Stillas.Web.Features.Models;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 

@@ -1,5 +1,5 @@
 using Stillas.Web.Features.Programmes;
-using Stillas.Web.Features.Sessions;
+using Stillas.Web.Features.Programmes.Sessions;
 
 namespace Stillas.Web.Platform.Data.Seed.National;
 

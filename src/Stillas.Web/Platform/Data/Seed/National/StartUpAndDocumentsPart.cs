@@ -1,5 +1,4 @@
-using Stillas.Web.Features.Documents;
-using Stillas.Web.Features.StartUp;
+using Stillas.Web.Features.Programmes.StartUp;
 
 namespace Stillas.Web.Platform.Data.Seed.National;
 

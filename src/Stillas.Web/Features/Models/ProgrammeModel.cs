@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Audit;
+
+namespace Stillas.Web.Features.Models;
+
+/// <summary>
+/// An owner's own guidance model: a copy of a built-in model (the Tromsø model) with its own steps and
+/// cadence, stored as the <see cref="ProgrammeTemplate"/> in JSON. The built-in models stay in code.
+/// One row per model; <see cref="Version"/> goes up when a version that programmes use is changed.
+/// </summary>
+[Audited("Forløpsmodell")]
+[OwnerAudience(OwnerAudience.Guides)]
+public class ProgrammeModel : IOwnerScoped
+{
+    public int Id { get; set; }
+    public int OwnerId { get; set; }
+    public SchoolOwner? Owner { get; set; }
+    /// <summary>Unique per owner, never a built-in key.</summary>
+    public required string Key { get; set; }
+    public required string Name { get; set; }
+    public int Version { get; set; } = 1;
+    public string? BasedOnKey { get; set; }
+    public int? BasedOnVersion { get; set; }
+    [NotAudited]
+    public required string Json { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public ProgrammeTemplate Template() => ProgrammeModelJson.Read(Json);
+
+    /// <summary>Stores an edited model: same version when no programme uses the current one, otherwise the next version.</summary>
+    public void Store(ProgrammeTemplate template, bool currentVersionInUse)
+    {
+        if (currentVersionInUse) Version++;
+        var stored = template with { Key = Key, Version = Version, IsBuiltIn = false };
+        Name = stored.Name;
+        Json = ProgrammeModelJson.Write(stored);
+    }
+}
+
+/// <summary>The model records as JSON: enums by name, computed properties left out.</summary>
+public static class ProgrammeModelJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        IgnoreReadOnlyProperties = true,
+    };
+
+    public static string Write(ProgrammeTemplate template) => JsonSerializer.Serialize(template, Options);
+
+    public static ProgrammeTemplate Read(string json) =>
+        JsonSerializer.Deserialize<ProgrammeTemplate>(json, Options) ?? throw new JsonException("The stored model is empty.");
+}
+
+public sealed class ProgrammeModelConfiguration : IEntityTypeConfiguration<ProgrammeModel>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeModel> b)
+    {
+        b.Property(m => m.Key).HasMaxLength(64);
+        b.Property(m => m.Name).HasMaxLength(200);
+        b.Property(m => m.BasedOnKey).HasMaxLength(64);
+        b.HasOne(m => m.Owner).WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => new { m.OwnerId, m.Key }).IsUnique();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Calendar;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes.Assessment;
+
+/// <summary>The assessment days' slots as timed events (Europe/Oslo) for a person's calendar feed.</summary>
+public static class AssessmentCalendar
+{
+    public static async Task WriteAsync(ICalendarWriter calendar, StillasDb db, int[] teams, int[] schools, DateOnly from, DateOnly to, string baseUrl, CancellationToken ct)
+    {
+        var slots = await db.AssessmentSlots.AsNoTracking()
+            .Where(s => s.Programme!.Status == ProgrammeStatus.Active && s.Date >= from && s.Date <= to
+                        && (teams.Contains(s.TeamId) || (s.SchoolTakesPart && schools.Contains(s.SchoolId))))
+            .OrderBy(s => s.Date).ThenBy(s => s.Start).Take(2000)
+            .Select(s => new { s.Id, s.ProgrammeId, s.Date, s.Start, s.End, s.Title, s.Who, s.Where, School = s.Programme!.School!.Name })
+            .ToListAsync(ct);
+        foreach (var s in slots)
+        {
+            var url = $"{baseUrl}/Programmes/Assessment/{s.ProgrammeId}";
+            calendar.InOslo($"stillas-assessment-slot-{s.Id}", s.Date.ToDateTime(s.Start), s.Date.ToDateTime(s.End),
+                $"Vurderingsdager: {s.Title} – {s.School}", s.Who is null ? url : $"Hvem: {s.Who}\n{url}", url, s.Where);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using Stillas.Web.Features.Programmes;
+using Stillas.Web.Platform.Calendar;
+
+using Stillas.Web.Platform.Access;
+
+namespace Stillas.Web.Features.Programmes.Assessment;
+
+/// <summary>The seed's template for the days, labels in Norwegian, and the checks of what users type.</summary>
+public static class AssessmentRules
+{
+    /// <summary>The report is the team's while it writes it (confidential), then everyone's who sees the programme.</summary>
+    public static bool CanReadReport(this Platform.Access.AccessScope scope, Platform.Access.IProgrammeScoped p, ReportStatus status) =>
+        status != ReportStatus.Draft || Platform.Access.Access.Can(scope, Platform.Access.Permission.TeamContent, p);
+
+    public const string StepKey = "fase3.assessmentdays";
+    public const string Session1Key = "fase4.session1";
+
+    public sealed record SlotTemplate(int Day, TimeOnly Start, TimeOnly End, string Title, string Who, string Where, bool School);
+
+    private static TimeOnly T(int h, int m = 0) => new(h, m);
+
+    /// <summary>Seed 000 § 3.3: day 1 08–21, day 2 08 until the report is done, day 3 09–15.</summary>
+    public static readonly SlotTemplate[] Template =
+    [
+        new(1, T(8), T(8, 45), "Oppstart med skolens ledelse: praktisk gjennomgang av dagene", "Veilederteamet og skolens ledelse", "Rektors kontor", true),
+        new(1, T(8, 45), T(9, 30), "Møte med personalet: veilederteamet presenterer seg og vurderingsdagene", "Hele personalet", "Personalrommet", true),
+        new(1, T(9, 30), T(15), "Teamet leser skolens dokumenter og forbereder samtalene", "Veilederteamet", "Grupperom", false),
+        new(1, T(19), T(21), "Samtale med foresatte (gruppen FAU har funnet)", "Veilederteamet og 4–8 foresatte", "Personalrommet", true),
+        new(2, T(8), T(9), "Samtale med skolens ledelse", "Veilederteamet og ledergruppen", "Rektors kontor", true),
+        new(2, T(9), T(11, 30), "Observasjon i undervisning og friminutt ut fra tegn på god praksis", "Veilederteamet fordeler seg på klasserom og skolegård", "Klasserom og skolegård", true),
+        new(2, T(11, 30), T(12, 15), "Samtale med elever", "Elevrådet og elever fra ulike trinn", "Grupperom", true),
+        new(2, T(12, 30), T(13, 30), "Samtale med ansatte", "6–8 ansatte fra ulike trinn og fag", "Møterom", true),
+        new(2, T(13, 30), T(14, 15), "Samtale med SKUT", "Skolens utviklingsteam", "Møterom", true),
+        new(2, T(15), T(22), "Rapportskriving (til rapporten er ferdig)", "Veilederteamet", "Grupperom", false),
+        new(3, T(9), T(10, 30), "Rapporten legges fram for skolens ledergruppe", "Veilederteamet og ledergruppen", "Rektors kontor", true),
+        new(3, T(12), T(13), "Rapporten legges fram for personalet", "Hele personalet", "Personalrommet", true),
+        new(3, T(14), T(15), "Rapporten legges fram for FAU og elevrådet (rektor inviterer)", "FAU, elevrådet, rektor og veilederteamet", "Personalrommet", true),
+    ];
+
+    /// <summary>What the school arranges before the days (seed 000 § 2.3 and § 3.1), due a number of days before day 1.</summary>
+    public static readonly (string Title, int DaysBefore)[] Tasks =
+    [
+        ("Informere personalet om vurderingsdagene og møtet med personalet dag 1", 21),
+        ("Informere elevrådet og FAU om vurderingsdagene", 21),
+        ("FAU finner en gruppe foresatte som kan stille til samtale om kvelden dag 1", 10),
+        ("Velge ut elever til samtale (elevrådet og elever fra ulike trinn)", 10),
+        ("Velge ut ansatte til samtale, og SKUT", 10),
+        ("Sende timeplaner for dag 2 til veilederteamet, så observasjonen kan fordeles", 7),
+        ("Reservere rom til samtalene, møtene og teamets arbeid (se dagsplanen)", 7),
+        ("Rektor inviterer FAU og elevrådet til framlegget av rapporten dag 3", 7),
+    ];
+
+    /// <summary>The three dates of the days: school days from the step's first day through its last.</summary>
+    public static IReadOnlyList<DateOnly> Days(DateOnly first, DateOnly? last, IEnumerable<DateRange> holidays)
+    {
+        var list = new List<DateOnly>();
+        var d = NorwegianCalendar.SchoolDayOnOrAfter(first, holidays);
+        while (list.Count < 3)
+        {
+            list.Add(d);
+            d = NorwegianCalendar.NextSchoolDay(d, holidays);
+        }
+        return list;
+    }
+
+    public static List<AssessmentSlot> SlotsFor(GuidanceProgramme p, IReadOnlyList<DateOnly> days) =>
+        [.. Template.Select(t => new AssessmentSlot
+        {
+            ProgrammeId = p.Id,
+            Date = days[t.Day - 1], Start = t.Start, End = t.End, Title = t.Title, Who = t.Who, Where = t.Where, SchoolTakesPart = t.School,
+        }.PlaceIn(p))];
+
+    public static List<AssessmentTask> TasksFor(GuidanceProgramme p, DateOnly day1, IEnumerable<DateRange> holidays) =>
+        [.. Tasks.Select((t, i) => new AssessmentTask
+        {
+            ProgrammeId = p.Id, Title = t.Title, Order = i + 1,
+            DueDate = NorwegianCalendar.SchoolDayOnOrBefore(day1.AddDays(-t.DaysBefore), holidays),
+        }.PlaceIn(p))];
+
+    public static IReadOnlyList<Guid> ParseKeys(string? keys) =>
+        string.IsNullOrWhiteSpace(keys) ? [] : [.. keys.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Guid.TryParse(k, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct()];
+
+    public static string JoinKeys(IEnumerable<Guid> keys) => string.Join(',', keys.Distinct().Select(k => k.ToString("D")));
+
+    public static string Label(NoteKind k) => k switch { NoteKind.Interview => "Samtale/intervju", NoteKind.Observation => "Observasjon", _ => k.ToString() };
+
+    public static string Label(ReportStatus s) => s switch { ReportStatus.Draft => "Utkast", ReportStatus.Final => "Endelig", ReportStatus.Presented => "Lagt fram", _ => s.ToString() };
+
+    public static string Color(ReportStatus s) => s switch { ReportStatus.Draft => "warning", ReportStatus.Final => "info", _ => "success" };
+
+    public static string Label(Audience a) => a switch
+    {
+        Audience.Leadership => "Skolens ledergruppe",
+        Audience.Staff => "Personalet",
+        Audience.ParentsCouncil => "FAU",
+        Audience.PupilCouncil => "Elevrådet",
+        _ => "Andre",
+    };
+
+    public static string Time(TimeOnly t) => t.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string DayName(DateOnly d) => d.ToString("dddd d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nb-NO"));
+
+    /// <summary>Questions for reflection as a list: one per non-empty line, without list marks.</summary>
+    public static IReadOnlyList<string> QuestionLines(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : [.. text.Split('\n').Select(l => l.Trim().TrimStart('-', '•', '*').Trim()).Where(l => l.Length > 0)];
+}
+
+/// <summary>A slot as typed (page and API).</summary>
+public sealed class SlotInput
+{
+    public DateOnly? Date { get; set; }
+    public string? Start { get; set; }
+    public string? End { get; set; }
+    public string? Title { get; set; }
+    public string? Who { get; set; }
+    public string? Where { get; set; }
+    public bool SchoolTakesPart { get; set; }
+
+    public static SlotInput From(AssessmentSlot s) => new()
+    {
+        Date = s.Date, Start = AssessmentRules.Time(s.Start), End = AssessmentRules.Time(s.End), Title = s.Title, Who = s.Who, Where = s.Where, SchoolTakesPart = s.SchoolTakesPart,
+    };
+
+    public static bool TryTime(string? s, out TimeOnly t) =>
+        TimeOnly.TryParseExact((s ?? "").Trim().Replace('.', ':'), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out t);
+
+    public List<(string Field, string Message)> Check()
+    {
+        var errors = new List<(string, string)>();
+        if (Date is null) errors.Add((nameof(Date), "Velg datoen."));
+        var startOk = TryTime(Start, out var start);
+        var endOk = TryTime(End, out var end);
+        if (!startOk) errors.Add((nameof(Start), "Skriv når det starter, for eksempel 08:00."));
+        if (!endOk) errors.Add((nameof(End), "Skriv når det slutter, for eksempel 09:30."));
+        if (startOk && endOk && end <= start) errors.Add((nameof(End), "Slutten må være etter starten."));
+        var title = Title?.Trim() ?? "";
+        if (title.Length == 0) errors.Add((nameof(Title), "Skriv hva som skal skje."));
+        else if (title.Length > AssessmentSlot.TitleMax) errors.Add((nameof(Title), $"Beskrivelsen kan ha høyst {AssessmentSlot.TitleMax} tegn."));
+        if ((Who?.Trim().Length ?? 0) > AssessmentSlot.TextMax) errors.Add((nameof(Who), $"«Hvem» kan ha høyst {AssessmentSlot.TextMax} tegn."));
+        if ((Where?.Trim().Length ?? 0) > AssessmentSlot.TextMax) errors.Add((nameof(Where), $"«Hvor» kan ha høyst {AssessmentSlot.TextMax} tegn."));
+        return errors;
+    }
+
+    public void Apply(AssessmentSlot s)
+    {
+        TryTime(Start, out var start);
+        TryTime(End, out var end);
+        s.Date = Date!.Value;
+        s.Start = start;
+        s.End = end;
+        s.Title = Title!.Trim();
+        s.Who = string.IsNullOrWhiteSpace(Who) ? null : Who.Trim();
+        s.Where = string.IsNullOrWhiteSpace(Where) ? null : Where.Trim();
+        s.SchoolTakesPart = SchoolTakesPart;
+    }
+}
+
+/// <summary>A note as typed (page, autosave and API).</summary>
+public sealed class NoteInput
+{
+    /// <summary>The browser's key for a new note (autosave retries find the same note).</summary>
+    public Guid? ClientKey { get; set; }
+    public NoteKind? Kind { get; set; }
+    public string? Group { get; set; }
+    public string? Text { get; set; }
+    public List<Guid> Signs { get; set; } = [];
+
+    public List<(string Field, string Message)> Check()
+    {
+        var errors = new List<(string, string)>();
+        if (Kind is null || !Enum.IsDefined(Kind.Value)) errors.Add((nameof(Kind), "Velg om notatet er fra en samtale eller en observasjon."));
+        var group = Group?.Trim() ?? "";
+        if (group.Length == 0) errors.Add((nameof(Group), "Skriv hvilken gruppe samtalen var med, eller hva som ble observert."));
+        else if (group.Length > AssessmentNote.GroupMax) errors.Add((nameof(Group), $"Gruppen kan ha høyst {AssessmentNote.GroupMax} tegn."));
+        var text = Text ?? "";
+        if (text.Length > AssessmentNote.TextMax) errors.Add((nameof(Text), $"Notatet kan ha høyst {AssessmentNote.TextMax} tegn (nå {text.Length})."));
+        if (Signs.Count > 50) errors.Add((nameof(Signs), "Et notat kan merkes med høyst 50 tegn."));
+        return errors;
+    }
+
+    /// <summary>A note without a tag is saved (nothing is lost), with this warning.</summary>
+    public const string NoTagWarning = "Notatet er ikke merket med noe tegn på god praksis. Velg minst ett tegn, så finner dere det igjen når dere skriver rapporten.";
+}
+
+/// <summary>A section as typed, with the version the guide started from.</summary>
+public sealed class SectionInput
+{
+    public string? Findings { get; set; }
+    public string? WorksWell { get; set; }
+    public string? ToDevelop { get; set; }
+    public string? Questions { get; set; }
+    public int? ExpectedVersion { get; set; }
+
+    public List<(string Field, string Message)> Check()
+    {
+        var errors = new List<(string, string)>();
+        foreach (var (name, value, label) in new[] { (nameof(Findings), Findings, "Funnene"), (nameof(WorksWell), WorksWell, "«Dette fungerer godt»"), (nameof(ToDevelop), ToDevelop, "«Dette kan utvikles»"), (nameof(Questions), Questions, "Spørsmålene") })
+            if ((value?.Length ?? 0) > ReportSection.FieldMax) errors.Add((name, $"{label} kan ha høyst {ReportSection.FieldMax} tegn (nå {value!.Length})."));
+        if (ExpectedVersion is null or < 0) errors.Add((nameof(ExpectedVersion), "Oppgi hvilken versjon av delen du tok utgangspunkt i."));
+        return errors;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Programmes.Agreement;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes.Sessions;
+
+/// <summary>The evaluation after sessions 4 and 8: the principal's feedback and the evaluation meeting's record.</summary>
+public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
+{
+    public ProgrammeHead Programme { get; private set; } = default!;
+    public string PhaseKey { get; private set; } = "";
+    public PhaseEvaluation? Evaluation { get; private set; }
+    public bool CanRun { get; private set; }
+    public bool CanAnswer { get; private set; }
+    [BindProperty] public SessionService.PhaseFeedbackInput Feedback { get; set; } = new();
+    [BindProperty] public SessionService.PhaseMeetingInput Meeting { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int programmeId, string phase, CancellationToken ct)
+    {
+        if (!await LoadAsync(programmeId, phase, ct)) return NotFound();
+        if (Evaluation is { } e)
+        {
+            Feedback = new() { WorkedWell = e.WorkedWell, ToImprove = e.ToImprove, Other = e.FeedbackOther };
+            Meeting = new() { MeetingDate = e.MeetingDate, Participants = e.MeetingParticipants, Conclusions = e.Conclusions, ModelAdjustments = e.ModelAdjustments };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFeedbackAsync(int programmeId, string phase, CancellationToken ct)
+    {
+        if (!await LoadAsync(programmeId, phase, ct)) return NotFound();
+        if (!CanAnswer) return Forbid();
+        ModelState.Clear();
+        foreach (var (f, m) in SessionService.Check(Feedback)) ModelState.AddModelError($"Feedback.{f}", m);
+        if (!ModelState.IsValid) return Page();
+        await SessionService.SavePhaseFeedbackAsync(db, Programme, phase, current.Scope, Feedback, clock, ct);
+        TempData["Message"] = "Tilbakemeldingen er lagret.";
+        return RedirectToPage(new { programmeId, phase });
+    }
+
+    public async Task<IActionResult> OnPostMeetingAsync(int programmeId, string phase, CancellationToken ct)
+    {
+        if (!await LoadAsync(programmeId, phase, ct)) return NotFound();
+        if (!CanRun) return Forbid();
+        ModelState.Clear();
+        foreach (var (f, m) in SessionService.Check(Meeting)) ModelState.AddModelError($"Meeting.{f}", m);
+        if (!ModelState.IsValid) return Page();
+        await SessionService.SavePhaseMeetingAsync(db, Programme, phase, current.Scope, Meeting, clock, ct);
+        TempData["Message"] = "Referatet fra evalueringsmøtet er lagret.";
+        return RedirectToPage(new { programmeId, phase });
+    }
+
+    private async Task<bool> LoadAsync(int programmeId, string phase, CancellationToken ct)
+    {
+        if (!SessionService.EvaluatedPhases.Contains(phase)) return false;
+        var p = await ProgrammeHead.LoadAsync(db, programmeId, ct);
+        if (p is null) return false;
+        (Programme, PhaseKey) = (p, phase);
+        CanRun = current.Scope.Can(Permission.RunProgramme, p);
+        CanAnswer = current.Scope.Can(Permission.ActForSchool, p);
+        Evaluation = await db.PhaseEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.ProgrammeId == programmeId && e.PhaseKey == phase, ct);
+        return true;
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Stillas.Web.Features.Programmes;
+using Stillas.Web.Features.Programmes.Agreement;
+using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+
+namespace Stillas.Web.Features.Programmes.Sessions;
+
+/// <summary>
+/// Questions for reflection from the assessment report (seed 000 § 3.3), shown in the opening of
+/// session 1 ("Hvor skal vi?"). The assessment feature registers an implementation; none is needed.
+/// </summary>
+public interface IReflectionQuestionSource
+{
+    Task<IReadOnlyList<string>> QuestionsAsync(StillasDb db, int programmeId, CancellationToken ct);
+}
+
+/// <summary>The session page: details, and the run sheet with its time boxes, the clock, notes per part and the learning cycle.</summary>
+public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvider clock, IEnumerable<IReflectionQuestionSource> reflection) : PageModel
+{
+    public ProgrammeHead Programme { get; private set; } = default!;
+    public SessionView Session { get; private set; } = default!;
+    public IReadOnlyList<(TimeBox Box, TimeOnly Start, TimeOnly End)> Schedule { get; private set; } = [];
+    public List<NoteView> Notes { get; private set; } = [];
+    /// <summary>A member of the team that runs the programme: reads the notes.</summary>
+    public bool InTeam { get; private set; }
+    /// <summary>Writes their own notes (the programme is active).</summary>
+    public bool CanWriteNotes { get; private set; }
+    public InterimWorkState? Previous { get; private set; }
+    public InterimWorkState Current { get; private set; } = default!;
+    public List<SessionView> History { get; private set; } = [];
+    public IReadOnlyList<string> ReflectionQuestions { get; private set; } = [];
+    public int EvaluationCount { get; private set; }
+    public bool CanRun { get; private set; }
+    public bool CanAnswer { get; private set; }
+    public int? Me { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty] public SessionService.SessionInput Input { get; set; } = new("09:00", 180, null, null, null, null, null);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = new(Session.StartTime.ToString("HH:mm"), Session.Minutes, Session.Place, Session.VideoLink, Session.Participants, Session.CycleStep, Session.CycleNote);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanRun) return Forbid();
+        var input = Input with { CycleStep = Session.CycleStep, CycleNote = Session.CycleNote };
+        ModelState.Clear();
+        var errors = SessionService.Check(input, out var start);
+        foreach (var (f, m) in errors) ModelState.AddModelError($"Input.{f}", m);
+        if (!ModelState.IsValid) return Page();
+        await SessionService.SaveAsync(db, id, input, start, clock, ct);
+        TempData["Message"] = "Veiledningen er lagret.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCycleAsync(int id, int? cycleStep, string? cycleNote, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanRun) return Forbid();
+        ModelState.Clear();
+        if (cycleStep is not null and (< 1 or > 7)) ModelState.AddModelError("cycleStep", "Velg et trinn fra 1 til 7.");
+        if (cycleNote?.Length > GuidanceSession.TextMax) ModelState.AddModelError("cycleNote", "Notatet er for langt.");
+        if (!ModelState.IsValid) return Page();
+        await SessionService.SaveCycleAsync(db, id, cycleStep, cycleNote, clock, ct);
+        TempData["Message"] = "Trinnet i læringssirkelen er lagret.";
+        return Redirect($"/Programmes/Sessions/Session/{id}#part-inquiry");
+    }
+
+    /// <summary>Saves the user's own note for a part. The autosave script posts here with X-Autosave and gets JSON back.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(int id, SessionPart part, string? text, CancellationToken ct)
+    {
+        var autosave = Request.Headers.ContainsKey("X-Autosave");
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!InTeam || Me is null) return NotFound();
+        if (!CanWriteNotes) return Forbid();
+        if (!Enum.IsDefined(part)) return BadRequest();
+        if (SessionService.CheckNote(text) is { } error)
+        {
+            if (autosave) return new JsonResult(new { error }) { StatusCode = 400 };
+            ModelState.AddModelError($"note-{part}", error);
+            return Page();
+        }
+        var entity = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
+        var saved = await SessionService.SaveNoteAsync(db, entity, current.Scope, part, text, clock, ct);
+        if (autosave) return new JsonResult(new { savedAt = Platform.Web.NorwegianTime.DateTime(saved.UpdatedAt).Split(' ')[1] });
+        TempData["Message"] = $"Notatet for {SessionPlan.PartName(part).ToLowerInvariant()} er lagret.";
+        return Redirect($"/Programmes/Sessions/Session/{id}#part-{part.ToString().ToLowerInvariant()}");
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanRun) return Forbid();
+        var step = await db.PlanSteps.SingleAsync(s => s.Id == Session.PlanStepId, ct);
+        step.Status = StepStatus.Done;
+        step.DoneAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Veiledning {Session.Number} er markert som gjennomført.";
+        return RedirectToPage(new { id });
+    }
+
+    public string? MyNote(SessionPart part) => Notes.FirstOrDefault(n => n.Part == part && n.AuthorPersonId == Me)?.Text;
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var s = await SessionService.SessionAsync(db, id, ct);
+        if (s is null) return false;
+        var p = await ProgrammeHead.LoadAsync(db, s.ProgrammeId, ct);
+        if (p is null) return false;
+        Session = s;
+        Programme = p;
+        Now = clock.GetUtcNow();
+        Me = current.Scope.PersonId;
+        CanRun = current.Scope.Can(Permission.RunProgramme, p);
+        CanAnswer = current.Scope.Can(Permission.ActForSchool, p);
+        Schedule = SessionPlan.Schedule(s.StartTime, s.Minutes);
+        // The notes are the team's alone (IConfidential): not the owner's staff unless members, not the system administrator.
+        InTeam = current.Scope.Can(Permission.TeamContent, p);
+        CanWriteNotes = InTeam && p.IsActive;
+        if (InTeam) Notes = await SessionService.NotesAsync(db, current.Scope, id, "Veiledningsside", ct);
+        // The history holds the previous session; its agreement and this one's are read together.
+        History = await SessionService.Query(db, x => x.ProgrammeId == s.ProgrammeId && x.Number <= s.Number).ToListAsync(ct);
+        var prev = History.FirstOrDefault(h => h.Number == s.Number - 1);
+        var states = await SessionService.InterimWorkAsync(db, prev is null ? [id] : [id, prev.Id], CanRun ? id : null, ct);
+        Current = states[id];
+        Previous = prev is null ? null : states[prev.Id];
+        EvaluationCount = await db.SessionEvaluations.CountAsync(e => e.SessionId == id, ct);
+        if (s.Number == 1)
+        {
+            var questions = new List<string>();
+            foreach (var source in reflection) questions.AddRange(await source.QuestionsAsync(db, p.Id, ct));
+            ReflectionQuestions = questions;
+        }
+        return true;
+    }
+}
