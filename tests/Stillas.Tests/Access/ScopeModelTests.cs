@@ -106,7 +106,7 @@ public abstract class ScopeModelTests(StillasApp app)
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
         {
             db.ScopeSource!.Scope = await ScopeOfAsync(db, "veileder@nordvik.test");
-            db.SessionNotes.Add(new Stillas.Web.Features.Sessions.SessionNote { SessionId = sessionId, AuthorPersonId = db.Scope.PersonId!.Value, AuthorName = "x", Text = "uplassert" });
+            db.SessionNotes.Add(new Stillas.Web.Features.Programmes.Sessions.SessionNote { SessionId = sessionId, AuthorPersonId = db.Scope.PersonId!.Value, AuthorName = "x", Text = "uplassert" });
             await db.SaveChangesAsync();
         }));
         // Placed under another school than the session it hangs on (tracked in the same save).
@@ -115,7 +115,7 @@ public abstract class ScopeModelTests(StillasApp app)
             db.ScopeSource!.Scope = await ScopeOfAsync(db, "veileder@nordvik.test");
             var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
             var other = await db.Schools.Where(s => s.Id != session.SchoolId && s.OwnerId == session.OwnerId).Select(s => s.Id).FirstAsync();
-            var note = new Stillas.Web.Features.Sessions.SessionNote { Session = session, SessionId = sessionId, AuthorPersonId = db.Scope.PersonId!.Value, AuthorName = "x", Text = "feil sted" }.PlaceIn(session);
+            var note = new Stillas.Web.Features.Programmes.Sessions.SessionNote { Session = session, SessionId = sessionId, AuthorPersonId = db.Scope.PersonId!.Value, AuthorName = "x", Text = "feil sted" }.PlaceIn(session);
             note.SchoolId = other;
             db.SessionNotes.Add(note);
             await db.SaveChangesAsync();
