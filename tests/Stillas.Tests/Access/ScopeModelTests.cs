@@ -172,6 +172,13 @@ public abstract class ReadOnlyProgrammeTests(StillasApp app)
         var details = await advisor.PutAsJsonAsync($"/api/v1/sessions/{session}", new { startTime = "10:00", minutes = 90 });
         Assert.True(details.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden, $"session details on a paused programme: {(int)details.StatusCode}");
         Assert.False(await app.WithDbAsync(db => db.SessionNotes.AnyAsync(n => n.Text == "på pause")));
+        // By page: the form is refused with the reason, not with "no access".
+        var form = await advisor.PostFormAsync($"/Programmes/Sessions/Session/{session}?handler=Details",
+            new() { ["Input.StartTime"] = "10:00", ["Input.Minutes"] = "90" }, $"/Programmes/Sessions/Session/{session}");
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        Assert.Contains("/Error?code=409", form.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        var error = await advisor.GetStringAsync(form.Headers.Location!.ToString());
+        Assert.Contains("Forløpet kan ikke endres", error, StringComparison.Ordinal);
 
         // Resumed: the same note saves.
         await app.WithDbAsync(db => db.Programmes.ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ProgrammeStatus.Active)));

@@ -74,6 +74,7 @@ public static class PlatformSetup
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new ReadOnlyProgrammeFilter());
                 o.Conventions.AddPageRoute("/Home/Index", "/");
                 // "Create" is the address people expect; the form is Edit without an id.
                 o.Conventions.AddPageRoute("/Schools/Edit", "Schools/Create");
