@@ -44,7 +44,8 @@ public enum SessionPart { Opening = 1, Inquiry = 2, Closing = 3, Evaluation = 4 
 /// One guide's notes for one part of a session. Notes are per author: two guides writing about the
 /// same part at the same time each save into their own row, so an autosave can never overwrite a
 /// colleague's text (no merge, no lost update); the page shows everybody's notes side by side.
-/// Notes are the team's working material: the owner's staff and the team see them, the school does not.
+/// Notes are the team's working material, said in trust (IConfidential): only the team's members read and
+/// write them — not the school, not the owner's staff unless they are members, not the system administrator.
 /// </summary>
 [Audited("Notat fra veiledning", ReadName = "Notater fra veiledning (lest)")]
 public class SessionNote : IConfidential
