@@ -12,9 +12,11 @@ namespace Stillas.Web.Platform.Access;
 public sealed class AccessScopeCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
-    private static long version;
+    // Per app, not per process: the tests run many apps in one process, and one app's seeding must not
+    // empty another's cache (it made statement counts of pages flaky).
+    private long version;
 
-    public static void Invalidate() => Interlocked.Increment(ref version);
+    public void Invalidate() => Interlocked.Increment(ref version);
 
     public async Task<AccessScope> GetAsync(StillasDb db, int personId, CancellationToken ct)
     {

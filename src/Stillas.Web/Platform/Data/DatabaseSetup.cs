@@ -112,6 +112,7 @@ public static class DatabaseSetup
         db.ScopeSource = sp.GetRequiredService<CurrentScope>();
         db.Clock = sp.GetRequiredService<TimeProvider>();
         db.MailBaseUrl = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>().Value.BaseUrl;
+        db.ScopeCache = sp.GetRequiredService<AccessScopeCache>();
         return db;
     }
 

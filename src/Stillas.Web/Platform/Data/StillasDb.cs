@@ -48,6 +48,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     /// </summary>
     public SemaphoreSlim? WriteGate { get; set; }
 
+    /// <summary>The app's cache of computed scopes, emptied by a save that changes who may see what.</summary>
+    public AccessScopeCache? ScopeCache { get; set; }
+
     /// <summary>The public address mails link to (Mail:BaseUrl), for mails a save writes itself.</summary>
     public string MailBaseUrl { get; set; } = "http://localhost:5080";
 
@@ -353,7 +356,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         finally
         {
             gate?.Release();
-            if (accessChanged) AccessScopeCache.Invalidate();
+            if (accessChanged) ScopeCache?.Invalidate();
         }
     }
 

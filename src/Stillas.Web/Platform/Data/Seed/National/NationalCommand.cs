@@ -109,7 +109,7 @@ public static class NationalCommand
         // Fresh statistics, so the planner knows the tables are large (PostgreSQL autovacuum would take a while).
         await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "ANALYZE" : "ANALYZE; PRAGMA optimize;", ct);
         log?.Invoke($"  {"analyze",-28} {"",9} {analyse.Elapsed.TotalSeconds,11:F1} s");
-        AccessScopeCache.Invalidate();
+        scope.ServiceProvider.GetRequiredService<AccessScopeCache>().Invalidate();
         return set;
     }
 
