@@ -58,7 +58,6 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (scope.IsSystem) AllOwners = await db.Owners.CountAsync(ct);
         if (scope.StaffOwnerIds.Length > 0)
         {
-            var staff = scope.StaffOwnerIds;
             // The owner's staff see all its schools, teams and people: the access filters (one with two
             // EXISTS per person) would add nothing to counts already limited to the staff's own owners.
             Owners = await db.StaffOwners().OrderBy(o => o.Name)
@@ -188,19 +187,18 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var owners = scope.AdminOwnerIds;
             var mine = running.Where(p => owners.Contains(p.OwnerId));
             // Counted in SQL (a large kommune runs hundreds), from the stored summaries (ProgrammeSummaryJob keeps them today's).
-            var groups = await PhaseGroupsAsync(mine, today, ct);
+            var groups = await PhaseGroupsAsync(mine, ct);
             ProgrammesByPhase = [.. groups
                 .Select(g => new PhaseCount(g.SchoolYear, g.PhaseKey, g.PhaseName ?? "Uten steg", g.PhaseOrder, g.Count, g.Overdue))
                 .OrderByDescending(c => c.SchoolYear, StringComparer.Ordinal).ThenBy(c => c.PhaseOrder)];
         }
     }
 
-    private sealed record PhaseGroup(string SchoolYear, string? PhaseKey, string? PhaseName, int PhaseOrder, int Count, int Overdue, int Stale);
+    private sealed record PhaseGroup(string SchoolYear, string? PhaseKey, string? PhaseName, int PhaseOrder, int Count, int Overdue);
 
-    private static Task<List<PhaseGroup>> PhaseGroupsAsync(IQueryable<GuidanceProgramme> programmes, DateOnly today, CancellationToken ct) =>
+    private static Task<List<PhaseGroup>> PhaseGroupsAsync(IQueryable<GuidanceProgramme> programmes, CancellationToken ct) =>
         programmes.GroupBy(p => new { p.SchoolYear, p.PhaseKey, p.PhaseName })
             .Select(g => new PhaseGroup(g.Key.SchoolYear, g.Key.PhaseKey, g.Key.PhaseName, g.Min(p => p.PhaseOrder), g.Count(),
-                g.Sum(p => p.Status == ProgrammeStatus.Active ? p.OverdueSteps : 0),
-                g.Sum(p => p.SummaryDate == today ? 0 : 1)))
+                g.Sum(p => p.Status == ProgrammeStatus.Active ? p.OverdueSteps : 0)))
             .ToListAsync(ct);
 }

@@ -64,13 +64,6 @@ public static class Placement
         return child;
     }
 
-    /// <summary>Gives <paramref name="child"/> the owner of <paramref name="parent"/>; returns the child.</summary>
-    public static T PlaceUnder<T>(this T child, IOwnerScoped parent) where T : IOwnerScoped
-    {
-        child.OwnerId = parent.OwnerId;
-        return child;
-    }
-
     /// <summary>Whether a programme-scoped row has been placed (a row without an owner, school or team is a bug).</summary>
     public static bool IsPlaced(IOwnerScoped row) =>
         row.OwnerId > 0 && (row is not IProgrammeScoped p || (p.SchoolId > 0 && p.TeamId > 0));

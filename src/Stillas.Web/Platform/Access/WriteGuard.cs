@@ -20,8 +20,6 @@ public sealed class WriteContext(AccessScope scope, EntityEntry entry)
     /// <summary>The permission in the programme the row belongs to (its ids cannot have changed: the guard checked that first).</summary>
     public bool Can(Permission permission) => Scope.Can(permission, (IProgrammeScoped)Entry.Entity);
 
-    public bool Can(Permission permission, int ownerId) => Scope.Can(permission, ownerId);
-
     /// <summary>Whether only <paramref name="fields"/> changed (a field-level rule: what a school leader may change).</summary>
     public bool OnlyChanged(IReadOnlySet<string> fields) => Entry.Properties.Where(p => p.IsModified).All(p => fields.Contains(p.Metadata.Name));
 
