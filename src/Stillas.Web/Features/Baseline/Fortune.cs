@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,6 +10,7 @@ namespace Stillas.Web.Features.Baseline;
 /// a ratio of what this app does with one query and a small Razor table on the same machine.
 /// Not owner data: no access filter, nothing secret.
 /// </summary>
+[NotEdited("read-only baseline data for the benchmark")]
 public class Fortune
 {
     public int Id { get; set; }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
@@ -13,8 +14,11 @@ namespace Stillas.Web.Features.Holidays;
 /// </summary>
 [Audited("Skoleferie")]
 [OwnerAudience(OwnerAudience.Everyone)]
-public class SchoolHolidayPeriod : IOwnerScoped
+public class SchoolHolidayPeriod : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int OwnerId { get; set; }
     public SchoolOwner? Owner { get; set; }

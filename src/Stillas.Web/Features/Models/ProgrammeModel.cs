@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,12 @@ namespace Stillas.Web.Features.Models;
 /// </summary>
 [Audited("Forløpsmodell")]
 [OwnerAudience(OwnerAudience.Guides)]
-public class ProgrammeModel : IOwnerScoped
+[VersionedBy(nameof(Revision))]
+public class ProgrammeModel : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned; Version is the model's own version number): stepped by every save.</summary>
+    public int Revision { get; set; }
+
     public int Id { get; set; }
     public int OwnerId { get; set; }
     public SchoolOwner? Owner { get; set; }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Platform.Audit;
@@ -8,8 +9,11 @@ public enum OwnerKind { Kommune = 1, Fylkeskommune = 2, Privat = 3 }
 
 /// <summary>Skoleeier: the legal owner of schools (DOMAIN.md glossary).</summary>
 [Audited("Skoleeier")]
-public class SchoolOwner
+public class SchoolOwner : IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string OrganisationNumber { get; set; }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
@@ -13,8 +14,11 @@ namespace Stillas.Web.Features.People;
 /// person's visibility can be filtered by access scope while Identity can still find accounts.
 /// </summary>
 [Audited("Person")]
-public class Person
+public class Person : IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     /// <summary>The owner that registered the person (its administrators manage them); null for system staff.</summary>
     public int? OwnerId { get; set; }
@@ -74,8 +78,11 @@ public static class Roles
 
 /// <summary>A role a person holds at an owner or a school (or system-wide).</summary>
 [Audited("Rolle")]
-public class Membership
+public class Membership : IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int PersonId { get; set; }
     public Person? Person { get; set; }
@@ -107,6 +114,7 @@ public sealed class MembershipConfiguration : IEntityTypeConfiguration<Membershi
 }
 
 /// <summary>Universities and university colleges (UH-sektor) that provide guides.</summary>
+[NotEdited("national reference data, seeded")]
 public class University
 {
     public int Id { get; set; }

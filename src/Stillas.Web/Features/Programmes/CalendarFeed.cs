@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.People;
@@ -9,8 +10,11 @@ namespace Stillas.Web.Features.Programmes;
 /// the programmes the person works on. Only the SHA-256 of the token is stored; a new token replaces
 /// the old, and deleting the row turns the feed off.
 /// </summary>
-public class CalendarFeed
+public class CalendarFeed : IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int PersonId { get; set; }
     public Person? Person { get; set; }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
@@ -22,8 +23,11 @@ public enum ProgrammeStatus
 /// version of the model, or an owner's edit of its own model, never changes a running programme.
 /// </summary>
 [Audited("Veiledningsforløp")]
-public class GuidanceProgramme : IInProgramme, IProgrammeResource
+public class GuidanceProgramme : IInProgramme, IProgrammeResource, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     int IInProgramme.ProgrammeId => Id;
     bool IProgrammeResource.IsActive => Status == ProgrammeStatus.Active;
     public int Id { get; set; }
@@ -75,8 +79,11 @@ public class GuidanceProgramme : IInProgramme, IProgrammeResource
 
 /// <summary>A dated step of a programme's progress plan (fremdriftsplan), as it stands now.</summary>
 [Audited("Steg i fremdriftsplan")]
-public class PlanStep : IInProgramme
+public class PlanStep : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public GuidanceProgramme? Programme { get; set; }

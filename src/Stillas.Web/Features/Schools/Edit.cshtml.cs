@@ -62,8 +62,13 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
             school = new School { Name = "", OrganisationNumber = "" };
             db.Schools.Add(school);
         }
+        else db.Expect(school, Input.Version);
         Input.Apply(school);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct))
+        {
+            await LoadOptionsAsync(ct);
+            return Page();
+        }
         TempData["Message"] = id is null ? $"{school.Name} er lagt til." : "Endringene er lagret.";
         return RedirectToPage("/Schools/Details", new { id = school.Id });
     }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
@@ -9,8 +10,11 @@ namespace Stillas.Web.Features.Schools;
 public enum SchoolLevel { Barneskole = 1, Ungdomsskole = 2, Kombinert = 3, Videregaende = 4 }
 
 [Audited("Skole")]
-public class School : IOwnerScoped
+public class School : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int OwnerId { get; set; }
     public SchoolOwner? Owner { get; set; }

@@ -7,6 +7,9 @@ namespace Stillas.Web.Features.Schools;
 /// <summary>What a user types to create or edit a school; shared by the pages and the API.</summary>
 public sealed class SchoolInput
 {
+    /// <summary>The version the form was filled from (concurrency check; see IVersioned).</summary>
+    public int? Version { get; set; }
+
     [Required(ErrorMessage = "Velg skoleeier.")]
     public int? OwnerId { get; set; }
 
@@ -36,7 +39,7 @@ public sealed class SchoolInput
     public static SchoolInput From(School s) => new()
     {
         OwnerId = s.OwnerId, Name = s.Name, OrganisationNumber = s.OrganisationNumber, Level = s.Level,
-        FirstGrade = s.FirstGrade, LastGrade = s.LastGrade, Pupils = s.Pupils,
+        FirstGrade = s.FirstGrade, LastGrade = s.LastGrade, Pupils = s.Pupils, Version = s.Version,
     };
 
     /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="id"/> is the school being edited.</summary>

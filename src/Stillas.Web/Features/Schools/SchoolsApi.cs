@@ -8,7 +8,7 @@ namespace Stillas.Web.Features.Schools;
 
 public static class SchoolsApi
 {
-    public sealed record SchoolDto(int Id, int OwnerId, string OwnerName, string Name, string OrganisationNumber, SchoolLevel Level, int FirstGrade, int LastGrade, int Pupils, bool Active);
+    public sealed record SchoolDto(int Id, int OwnerId, string OwnerName, string Name, string OrganisationNumber, SchoolLevel Level, int FirstGrade, int LastGrade, int Pupils, bool Active, int Version);
 
     public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +25,7 @@ public static class SchoolsApi
             if (active is bool a) query = query.Where(s => s.Active == a);
             var total = await query.CountAsync(ct);
             var items = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((number - 1) * size).Take(size)
-                .Select(s => new SchoolDto(s.Id, s.OwnerId, s.Owner!.Name, s.Name, s.OrganisationNumber, s.Level, s.FirstGrade, s.LastGrade, s.Pupils, s.Active))
+                .Select(s => new SchoolDto(s.Id, s.OwnerId, s.Owner!.Name, s.Name, s.OrganisationNumber, s.Level, s.FirstGrade, s.LastGrade, s.Pupils, s.Active, s.Version))
                 .ToListAsync(ct);
             return TypedResults.Ok(new Paged<SchoolDto>(items, number, size, total));
         }).WithName("ListSchools");
@@ -33,7 +33,7 @@ public static class SchoolsApi
         group.MapGet("/{id:int}", async Task<Results<Ok<SchoolDto>, ProblemHttpResult>> (int id, StillasDb db, CancellationToken ct) =>
         {
             var dto = await db.Schools.AsNoTracking().Where(s => s.Id == id)
-                .Select(s => new SchoolDto(s.Id, s.OwnerId, s.Owner!.Name, s.Name, s.OrganisationNumber, s.Level, s.FirstGrade, s.LastGrade, s.Pupils, s.Active))
+                .Select(s => new SchoolDto(s.Id, s.OwnerId, s.Owner!.Name, s.Name, s.OrganisationNumber, s.Level, s.FirstGrade, s.LastGrade, s.Pupils, s.Active, s.Version))
                 .SingleOrDefaultAsync(ct);
             return dto is null ? ApiSupport.NotFoundProblem() : TypedResults.Ok(dto);
         }).WithName("GetSchool");
@@ -62,6 +62,7 @@ public static class SchoolsApi
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Skolen kunne ikke lagres.");
             var errors = await input.CheckAsync(db, id, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Skolen kunne ikke lagres.");
+            db.Expect(school, input.Version);
             input.Apply(school);
             await db.SaveChangesAsync(ct);
             var ownerName = await db.Owners.Where(o => o.Id == school.OwnerId).Select(o => o.Name).SingleAsync(ct);
@@ -83,5 +84,5 @@ public static class SchoolsApi
     }
 
     private static SchoolDto ToDto(School s, string ownerName) =>
-        new(s.Id, s.OwnerId, ownerName, s.Name, s.OrganisationNumber, s.Level, s.FirstGrade, s.LastGrade, s.Pupils, s.Active);
+        new(s.Id, s.OwnerId, ownerName, s.Name, s.OrganisationNumber, s.Level, s.FirstGrade, s.LastGrade, s.Pupils, s.Active, s.Version);
 }

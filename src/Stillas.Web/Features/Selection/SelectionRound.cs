@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
@@ -16,8 +17,11 @@ public enum RoundStatus { Open = 1, Closed = 2 }
 /// of February of the year the cooperation starts, i.e. the spring before the school year begins.
 /// </summary>
 [Audited("Utvalgsrunde")]
-public class SelectionRound : IOwnerScoped
+public class SelectionRound : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int OwnerId { get; set; }
     public SchoolOwner? Owner { get; set; }
@@ -45,7 +49,7 @@ public enum CandidateDecision { Pending = 1, Offered = 2, Accepted = 3, Declined
 
 /// <summary>A school considered in a selection round: why, the first talk, the decision and the team that will guide.</summary>
 [Audited("Kandidatskole")]
-public class SelectionCandidate : IOwnerScoped
+public class SelectionCandidate : IOwnerScoped, IVersioned
 {
     public int Id { get; set; }
     public int RoundId { get; set; }

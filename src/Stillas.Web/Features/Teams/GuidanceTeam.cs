@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
@@ -9,8 +10,11 @@ namespace Stillas.Web.Features.Teams;
 
 /// <summary>Veilederteam: owner representative + experienced school leader + UH representative (seed 000 § 1).</summary>
 [Audited("Veilederteam")]
-public class GuidanceTeam : IOwnerScoped
+public class GuidanceTeam : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int OwnerId { get; set; }
     public SchoolOwner? Owner { get; set; }
@@ -26,8 +30,11 @@ public class GuidanceTeam : IOwnerScoped
 public enum TeamRole { DevelopmentAdvisor = 1, SchoolLeaderGuide = 2, UniversityGuide = 3 }
 
 [Audited("Teammedlem")]
-public class TeamMember : IOwnerScoped
+public class TeamMember : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int TeamId { get; set; }
     public GuidanceTeam? Team { get; set; }
@@ -51,8 +58,11 @@ public class TeamMember : IOwnerScoped
 
 /// <summary>Training a team member has completed (seed 000: school assessment from Udir, guidance from UH).</summary>
 [Audited("Opplæring")]
-public class TrainingRecord : IOwnerScoped
+public class TrainingRecord : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int PersonId { get; set; }
     public Person? Person { get; set; }

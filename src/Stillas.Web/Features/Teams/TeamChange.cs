@@ -16,6 +16,7 @@ namespace Stillas.Web.Features.Teams;
 /// Written by <see cref="TeamChanges"/> in the same save as the membership, whoever makes it.
 /// </summary>
 [Audited("Endring i veilederteam")]
+[NotEdited("a log of who joined or left")]
 public class TeamChange : IOwnerScoped
 {
     public int Id { get; set; }

@@ -64,11 +64,17 @@ public static class WriteGuard
         .ToFrozenDictionary(x => x.type, x => x.r);
 
     /// <param name="isActive">Whether the programme a programme-scoped row belongs to is active (null: no such programme).</param>
+    private static readonly System.Collections.Frozen.FrozenSet<Type> NotEdited = typeof(WriteGuard).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttributes(typeof(Data.NotEditedAttribute), false).Length > 0).ToFrozenSet();
+
     public static void Check(AccessScope scope, EntityEntry entry, int? ownerId, Func<EntityEntry, bool?> isActive)
     {
         var type = entry.Metadata.ClrType;
         // Background jobs and seeding: the system itself, not a person.
         if (scope.Kind == ScopeKind.System) return;
+        // A record declared written-once is never edited by a person: that is why it needs no concurrency token.
+        if (entry.State == EntityState.Modified && NotEdited.Contains(type))
+            throw new InvalidOperationException($"{type.Name} is written once ([NotEdited]); {scope.ActorName} may not change it.");
         if (entry.Entity is IOwnerScoped scoped)
         {
             var ids = scoped is IProgrammeScoped ? ProgrammeIds : OwnerIds;

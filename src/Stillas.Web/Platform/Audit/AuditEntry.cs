@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,6 +11,7 @@ namespace Stillas.Web.Platform.Audit;
 public enum AuditAction { Created = 1, Updated = 2, Deleted = 3, Read = 4 }
 
 /// <summary>Who did what to which record, when, with changed fields old → new (JSON).</summary>
+[NotEdited("the audit log is written once")]
 public class AuditEntry
 {
     public long Id { get; set; }
@@ -107,6 +109,8 @@ public static class AuditPolicy
         foreach (var p in entry.Properties)
         {
             if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted) continue;
+            // A concurrency token's step is bookkeeping, not a change anyone made.
+            if (p.Metadata.IsConcurrencyToken && entry.State == EntityState.Modified && entry.Entity is Data.IVersioned) continue;
             var kind = FieldKind(type, p.Metadata.Name);
             if (kind == 2) continue;
             if (kind == 1)

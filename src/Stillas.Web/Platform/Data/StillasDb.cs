@@ -169,6 +169,9 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // The audit log is the owner's administrators'.
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
         ScopedFilters(b);
+        // Every record people edit carries its concurrency token (IVersioned), configured here once.
+        foreach (var entity in b.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            b.Entity(entity.ClrType).Property(Versioned.TokenOf(entity.ClrType)).IsConcurrencyToken();
         if (TextListFilters) AccessFilterText.Rewrite(b.Model, AccessFilter);
     }
 
@@ -371,6 +374,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             if (entry.Entity is AuditEntry) continue;
             StampCreated(entry, now);
+            Versioned.Bump(entry);
             var ownerId = OwnerOf(entry);
             WriteGuard.Check(scope, entry, ownerId is null && entry.Entity is IOwnerScoped o ? o.OwnerId : ownerId, activity.IsActive);
             if (!AuditPolicy.IsAudited(entry.Metadata.ClrType)) continue;

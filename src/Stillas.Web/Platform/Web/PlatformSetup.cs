@@ -170,6 +170,8 @@ public static class PlatformSetup
         AccessDeniedException => StatusCodes.Status403Forbidden,
         // A write to a paused, stopped or completed programme: the request was understood, the state refuses it.
         ReadOnlyProgrammeException => StatusCodes.Status409Conflict,
+        // Someone else saved the same record first (a concurrency token): nothing was overwritten.
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -179,6 +181,11 @@ public static class PlatformSetup
         var ex = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
         var status = ex is null ? 500 : StatusFor(ex);
         ctx.Response.StatusCode = status;
+        if (ctx.Request.Path.StartsWithSegments("/api") && ex is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException stale)
+        {
+            await (await EditConflicts.ProblemAsync(stale, ctx.TraceIdentifier, ctx.RequestAborted)).ExecuteAsync(ctx);
+            return;
+        }
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             var title = status switch

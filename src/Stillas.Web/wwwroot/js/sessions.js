@@ -12,21 +12,26 @@
     var field = form.querySelector("textarea");
     var status = form.querySelector("[data-autosave-status]");
     if (!field) return;
-    var timer = null, saving = false, dirty = false;
+    var timer = null, saving = false, dirty = false, halted = false;
 
     function say(text) { if (status) status.textContent = text; }
     function keep() { try { localStorage.setItem(key, JSON.stringify({ text: field.value, at: Date.now() })); } catch (e) { /* storage full or off */ } }
     function forget() { try { localStorage.removeItem(key); } catch (e) { } }
 
     function save() {
+      if (halted) return;
       if (saving) { dirty = true; return; }
       saving = true; dirty = false;
       var sent = field.value;
       var body = new FormData(form);
       fetch(form.action, { method: "POST", body: body, headers: { "X-Autosave": "1", "Accept": "application/json" }, credentials: "same-origin" })
-        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, status: r.status, json: j }; }); })
         .then(function (res) {
+          // Saved in another tab meanwhile: stop saving as you type; the text stays here and in the browser.
+          if (res.status === 409) { halted = true; keep(); form.setAttribute("data-autosave-state", "conflict"); say(res.json.message); return; }
           if (!res.ok) { say(res.json && res.json.error ? res.json.error : "Ikke lagret. Prøver igjen."); return; }
+          var version = form.querySelector("[data-version]");
+          if (version && res.json.version !== undefined) version.value = String(res.json.version);
           if (field.value === sent) forget();
           say("Lagret kl. " + res.json.savedAt);
         })

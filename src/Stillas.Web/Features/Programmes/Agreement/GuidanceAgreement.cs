@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
@@ -12,8 +13,11 @@ namespace Stillas.Web.Features.Programmes.Agreement;
 /// (<see cref="CurrentVersion"/>), and a change after approval is a new version that both sides approve again.
 /// </summary>
 [Audited("Samarbeidsavtale")]
-public class GuidanceAgreement : IInProgramme
+public class GuidanceAgreement : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public GuidanceProgramme? Programme { get; set; }
@@ -41,7 +45,7 @@ public enum AgreementStatus
 
 /// <summary>One wording of an agreement. Only the newest version, while not yet approved, is edited.</summary>
 [Audited("Versjon av samarbeidsavtale")]
-public class AgreementVersion : IProgrammeScoped
+public class AgreementVersion : IProgrammeScoped, IVersioned
 {
     public int Id { get; set; }
     public int AgreementId { get; set; }
@@ -95,6 +99,7 @@ public enum AgreementSection
 
 /// <summary>One checkable commitment of a version (seed 000 § 2: "Ansvar").</summary>
 [Audited("Punkt i samarbeidsavtale")]
+[VersionedWith(typeof(AgreementVersion))]
 public class AgreementLine : IProgrammeScoped
 {
     public int Id { get; set; }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
@@ -17,8 +18,11 @@ public enum Audience { Leadership = 1, Staff = 2, ParentsCouncil = 3, PupilCounc
 /// Made from the seed's template when the team plans the days; the team edits them freely.
 /// </summary>
 [Audited("Programpunkt på vurderingsdagene")]
-public class AssessmentSlot : IInProgramme
+public class AssessmentSlot : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public const int TitleMax = 200;
     public const int TextMax = 300;
 
@@ -43,8 +47,11 @@ public class AssessmentSlot : IInProgramme
 
 /// <summary>What the school must arrange before the days (seed 000 § 2.3, § 3.1): a checklist with due dates.</summary>
 [Audited("Skolens forberedelse til vurderingsdagene")]
-public class AssessmentTask : IInProgramme
+public class AssessmentTask : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public const int TitleMax = 300;
 
     public int Id { get; set; }
@@ -69,8 +76,11 @@ public class AssessmentTask : IInProgramme
 /// when the owner's retention period has run out.
 /// </summary>
 [Audited("Notat fra vurderingsdagene", ReadName = "Notater fra vurderingsdagene (forløp)")]
-public class AssessmentNote : IConfidential, IInProgramme
+public class AssessmentNote : IConfidential, IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public const int GroupMax = 200;
     public const int TextMax = 20000;
     public const int ReasonMax = 500;
@@ -104,8 +114,11 @@ public class AssessmentNote : IConfidential, IInProgramme
 
 /// <summary>The assessment report (seed 000 § 3.3): per sign of good practice the findings and questions for reflection, and a summary.</summary>
 [Audited("Vurderingsrapport")]
-public class AssessmentReport : IInProgramme
+public class AssessmentReport : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public GuidanceProgramme? Programme { get; set; }
@@ -127,7 +140,7 @@ public class AssessmentReport : IInProgramme
 /// its own version, so guides writing different sections at once never overwrite each other; a save on
 /// a section someone else saved meanwhile is a conflict that shows both texts.
 /// </summary>
-public class ReportSection : IProgrammeScoped
+public class ReportSection : IProgrammeScoped, IVersioned
 {
     public const int FieldMax = 20000;
 
@@ -160,6 +173,7 @@ public class ReportSection : IProgrammeScoped
 
 /// <summary>A saved version of a section: the report's history, never changed. The team's drafts: confidential.</summary>
 [Audited("Versjon av avsnitt i vurderingsrapporten", ReadName = "Versjoner av avsnitt i vurderingsrapporten (lest)")]
+[NotEdited("a stored version of a report section")]
 public class ReportSectionVersion : IConfidential
 {
     public int Id { get; set; }
@@ -183,8 +197,11 @@ public class ReportSectionVersion : IConfidential
 
 /// <summary>The report presented to an audience on a date (day 3: the leadership, then staff, FAU and elevråd).</summary>
 [Audited("Framlegg av vurderingsrapport")]
-public class ReportPresentation : IProgrammeScoped
+public class ReportPresentation : IProgrammeScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ReportId { get; set; }
     public AssessmentReport? Report { get; set; }
@@ -199,8 +216,11 @@ public class ReportPresentation : IProgrammeScoped
 
 /// <summary>An owner's rule for how long kept notes may live after the report is final.</summary>
 [Audited("Lagringstid for notater")]
-public class AssessmentSettings : IOwnerScoped
+public class AssessmentSettings : IOwnerScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public const int DefaultRetentionDays = 90;
     public const int MaxRetentionDays = 730;
 

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
@@ -13,7 +14,7 @@ namespace Stillas.Web.Features.Programmes.FuturePicture;
 /// what and compare versions. One per programme.
 /// </summary>
 [Audited("Fremtidsbilde")]
-public class FuturePicture : IInProgramme
+public class FuturePicture : IInProgramme, IVersioned
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -32,6 +33,7 @@ public class FuturePicture : IInProgramme
 
 /// <summary>One saved version of a future picture; versions are never changed after they are saved.</summary>
 [Audited("Versjon av fremtidsbilde")]
+[NotEdited("a stored version: a change is a new version")]
 public class FuturePictureVersion : IProgrammeScoped
 {
     public const int DevelopmentAreaMax = 2000;
@@ -61,6 +63,7 @@ public class FuturePictureVersion : IProgrammeScoped
 /// comparison can tell an edited sign from a new one.
 /// </summary>
 [Audited("Tegn på god praksis")]
+[NotEdited("part of a stored version of the future picture")]
 public class SignOfGoodPractice : IProgrammeScoped
 {
     public const int TextMax = 500;
@@ -79,6 +82,7 @@ public class SignOfGoodPractice : IProgrammeScoped
 
 /// <summary>A comment on a version of the future picture, by the team, the owner's staff or the school.</summary>
 [Audited("Kommentar til fremtidsbilde")]
+[NotEdited("a comment is written once")]
 public class FuturePictureComment : IProgrammeScoped
 {
     public const int TextMax = 4000;

@@ -75,7 +75,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     }
 
     /// <summary>Saves the user's own note for a part. The autosave script posts here with X-Autosave and gets JSON back.</summary>
-    public async Task<IActionResult> OnPostNoteAsync(int id, SessionPart part, string? text, CancellationToken ct)
+    public async Task<IActionResult> OnPostNoteAsync(int id, SessionPart part, string? text, int? version, CancellationToken ct)
     {
         var autosave = Request.Headers.ContainsKey("X-Autosave");
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -89,8 +89,21 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
             return Page();
         }
         var entity = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
-        var saved = await SessionService.SaveNoteAsync(db, entity, current.Scope, part, text, clock, ct);
-        if (autosave) return new JsonResult(new { savedAt = Platform.Web.NorwegianTime.DateTime(saved.UpdatedAt).Split(' ')[1] });
+        NoteView saved;
+        try
+        {
+            saved = await SessionService.SaveNoteAsync(db, entity, current.Scope, part, text, clock, ct, version ?? 0);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // The same person's other tab saved this part meanwhile: nothing is overwritten; this text stays in the form.
+            if (autosave)
+                return new JsonResult(new { conflict = true, message = "Du har lagret denne delen i en annen fane mens du skrev. Teksten her er ikke lagret, men står i skjemaet. Trykk «Lagre notat» for å se begge versjonene." }) { StatusCode = 409 };
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        if (autosave) return new JsonResult(new { savedAt = Platform.Web.NorwegianTime.DateTime(saved.UpdatedAt).Split(' ')[1], version = saved.Version });
         TempData["Message"] = $"Notatet for {SessionPlan.PartName(part).ToLowerInvariant()} er lagret.";
         return Redirect($"/Programmes/Sessions/Session/{id}#part-{part.ToString().ToLowerInvariant()}");
     }
@@ -108,6 +121,8 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     }
 
     public string? MyNote(SessionPart part) => Notes.FirstOrDefault(n => n.Part == part && n.AuthorPersonId == Me)?.Text;
+    /// <summary>The stored version of my note for a part (0: none yet), which the form sends back.</summary>
+    public int MyNoteVersion(SessionPart part) => Notes.FirstOrDefault(n => n.Part == part && n.AuthorPersonId == Me)?.Version ?? 0;
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

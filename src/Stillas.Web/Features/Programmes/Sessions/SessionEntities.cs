@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
@@ -12,8 +13,11 @@ namespace Stillas.Web.Features.Programmes.Sessions;
 /// session; the session adds the time of day, the place or video link and who takes part.
 /// </summary>
 [Audited("Veiledning")]
-public class GuidanceSession : IInProgramme
+public class GuidanceSession : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public int PlanStepId { get; set; }
@@ -48,8 +52,11 @@ public enum SessionPart { Opening = 1, Inquiry = 2, Closing = 3, Evaluation = 4 
 /// write them — not the school, not the owner's staff unless they are members, not the system administrator.
 /// </summary>
 [Audited("Notat fra veiledning", ReadName = "Notater fra veiledning (lest)")]
-public class SessionNote : IConfidential
+public class SessionNote : IConfidential, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int SessionId { get; set; }
     public GuidanceSession? Session { get; set; }
@@ -75,8 +82,12 @@ public enum InterimWorkStatus { Draft = 0, Sent = 1, Superseded = 2 }
 /// version that is sent again, and the old one is kept as <see cref="InterimWorkStatus.Superseded"/>.
 /// </summary>
 [Audited("Avtale om mellomarbeid")]
-public class InterimWorkAgreement : IInProgramme
+[VersionedBy(nameof(Revision))]
+public class InterimWorkAgreement : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned; Version is the agreement's version number): stepped by every save.</summary>
+    public int Revision { get; set; }
+
     public int Id { get; set; }
     public int SessionId { get; set; }
     public GuidanceSession? Session { get; set; }
@@ -111,8 +122,11 @@ public class InterimWorkAgreement : IInProgramme
 /// topic it wants next. A draft until submitted; after the deadline it is still accepted and flagged late.
 /// </summary>
 [Audited("Tilbakemelding på mellomarbeid")]
-public class InterimWorkFeedback : IProgrammeScoped
+public class InterimWorkFeedback : IProgrammeScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int SessionId { get; set; }
     public GuidanceSession? Session { get; set; }
@@ -131,8 +145,11 @@ public class InterimWorkFeedback : IProgrammeScoped
 }
 
 /// <summary>The leadership's evaluation of a session (seed 000 § 3.4, Del 4): four questions and an optional 1–6 rating, one per person.</summary>
-public class SessionEvaluation : IProgrammeScoped
+public class SessionEvaluation : IProgrammeScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int SessionId { get; set; }
     public GuidanceSession? Session { get; set; }
@@ -155,8 +172,11 @@ public class SessionEvaluation : IProgrammeScoped
 /// the evaluation meeting (who took part, conclusions, adjustments to the model).
 /// </summary>
 [Audited("Fase-evaluering")]
-public class PhaseEvaluation : IInProgramme
+public class PhaseEvaluation : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public int OwnerId { get; set; }

@@ -19,7 +19,7 @@ public sealed record SessionView(int Id, int ProgrammeId, int Number, int PlanSt
     public DateTime StartsAt => Date.ToDateTime(StartTime);
 }
 
-public sealed record NoteView(int Id, SessionPart Part, int AuthorPersonId, string AuthorName, string Text, DateTimeOffset UpdatedAt);
+public sealed record NoteView(int Id, SessionPart Part, int AuthorPersonId, string AuthorName, string Text, DateTimeOffset UpdatedAt, int Version);
 
 /// <summary>The agreement of one session as shown: the latest version, the older ones, and the school's feedback.</summary>
 public sealed record InterimWorkState(InterimWorkAgreement? Latest, IReadOnlyList<InterimWorkAgreement> Versions, InterimWorkFeedback? Feedback)
@@ -105,7 +105,7 @@ public static class SessionService
     public static async Task<List<NoteView>> NotesAsync(StillasDb db, AccessScope scope, int sessionId, string where, CancellationToken ct)
     {
         var notes = await db.Set<SessionNote>().AsNoTracking().Where(n => n.SessionId == sessionId).OrderBy(n => n.Part).ThenBy(n => n.CreatedAt)
-            .Select(n => new NoteView(n.Id, n.Part, n.AuthorPersonId, n.AuthorName, n.Text, n.UpdatedAt)).ToListAsync(ct);
+            .Select(n => new NoteView(n.Id, n.Part, n.AuthorPersonId, n.AuthorName, n.Text, n.UpdatedAt, n.Version)).ToListAsync(ct);
         await Platform.Audit.ConfidentialReads.RecordAsync<SessionNote>(db, scope, sessionId, notes.Select(n => n.Id), where, ct);
         return notes;
     }
@@ -113,7 +113,7 @@ public static class SessionService
     public static string? CheckNote(string? text) => text?.Length > SessionNote.TextMax ? $"Notatet kan ha høyst {SessionNote.TextMax} tegn." : null;
 
     /// <summary>Saves the caller's own note for one part (each guide has their own, see <see cref="SessionNote"/>).</summary>
-    public static async Task<NoteView> SaveNoteAsync(StillasDb db, GuidanceSession session, AccessScope scope, SessionPart part, string? text, TimeProvider clock, CancellationToken ct)
+    public static async Task<NoteView> SaveNoteAsync(StillasDb db, GuidanceSession session, AccessScope scope, SessionPart part, string? text, TimeProvider clock, CancellationToken ct, int? version = null)
     {
         var me = scope.PersonId ?? throw new AccessDeniedException("Notes need a person.");
         var now = clock.GetUtcNow();
@@ -127,6 +127,8 @@ public static class SessionService
             }.PlaceIn(session);
             db.Add(note);
         }
+        // A form sends the version it was written on (0: no note yet); another tab's save since then is a conflict.
+        else if (version is int v) db.Expect(note, v);
         note.Text = text ?? "";
         note.UpdatedAt = now;
         try { await db.SaveChangesAsync(ct); }
@@ -134,9 +136,9 @@ public static class SessionService
         {
             // The same person's two tabs created the note at once: write into the one that won.
             db.ChangeTracker.Clear();
-            return await SaveNoteAsync(db, session, scope, part, text, clock, ct);
+            return await SaveNoteAsync(db, session, scope, part, text, clock, ct, version);
         }
-        return new NoteView(note.Id, note.Part, note.AuthorPersonId, note.AuthorName, note.Text, note.UpdatedAt);
+        return new NoteView(note.Id, note.Part, note.AuthorPersonId, note.AuthorName, note.Text, note.UpdatedAt, note.Version);
     }
 
     // ---- Interim work ----

@@ -12,7 +12,8 @@ namespace Stillas.Web.Features.Programmes.Sessions;
 /// <summary>Sessions, notes, interim-work agreements and feedback, evaluations (issue 6, part 10).</summary>
 public static class SessionsApi
 {
-    public sealed record NoteInput(string? Text);
+    /// <summary>A note's text; <c>Version</c>: the version it was written on (0 for a new note), checked when given.</summary>
+    public sealed record NoteInput(string? Text, int? Version = null);
     public sealed record InterimWorkRequest(List<string?>? Points, DateOnly? FeedbackDeadline, DateOnly? NextSessionDate, string? NextSessionTime, string? ReadingAssignment, string? NextTopic);
     public sealed record FeedbackRequest(List<string?>? PointStatus, string? WishedTopic, bool Submit);
     public sealed record InterimWorkDto(int SessionId, int Version, InterimWorkStatus Status, IReadOnlyList<string> Points, DateOnly FeedbackDeadline, DateTime? NextSessionAt,
@@ -73,7 +74,7 @@ public static class SessionsApi
             if (!Enum.TryParse<SessionPart>(part, ignoreCase: true, out var p) || !Enum.IsDefined(p))
                 return TypedResults.ValidationProblem(ApiSupport.Errors([("Part", "Ukjent del av veiledningen. Bruk opening, inquiry, closing eller evaluation.")]), title: "Notatet kunne ikke lagres.");
             if (SessionService.CheckNote(input.Text) is { } error) return TypedResults.ValidationProblem(ApiSupport.Errors([("Text", error)]), title: "Notatet kunne ikke lagres.");
-            return TypedResults.Ok(await SessionService.SaveNoteAsync(db, session, current.Scope, p, input.Text, clock, ct));
+            return TypedResults.Ok(await SessionService.SaveNoteAsync(db, session, current.Scope, p, input.Text, clock, ct, input.Version));
         }).WithName("SaveSessionNote");
 
         api.MapGet("/sessions/{id:int}/interim-work", async Task<Results<Ok<InterimWorkResponse>, ProblemHttpResult>> (int id, StillasDb db, CurrentScope current, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
@@ -19,8 +20,11 @@ public enum DocumentStatus
 /// a status. The school answers by uploading one or more <see cref="StoredFile"/>s.
 /// </summary>
 [Audited("Dokumentforespørsel")]
-public class DocumentRequest : IInProgramme
+public class DocumentRequest : IInProgramme, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public GuidanceProgramme? Programme { get; set; }
@@ -79,6 +83,7 @@ public class DocumentRequest : IInProgramme
 /// content, the size and the SHA-256 of the bytes.
 /// </summary>
 [Audited("Dokument")]
+[NotEdited("an uploaded file: a new upload is a new row")]
 public class StoredFile : IProgrammeScoped
 {
     public int Id { get; set; }

@@ -1,3 +1,4 @@
+using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
@@ -12,7 +13,7 @@ namespace Stillas.Web.Features.Programmes.StartUp;
 /// One per programme. <see cref="Version"/> guards against two people saving over each other.
 /// </summary>
 [Audited("Oppstartsmøte")]
-public class StartUpMeeting : IInProgramme
+public class StartUpMeeting : IInProgramme, IVersioned
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -59,6 +60,7 @@ public class StartUpMeeting : IInProgramme
 
 /// <summary>One point on the start-up meeting's agenda.</summary>
 [Audited("Punkt på dagsorden for oppstartsmøtet")]
+[VersionedWith(typeof(StartUpMeeting))]
 public class AgendaItem : IProgrammeScoped
 {
     public int Id { get; set; }

@@ -751,6 +751,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "SchoolYear", "Start");
@@ -793,6 +797,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -831,6 +839,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
@@ -868,6 +880,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("UniversityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -917,6 +933,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1105,6 +1125,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
@@ -1185,6 +1209,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientKey")
@@ -1231,6 +1259,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NotesDeleteOn");
@@ -1253,6 +1285,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1302,6 +1338,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Where")
                         .HasMaxLength(300)
@@ -1366,6 +1406,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Order");
@@ -1404,6 +1448,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1562,6 +1610,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1831,7 +1883,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(20);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
@@ -1848,6 +1900,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("integer")
                         .HasColumnOrder(18);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnOrder(19);
 
                     b.HasKey("Id");
 
@@ -1944,6 +2001,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "Date");
@@ -2013,6 +2074,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("VideoLink")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -2065,6 +2130,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("ReadingAssignment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer");
@@ -2143,6 +2212,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WishedTopic")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2220,6 +2293,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WorkedWell")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2285,6 +2362,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId", "PersonId")
@@ -2334,6 +2415,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2421,6 +2506,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2596,6 +2685,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Pupils")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationNumber")
@@ -2707,6 +2800,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "SchoolYear");
@@ -2741,6 +2838,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2819,6 +2920,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
@@ -2857,6 +2962,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -735,6 +735,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "SchoolYear", "Start");
@@ -775,6 +779,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
@@ -811,6 +819,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
@@ -846,6 +858,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("UniversityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -893,6 +909,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1073,6 +1093,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
@@ -1151,6 +1175,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientKey")
@@ -1195,6 +1223,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NotesDeleteOn");
@@ -1215,6 +1247,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1262,6 +1298,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Where")
                         .HasMaxLength(300)
@@ -1324,6 +1364,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Order");
@@ -1360,6 +1404,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1512,6 +1560,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1771,7 +1823,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(20);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
@@ -1788,6 +1840,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(18);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(19);
 
                     b.HasKey("Id");
 
@@ -1882,6 +1939,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "Date");
@@ -1949,6 +2010,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VideoLink")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1999,6 +2064,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("ReadingAssignment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER");
@@ -2073,6 +2142,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WishedTopic")
@@ -2150,6 +2223,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WorkedWell")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2213,6 +2290,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId", "PersonId")
@@ -2259,6 +2340,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2343,6 +2428,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2512,6 +2601,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Pupils")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationNumber")
@@ -2619,6 +2712,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "SchoolYear");
@@ -2651,6 +2748,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2725,6 +2826,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
@@ -2761,6 +2866,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

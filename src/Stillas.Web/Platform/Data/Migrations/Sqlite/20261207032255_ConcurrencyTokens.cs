@@ -1,0 +1,336 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Stillas.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ConcurrencyTokens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "TrainingRecords",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Teams",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "TeamMembers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SessionNotes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SessionEvaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SelectionRounds",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Schools",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "SchoolHolidays",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateJson",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT")
+                .Annotation("Relational:ColumnOrder", 20)
+                .OldAnnotation("Relational:ColumnOrder", 19);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0)
+                .Annotation("Relational:ColumnOrder", 19);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "ProgrammeModels",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "PlanSteps",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "PhaseEvaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "People",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Owners",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Memberships",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "InterimWorkFeedback",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "InterimWorkAgreements",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "DocumentRequests",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "CalendarFeeds",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AssessmentTasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AssessmentSlots",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AssessmentSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AssessmentReports",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AssessmentReportPresentations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "AssessmentNotes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Agreements",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "TrainingRecords");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Teams");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "TeamMembers");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SessionNotes");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SessionEvaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SelectionRounds");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Schools");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SchoolHolidays");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Programmes");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "ProgrammeModels");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "PlanSteps");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "PhaseEvaluations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Owners");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "InterimWorkFeedback");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "InterimWorkAgreements");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "DocumentRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "CalendarFeeds");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AssessmentTasks");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AssessmentSlots");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AssessmentSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AssessmentReports");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AssessmentReportPresentations");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "AssessmentNotes");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Agreements");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateJson",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT")
+                .Annotation("Relational:ColumnOrder", 19)
+                .OldAnnotation("Relational:ColumnOrder", 20);
+        }
+    }
+}
