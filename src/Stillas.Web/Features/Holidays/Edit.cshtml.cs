@@ -66,8 +66,9 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
             holiday = new SchoolHolidayPeriod { SchoolYear = "", Name = "" };
             db.SchoolHolidays.Add(holiday);
         }
+        else db.Expect(holiday, Input.Version);
         Input.Apply(holiday);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct)) return await OwnerPageAsync(ct);
         TempData["Message"] = $"{holiday.Name} ({holiday.Range}) er lagret. Forløp som allerede er planlagt, beholder datoene sine.";
         return RedirectToPage("/Holidays/Index", new { owner = holiday.OwnerId, year = SchoolYear.Parse(holiday.SchoolYear).StartYear });
     }

@@ -8,6 +8,9 @@ namespace Stillas.Web.Features.Holidays;
 /// <summary>One school holiday as the owner administrator enters it; shared by the page and the API.</summary>
 public sealed class HolidayInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
+
     [Required(ErrorMessage = "Velg skoleeier.")]
     public int? OwnerId { get; set; }
 
@@ -29,7 +32,7 @@ public sealed class HolidayInput
 
     public static HolidayInput From(SchoolHolidayPeriod h) => new()
     {
-        OwnerId = h.OwnerId, SchoolYear = h.SchoolYear, Kind = h.Kind, Name = h.Name, Start = h.Start, End = h.End,
+        OwnerId = h.OwnerId, SchoolYear = h.SchoolYear, Kind = h.Kind, Name = h.Name, Start = h.Start, End = h.End, Version = h.Version,
     };
 
     /// <summary>Rules beyond single fields; <paramref name="id"/> is the period being edited.</summary>

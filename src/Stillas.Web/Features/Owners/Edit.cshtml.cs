@@ -48,8 +48,9 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
             owner = new SchoolOwner { Name = "", OrganisationNumber = "" };
             db.Owners.Add(owner);
         }
+        else db.Expect(owner, Input.Version);
         Input.Apply(owner);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = id is null ? $"{owner.Name} er lagt til. Inviter skoleeierens administrator, og legg til skolene." : "Endringene er lagret.";
         return RedirectToPage("/Owners/Details", new { id = owner.Id });
     }

@@ -7,6 +7,9 @@ namespace Stillas.Web.Features.Owners;
 /// <summary>What a user types to create or edit a school owner; shared by the pages and the API.</summary>
 public sealed class OwnerInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
+
     [Required(ErrorMessage = "Skriv inn skoleeierens navn.")]
     [StringLength(200, ErrorMessage = "Navnet kan ha høyst 200 tegn.")]
     public string Name { get; set; } = "";
@@ -18,7 +21,7 @@ public sealed class OwnerInput
     [OrganisationNumber]
     public string OrganisationNumber { get; set; } = "";
 
-    public static OwnerInput From(SchoolOwner o) => new() { Name = o.Name, Kind = o.Kind, OrganisationNumber = o.OrganisationNumber };
+    public static OwnerInput From(SchoolOwner o) => new() { Name = o.Name, Kind = o.Kind, OrganisationNumber = o.OrganisationNumber, Version = o.Version };
 
     /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="id"/> is the owner being edited.</summary>
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? id, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Stillas.Web.Features.Owners;
 
 public static class OwnersApi
 {
-    public sealed record OwnerDto(int Id, string Name, OwnerKind Kind, string KindName, string OrganisationNumber, bool Active);
+    public sealed record OwnerDto(int Id, string Name, OwnerKind Kind, string KindName, string OrganisationNumber, bool Active, int Version);
 
     private const string NotSaved = "Skoleeieren kunne ikke lagres.";
 
@@ -60,6 +60,7 @@ public static class OwnersApi
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: NotSaved);
             var errors = await input.CheckAsync(db, id, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: NotSaved);
+            db.Expect(owner, input.Version);
             input.Apply(owner);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(ToDto(owner));
@@ -68,5 +69,5 @@ public static class OwnersApi
         return app;
     }
 
-    private static OwnerDto ToDto(SchoolOwner o) => new(o.Id, o.Name, o.Kind, SchoolOwner.KindName(o.Kind), o.OrganisationNumber, o.Active);
+    private static OwnerDto ToDto(SchoolOwner o) => new(o.Id, o.Name, o.Kind, SchoolOwner.KindName(o.Kind), o.OrganisationNumber, o.Active, o.Version);
 }

@@ -75,8 +75,9 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
             round = new SelectionRound { SchoolYear = "", Title = "" };
             db.SelectionRounds.Add(round);
         }
+        else db.Expect(round, Input.Version);
         Input.Apply(round);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = id is null
             ? $"Utvalgsrunden for {round.SchoolYear} er åpnet. Legg til skolene som er aktuelle."
             : "Endringene er lagret.";

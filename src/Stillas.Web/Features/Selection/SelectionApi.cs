@@ -14,7 +14,7 @@ namespace Stillas.Web.Features.Selection;
 public static class SelectionApi
 {
     public sealed record RoundDto(int Id, int OwnerId, string OwnerName, string SchoolYear, string Title, DateOnly AgreementDeadline,
-        RoundStatus Status, string StatusName, int Candidates, DateTimeOffset CreatedAt);
+        RoundStatus Status, string StatusName, int Candidates, DateTimeOffset CreatedAt, int Version);
 
     public sealed record CandidateDto(int Id, int RoundId, int SchoolId, string SchoolName, string SchoolYear, string Reason,
         ReasonSource ReasonSource, string ReasonSourceName, DateOnly? FirstTalkDate, string? FirstTalkNotes,
@@ -74,6 +74,7 @@ public static class SelectionApi
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: RoundNotSaved);
             var errors = input.Check(round);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: RoundNotSaved);
+            db.Expect(round, input.Version);
             input.Apply(round);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(await Project(db.SelectionRounds.AsNoTracking().Where(r => r.Id == id)).SingleAsync(ct));
@@ -138,7 +139,7 @@ public static class SelectionApi
 
     private static IQueryable<RoundDto> Project(IQueryable<SelectionRound> query) =>
         query.Select(r => new RoundDto(r.Id, r.OwnerId, r.Owner!.Name, r.SchoolYear, r.Title, r.AgreementDeadline, r.Status,
-            r.Status == RoundStatus.Open ? "Åpen" : "Avsluttet", r.Candidates.Count, r.CreatedAt));
+            r.Status == RoundStatus.Open ? "Åpen" : "Avsluttet", r.Candidates.Count, r.CreatedAt, r.Version));
 
     private static async Task<List<CandidateDto>> LoadCandidatesAsync(StillasDb db, IQueryable<SelectionCandidate> query, TimeProvider clock, CancellationToken ct)
     {

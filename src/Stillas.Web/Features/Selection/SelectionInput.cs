@@ -7,6 +7,9 @@ namespace Stillas.Web.Features.Selection;
 /// <summary>What a user types to open or edit a selection round; shared by the pages and the API.</summary>
 public sealed class RoundInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
+
     [Required(ErrorMessage = "Velg skoleeier.")]
     public int? OwnerId { get; set; }
 
@@ -25,7 +28,7 @@ public sealed class RoundInput
 
     public static RoundInput From(SelectionRound r) => new()
     {
-        OwnerId = r.OwnerId, SchoolYear = r.SchoolYear, Title = r.Title, AgreementDeadline = r.AgreementDeadline, Status = r.Status,
+        OwnerId = r.OwnerId, SchoolYear = r.SchoolYear, Title = r.Title, AgreementDeadline = r.AgreementDeadline, Status = r.Status, Version = r.Version,
     };
 
     /// <summary>Rules beyond single fields; returns (field, message) pairs.</summary>

@@ -67,8 +67,9 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
             team = new GuidanceTeam { Name = "" };
             db.Teams.Add(team);
         }
+        else db.Expect(team, Input.Version);
         Input.Apply(team);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = id is null ? $"{team.Name} er opprettet. Legg til medlemmer: utviklingsveileder, skoleleder og veileder fra UH." : "Endringene er lagret.";
         return RedirectToPage("/Teams/Details", new { id = team.Id });
     }

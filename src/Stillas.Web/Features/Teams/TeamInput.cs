@@ -7,6 +7,9 @@ namespace Stillas.Web.Features.Teams;
 /// <summary>What a user types to create or edit a guidance team; shared by the pages and the API.</summary>
 public sealed class TeamInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
+
     [Required(ErrorMessage = "Velg skoleeier.")]
     public int? OwnerId { get; set; }
 
@@ -24,7 +27,7 @@ public sealed class TeamInput
 
     public static TeamInput From(GuidanceTeam t) => new()
     {
-        OwnerId = t.OwnerId, Name = t.Name, Description = t.Description, Capacity = t.CapacityPerSchoolYear,
+        OwnerId = t.OwnerId, Name = t.Name, Description = t.Description, Capacity = t.CapacityPerSchoolYear, Version = t.Version,
     };
 
     /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="existing"/> is the team being edited.</summary>

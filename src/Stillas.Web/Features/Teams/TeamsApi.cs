@@ -11,7 +11,7 @@ public static class TeamsApi
     public sealed record TeamSummaryDto(int Id, int OwnerId, string OwnerName, string Name, int CapacityPerSchoolYear, int Members, bool Active);
     public sealed record MemberDto(int Id, int PersonId, string Name, TeamRole Role, string RoleName, DateOnly? From, DateOnly? To);
     public sealed record TeamDto(int Id, int OwnerId, string OwnerName, string Name, string? Description, int CapacityPerSchoolYear, bool Active,
-        IReadOnlyList<MemberDto> Members, IReadOnlyList<TeamRole> MissingRoles);
+        IReadOnlyList<MemberDto> Members, IReadOnlyList<TeamRole> MissingRoles, int Version);
 
     private const string NotSaved = "Veilederteamet kunne ikke lagres.";
 
@@ -66,6 +66,7 @@ public static class TeamsApi
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: NotSaved);
             var errors = await input.CheckAsync(db, team, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: NotSaved);
+            db.Expect(team, input.Version);
             input.Apply(team);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok((await LoadAsync(db, id, TeamRules.Today(clock), ct))!);
@@ -114,7 +115,7 @@ public static class TeamsApi
     private static async Task<TeamDto?> LoadAsync(StillasDb db, int id, DateOnly today, CancellationToken ct)
     {
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == id)
-            .Select(t => new { t.Id, t.OwnerId, Owner = t.Owner!.Name, t.Name, t.Description, t.CapacityPerSchoolYear, t.Active })
+            .Select(t => new { t.Id, t.OwnerId, Owner = t.Owner!.Name, t.Name, t.Description, t.CapacityPerSchoolYear, t.Active, t.Version })
             .SingleOrDefaultAsync(ct);
         if (team is null) return null;
         var members = await db.TeamMembers.AsNoTracking().Where(m => m.TeamId == id)
@@ -123,6 +124,6 @@ public static class TeamsApi
             .ToListAsync(ct);
         return new TeamDto(team.Id, team.OwnerId, team.Owner, team.Name, team.Description, team.CapacityPerSchoolYear, team.Active,
             members.Select(m => new MemberDto(m.Id, m.PersonId, m.Name, m.Role, TeamMember.RoleName(m.Role), m.From, m.To)).ToList(),
-            TeamRules.MissingRoles(members.Select(m => (m.Role, m.From, m.To)), today));
+            TeamRules.MissingRoles(members.Select(m => (m.Role, m.From, m.To)), today), team.Version);
     }
 }

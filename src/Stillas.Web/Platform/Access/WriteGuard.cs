@@ -21,7 +21,7 @@ public sealed class WriteContext(AccessScope scope, EntityEntry entry)
     public bool Can(Permission permission) => Scope.Can(permission, (IProgrammeScoped)Entry.Entity);
 
     /// <summary>Whether only <paramref name="fields"/> changed (a field-level rule: what a school leader may change).</summary>
-    public bool OnlyChanged(IReadOnlySet<string> fields) => Entry.Properties.Where(p => p.IsModified).All(p => fields.Contains(p.Metadata.Name));
+    public bool OnlyChanged(IReadOnlySet<string> fields) => Entry.Properties.Where(p => p.IsModified && !(p.Metadata.IsConcurrencyToken && Entry.Entity is Data.IVersioned)).All(p => fields.Contains(p.Metadata.Name));
 
     public T Original<T>(string property) => (T)(Added ? Entry.Property(property).CurrentValue : Entry.Property(property).OriginalValue)!;
 }
@@ -72,9 +72,6 @@ public static class WriteGuard
         var type = entry.Metadata.ClrType;
         // Background jobs and seeding: the system itself, not a person.
         if (scope.Kind == ScopeKind.System) return;
-        // A record declared written-once is never edited by a person: that is why it needs no concurrency token.
-        if (entry.State == EntityState.Modified && NotEdited.Contains(type))
-            throw new InvalidOperationException($"{type.Name} is written once ([NotEdited]); {scope.ActorName} may not change it.");
         if (entry.Entity is IOwnerScoped scoped)
         {
             var ids = scoped is IProgrammeScoped ? ProgrammeIds : OwnerIds;
@@ -86,6 +83,9 @@ public static class WriteGuard
             if (scoped is IProgrammeScoped && isActive(entry) == false)
                 throw new ReadOnlyProgrammeException($"{scope.ActorName} may not {entry.State} {type.Name}: its programme is not active.");
         }
+        // A record declared written-once is never edited by a person: that is why it needs no concurrency token.
+        if (entry.State == EntityState.Modified && NotEdited.Contains(type))
+            throw new AccessDeniedException($"{type.Name} is written once ([NotEdited]); {scope.ActorName} may not change it.");
         var allowed = Rules.TryGetValue(type, out var rule)
             ? rule.MayWrite(new WriteContext(scope, entry))
             : entry.Entity is IOwnerScoped && scope.IsAdminOf(ownerId);

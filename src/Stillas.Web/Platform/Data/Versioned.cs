@@ -70,13 +70,11 @@ public static class Versioned
         token.CurrentValue = (int)token.OriginalValue! + 1;
     }
 
-    /// <summary>Called by SaveChanges: a new versioned row is version 1, a changed one gets the next version (the one it was read at + 1).</summary>
+    /// <summary>Called by SaveChanges: a changed versioned row gets the next version (the one it was read at + 1).</summary>
     internal static void Bump(EntityEntry entry)
     {
         if (entry.Entity is not IVersioned) return;
         var token = entry.Property(TokenOf(entry.Metadata.ClrType));
-        // A new row is version 1, so a form that saw no row yet (version 0) finds out that one was made meanwhile.
-        if (entry.State == EntityState.Added && token.CurrentValue is 0) { token.CurrentValue = 1; return; }
         if (entry.State != EntityState.Modified) return;
         if (token.IsModified || entry.Properties.Any(p => p.IsModified && p.Metadata.Name != token.Metadata.Name))
             token.CurrentValue = (int)token.OriginalValue! + 1;
@@ -155,7 +153,7 @@ public static class EditConflicts
                 ? "Noen andre har slettet dette mens du skrev. Det du skrev er ikke lagret."
                 : "Noen andre har endret dette mens du skrev. Det du skrev er ikke lagret ennå: se begge versjonene under, og lagre på nytt hvis din skal gjelde.");
             if (conflict.TheirVersion is int v)
-                foreach (var key in page.ModelState.Keys.Where(k => k == "Version" || k.EndsWith(".Version", StringComparison.Ordinal)).ToList())
+                foreach (var key in page.ModelState.Keys.Where(k => k == "Version" || k.EndsWith(".Version", StringComparison.Ordinal)).Append("Input.Version").Distinct().ToList())
                     page.ModelState.SetModelValue(key, v, v.ToString(CultureInfo.InvariantCulture));
             page.HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
             // The page reloads what it shows from the database, not from the refused changes.

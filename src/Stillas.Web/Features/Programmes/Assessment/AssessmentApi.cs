@@ -26,7 +26,7 @@ public static class AssessmentApi
         return services;
     }
 
-    public sealed record SlotDto(int Id, DateOnly Date, string Start, string End, string Title, string? Who, string? Where, bool SchoolTakesPart);
+    public sealed record SlotDto(int Id, DateOnly Date, string Start, string End, string Title, string? Who, string? Where, bool SchoolTakesPart, int Version);
     public sealed record TaskDto(int Id, string Title, DateOnly DueDate, bool Done, DateTimeOffset? DoneAt, string? DoneBy);
     public sealed record ScheduleDto(int ProgrammeId, IReadOnlyList<SlotDto> Slots, IReadOnlyList<TaskDto> Tasks);
     public sealed record TaskInput(bool Done);
@@ -37,7 +37,7 @@ public static class AssessmentApi
     public sealed record RetentionDto(int OwnerId, int NoteRetentionDays, int DefaultDays, int MaxDays);
     public sealed record RetentionInput(int? NoteRetentionDays);
 
-    private static SlotDto Dto(AssessmentSlot s) => new(s.Id, s.Date, AssessmentRules.Time(s.Start), AssessmentRules.Time(s.End), s.Title, s.Who, s.Where, s.SchoolTakesPart);
+    private static SlotDto Dto(AssessmentSlot s) => new(s.Id, s.Date, AssessmentRules.Time(s.Start), AssessmentRules.Time(s.End), s.Title, s.Who, s.Where, s.SchoolTakesPart, s.Version);
     private static TaskDto Dto(AssessmentTask t) => new(t.Id, t.Title, t.DueDate, t.Done, t.DoneAt, t.DoneBy);
 
     public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
@@ -88,6 +88,7 @@ public static class AssessmentApi
             if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Punktet kunne ikke lagres.");
+            db.Expect(slot, input.Version);
             input.Apply(slot);
             await db.SaveChangesAsync(ct);
             return TypedResults.Ok(Dto(slot));

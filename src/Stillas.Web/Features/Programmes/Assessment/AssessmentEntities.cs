@@ -95,6 +95,8 @@ public class AssessmentNote : IConfidential, IInProgramme, IVersioned
     public Guid ClientKey { get; set; }
     public int? AuthorPersonId { get; set; }
     public string AuthorName { get; set; } = "";
+    /// <summary>Who saved the note last (the author wrote it first; a colleague may have changed it since).</summary>
+    public string? UpdatedByName { get; set; }
     public NoteKind Kind { get; set; }
     /// <summary>The interview group or the observed lesson/break ("Elever 7. trinn", "Friminutt").</summary>
     [Redacted]
@@ -259,6 +261,7 @@ public sealed class AssessmentConfiguration :
     {
         b.ToTable("AssessmentNotes");
         b.Property(n => n.AuthorName).HasMaxLength(200);
+        b.Property(n => n.UpdatedByName).HasMaxLength(200);
         b.Property(n => n.Group).HasMaxLength(AssessmentNote.GroupMax);
         b.Property(n => n.Text).HasMaxLength(AssessmentNote.TextMax);
         b.Property(n => n.SignKeys).HasMaxLength(2000);

@@ -109,6 +109,8 @@ public static class AssessmentRules
 /// <summary>A slot as typed (page and API).</summary>
 public sealed class SlotInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
     public DateOnly? Date { get; set; }
     public string? Start { get; set; }
     public string? End { get; set; }
@@ -119,7 +121,7 @@ public sealed class SlotInput
 
     public static SlotInput From(AssessmentSlot s) => new()
     {
-        Date = s.Date, Start = AssessmentRules.Time(s.Start), End = AssessmentRules.Time(s.End), Title = s.Title, Who = s.Who, Where = s.Where, SchoolTakesPart = s.SchoolTakesPart,
+        Date = s.Date, Start = AssessmentRules.Time(s.Start), End = AssessmentRules.Time(s.End), Title = s.Title, Who = s.Who, Where = s.Where, SchoolTakesPart = s.SchoolTakesPart, Version = s.Version,
     };
 
     public static bool TryTime(string? s, out TimeOnly t) =>
@@ -165,6 +167,8 @@ public sealed class NoteInput
     public string? Group { get; set; }
     public string? Text { get; set; }
     public List<Guid> Signs { get; set; } = [];
+    /// <summary>The version of the note the text was written on (none for a new note); checked when given.</summary>
+    public int? Version { get; set; }
 
     public List<(string Field, string Message)> Check()
     {

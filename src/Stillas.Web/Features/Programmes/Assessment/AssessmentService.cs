@@ -46,9 +46,9 @@ public sealed record AssessmentProgramme(int Id, int OwnerId, int SchoolId, int 
         new() { Id = Id, OwnerId = OwnerId, SchoolId = SchoolId, TeamId = TeamId, SchoolYear = "", TemplateKey = "", TemplateName = "", TemplateJson = "" };
 }
 
-public sealed record NoteView(int Id, Guid ClientKey, string AuthorName, NoteKind Kind, string Group, string Text, IReadOnlyList<Guid> Signs, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Keep, string? KeepReason, string? KeptBy)
+public sealed record NoteView(int Id, Guid ClientKey, string AuthorName, NoteKind Kind, string Group, string Text, IReadOnlyList<Guid> Signs, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Keep, string? KeepReason, string? KeptBy, int Version = 0, string? UpdatedBy = null)
 {
-    public static NoteView Of(AssessmentNote n) => new(n.Id, n.ClientKey, n.AuthorName, n.Kind, n.Group, n.Text, n.Signs, n.CreatedAt, n.UpdatedAt, n.Keep, n.KeepReason, n.KeptBy);
+    public static NoteView Of(AssessmentNote n) => new(n.Id, n.ClientKey, n.AuthorName, n.Kind, n.Group, n.Text, n.Signs, n.CreatedAt, n.UpdatedAt, n.Keep, n.KeepReason, n.KeptBy, n.Version, n.UpdatedByName ?? n.AuthorName);
 }
 
 public sealed record SectionView(int Id, Guid? SignKey, bool IsSummary, int Order, string Title, string Findings, string WorksWell, string ToDevelop, string Questions, int Version, DateTimeOffset? UpdatedAt, string? UpdatedBy)
@@ -186,6 +186,9 @@ public static class AssessmentService
             }.PlaceIn(p);
             db.AssessmentNotes.Add(note);
         }
+        // The version the form or API call was written on: a colleague's save since then is a conflict (409), not overwritten.
+        else if (input.Version is int v) db.Expect(note, v);
+        note.UpdatedByName = scope.ActorName;
         note.Kind = input.Kind!.Value;
         note.Group = input.Group!.Trim();
         note.Text = input.Text ?? "";

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stillas.Web.Features.Programmes;
@@ -34,7 +35,7 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
         {
             Editing = Notes.FirstOrDefault(n => n.Id == id);
             if (Editing is null) return NotFound();
-            Input = new NoteInput { ClientKey = Editing.ClientKey, Kind = Editing.Kind, Group = Editing.Group, Text = Editing.Text, Signs = [.. Editing.Signs] };
+            Input = new NoteInput { ClientKey = Editing.ClientKey, Kind = Editing.Kind, Group = Editing.Group, Text = Editing.Text, Signs = [.. Editing.Signs], Version = Editing.Version };
             if (Editing.Signs.Count == 0) Warning = NoteInput.NoTagWarning;
         }
         else
@@ -55,7 +56,17 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
             await LoadAsync(ct);
             return Page();
         }
-        var saved = await AssessmentService.SaveNoteAsync(db, Programme, null, Input, current.Scope, ct);
+        AssessmentService.NoteSaved? saved;
+        try
+        {
+            saved = await AssessmentService.SaveNoteAsync(db, Programme, null, Input, current.Scope, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(ct);
+            return Page();
+        }
         if (saved is null) return NotFound();
         TempData["Message"] = $"Notatet «{saved.Note.Group}» er lagret {NorwegianTime.DateTime(saved.Note.UpdatedAt)}." + (saved.Warning is null ? "" : " " + saved.Warning);
         return Redirect($"/Programmes/Assessment/Notes/{programmeId}?note={saved.Note.Id}");
@@ -73,11 +84,20 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
         var errors = Input.Check();
         if (errors.Count > 0)
             return new JsonResult(new { saved = false, message = "Ikke lagret ennå: " + string.Join(" ", errors.Select(e => e.Message)) }) { StatusCode = 400 };
-        var saved = await AssessmentService.SaveNoteAsync(db, Programme, null, Input, current.Scope, ct);
+        AssessmentService.NoteSaved? saved;
+        try
+        {
+            saved = await AssessmentService.SaveNoteAsync(db, Programme, null, Input, current.Scope, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new JsonResult(new { saved = false, conflict = true, message = "En kollega har lagret dette notatet mens du skrev. Teksten din er ikke lagret, men står i skjemaet. Trykk «Lagre» for å se begge versjonene." }) { StatusCode = 409 };
+        }
         if (saved is null) return NotFound();
         return new JsonResult(new
         {
             saved = true, id = saved.Note.Id,
+            fields = new Dictionary<string, string> { ["Input.Version"] = saved.Note.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             message = $"Lagret kl. {NorwegianTime.ToOslo(saved.Note.UpdatedAt):HH:mm:ss}." + (saved.Warning is null ? "" : " " + saved.Warning),
         });
     }

@@ -50,8 +50,9 @@ public sealed class SlotModel(StillasDb db, CurrentScope current) : PageModel
             slot = new AssessmentSlot { ProgrammeId = Programme.Id }.PlaceIn(Programme);
             db.AssessmentSlots.Add(slot);
         }
+        else db.Expect(slot, Input.Version);
         Input.Apply(slot);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = $"«{slot.Title}» er lagret i dagsplanen.";
         return Redirect($"/Programmes/Assessment/{programmeId}");
     }

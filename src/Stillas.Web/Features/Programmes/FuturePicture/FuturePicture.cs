@@ -82,9 +82,11 @@ public class SignOfGoodPractice : IProgrammeScoped
 
 /// <summary>A comment on a version of the future picture, by the team, the owner's staff or the school.</summary>
 [Audited("Kommentar til fremtidsbilde")]
-[NotEdited("a comment is written once")]
-public class FuturePictureComment : IProgrammeScoped
+public class FuturePictureComment : IProgrammeScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public const int TextMax = 4000;
 
     public int Id { get; set; }

@@ -52,8 +52,19 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
         var send = action == "send";
         var wasSent = State.Latest is { Status: InterimWorkStatus.Sent };
-        var saved = await SessionService.SaveInterimWorkAsync(db, outbox, mail.Value, session, Programme, current.Scope, Input, nextAt,
-            send ? SessionService.InterimWorkAction.Send : SessionService.InterimWorkAction.SaveDraft, clock, ct);
+        InterimWorkAgreement saved;
+        try
+        {
+            saved = await SessionService.SaveInterimWorkAsync(db, outbox, mail.Value, session, Programme, current.Scope, Input, nextAt,
+                send ? SessionService.InterimWorkAction.Send : SessionService.InterimWorkAction.SaveDraft, clock, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // A colleague saved or sent the agreement meanwhile: show both, keep this text in the form, carry the new revision.
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(id, ct);
+            return Page();
+        }
         TempData["Message"] = saved.Status == InterimWorkStatus.Draft ? "Utkastet er lagret."
             : wasSent ? $"Versjon {saved.Version} er lagret og sendes til skolens ledelse på e-post. Den forrige versjonen er tatt vare på."
             : "Avtalen er gjort endelig og sendes til skolens ledelse på e-post.";

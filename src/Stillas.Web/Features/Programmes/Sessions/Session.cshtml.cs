@@ -92,7 +92,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         NoteView saved;
         try
         {
-            saved = await SessionService.SaveNoteAsync(db, entity, current.Scope, part, text, clock, ct, version ?? 0);
+            saved = await SessionService.SaveNoteAsync(db, entity, current.Scope, part, text, clock, ct, version);
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -124,6 +124,7 @@ public static class SessionService
             {
                 SessionId = session.Id, Part = part,
                 AuthorPersonId = me, AuthorName = Trunc(scope.ActorName, 200), CreatedAt = now,
+                Version = 1, // a form that saw no note yet sends 0
             }.PlaceIn(session);
             db.Add(note);
         }
@@ -176,6 +177,9 @@ public static class SessionService
         public string? NextSessionTime { get; set; }
         public string? ReadingAssignment { get; set; }
         public string? NextTopic { get; set; }
+        /// <summary>The agreement version the form was written on (0: none yet) and that row's revision: a concurrency check when given.</summary>
+        public int? BasedOn { get; set; }
+        public int? Revision { get; set; }
     }
 
     public static List<(string Field, string Message)> Check(InterimWorkInput input, out DateTime? nextAt)
@@ -212,6 +216,9 @@ public static class SessionService
     {
         var now = clock.GetUtcNow();
         var latest = await db.Set<InterimWorkAgreement>().Where(a => a.SessionId == session.Id).OrderByDescending(a => a.Version).FirstOrDefaultAsync(ct);
+        // Written on what is latest now, unchanged since? Otherwise the save fails as a conflict (409, both versions).
+        if (latest is not null && input.Revision is int revision)
+            db.Expect(latest, (input.BasedOn ?? 0) == latest.Version ? revision : -1);
         InterimWorkAgreement target;
         if (latest is { Status: InterimWorkStatus.Draft })
         {

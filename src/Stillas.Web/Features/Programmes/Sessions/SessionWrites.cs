@@ -34,7 +34,7 @@ public sealed class SessionWrites : IWriteRule
             InterimWorkFeedback => school,
             SessionEvaluation e => school && e.PersonId == w.Scope.PersonId,
             PhaseEvaluation => w.Added ? runs || school
-                : w.Entry.Properties.Where(p => p.IsModified).All(p => (runs && MeetingFields.Contains(p.Metadata.Name)) || (school && FeedbackFields.Contains(p.Metadata.Name))),
+                : w.Entry.Properties.Where(p => p.IsModified && !p.Metadata.IsConcurrencyToken).All(p => (runs && MeetingFields.Contains(p.Metadata.Name)) || (school && FeedbackFields.Contains(p.Metadata.Name))),
             _ => false,
         };
     }

@@ -14,10 +14,11 @@ public static class SessionsApi
 {
     /// <summary>A note's text; <c>Version</c>: the version it was written on (0 for a new note), checked when given.</summary>
     public sealed record NoteInput(string? Text, int? Version = null);
-    public sealed record InterimWorkRequest(List<string?>? Points, DateOnly? FeedbackDeadline, DateOnly? NextSessionDate, string? NextSessionTime, string? ReadingAssignment, string? NextTopic);
+    /// <summary><c>BasedOn</c> and <c>Revision</c>: the agreement version and revision the text was written on (from GET); a concurrency check when given.</summary>
+    public sealed record InterimWorkRequest(List<string?>? Points, DateOnly? FeedbackDeadline, DateOnly? NextSessionDate, string? NextSessionTime, string? ReadingAssignment, string? NextTopic, int? BasedOn = null, int? Revision = null);
     public sealed record FeedbackRequest(List<string?>? PointStatus, string? WishedTopic, bool Submit);
     public sealed record InterimWorkDto(int SessionId, int Version, InterimWorkStatus Status, IReadOnlyList<string> Points, DateOnly FeedbackDeadline, DateTime? NextSessionAt,
-        string? ReadingAssignment, string? NextTopic, DateTimeOffset? SentAt, string? SentByName, int MailsQueued, int MailsSent);
+        string? ReadingAssignment, string? NextTopic, DateTimeOffset? SentAt, string? SentByName, int MailsQueued, int MailsSent, int Revision);
     public sealed record FeedbackDto(IReadOnlyList<string> PointStatus, string? WishedTopic, DateTimeOffset? SubmittedAt, string? SubmittedByName, bool Late);
     public sealed record InterimWorkResponse(InterimWorkDto? Agreement, IReadOnlyList<int> Versions, FeedbackDto? Feedback);
     public sealed record EvaluationDto(int Id, int SessionId, string AuthorName, string? Clearer, string? TakeAway, string? Interest, string? Overall, int? Rating, DateTimeOffset CreatedAt);
@@ -26,7 +27,7 @@ public static class SessionsApi
     public sealed record EvaluationsDto(IReadOnlyList<SessionService.EvaluationSummary> Sessions, IReadOnlyList<PhaseDto> Phases);
 
     private static InterimWorkDto Dto(InterimWorkAgreement a, (int Queued, int Sent, string? _) mail) =>
-        new(a.SessionId, a.Version, a.Status, a.Points, a.FeedbackDeadline, a.NextSessionAt, a.ReadingAssignment, a.NextTopic, a.SentAt, a.SentByName, mail.Queued, mail.Sent);
+        new(a.SessionId, a.Version, a.Status, a.Points, a.FeedbackDeadline, a.NextSessionAt, a.ReadingAssignment, a.NextTopic, a.SentAt, a.SentByName, mail.Queued, mail.Sent, a.Revision);
 
     private static PhaseDto Dto(PhaseEvaluation e) => new(e.PhaseKey, e.WorkedWell, e.ToImprove, e.FeedbackOther, e.FeedbackByName, e.FeedbackAt,
         e.MeetingDate, e.MeetingParticipants, e.Conclusions, e.ModelAdjustments, e.RecordedByName);
@@ -98,6 +99,7 @@ public static class SessionsApi
             {
                 Points = input.Points ?? [], FeedbackDeadline = input.FeedbackDeadline, NextSessionDate = input.NextSessionDate,
                 NextSessionTime = input.NextSessionTime, ReadingAssignment = input.ReadingAssignment, NextTopic = input.NextTopic,
+                BasedOn = input.BasedOn, Revision = input.Revision,
             };
             var errors = SessionService.Check(model, out var nextAt);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Avtalen om mellomarbeid kunne ikke lagres.");

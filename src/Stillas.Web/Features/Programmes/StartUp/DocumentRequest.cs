@@ -83,9 +83,11 @@ public class DocumentRequest : IInProgramme, IVersioned
 /// content, the size and the SHA-256 of the bytes.
 /// </summary>
 [Audited("Dokument")]
-[NotEdited("an uploaded file: a new upload is a new row")]
-public class StoredFile : IProgrammeScoped
+public class StoredFile : IProgrammeScoped, IVersioned
 {
+    /// <summary>Concurrency token (IVersioned): stepped by every save, checked against the version a form or API call read.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public int RequestId { get; set; }
     public DocumentRequest? Request { get; set; }

@@ -1209,6 +1209,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1699,6 +1703,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer");
@@ -2634,6 +2642,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int?>("UploadedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

@@ -33,6 +33,13 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
+                table: "StoredFiles",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
                 table: "Sessions",
                 type: "integer",
                 nullable: false,
@@ -149,6 +156,13 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
+                table: "FuturePictureComments",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
                 table: "DocumentRequests",
                 type: "integer",
                 nullable: false,
@@ -196,6 +210,13 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "UpdatedByName",
+                table: "AssessmentNotes",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentNotes",
@@ -225,6 +246,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "TeamMembers");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "StoredFiles");
 
             migrationBuilder.DropColumn(
                 name: "Version",
@@ -288,6 +313,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Version",
+                table: "FuturePictureComments");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "DocumentRequests");
 
             migrationBuilder.DropColumn(
@@ -313,6 +342,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "AssessmentReportPresentations");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedByName",
+                table: "AssessmentNotes");
 
             migrationBuilder.DropColumn(
                 name: "Version",
