@@ -93,7 +93,13 @@ public static class BoundedInput
 
     private static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var checks = context.MethodInfo.GetParameters().Select((p, i) => (Parameter: p, Index: i)).Where(x => Relevant(x.Parameter.ParameterType)).ToArray();
+        // Only what the request supplies: a service (the DbContext, the scope, the clock) is no input, and walking it would read the database.
+        var services = context.ApplicationServices.GetService<Microsoft.Extensions.DependencyInjection.IServiceProviderIsService>();
+        var checks = context.MethodInfo.GetParameters().Select((p, i) => (Parameter: p, Index: i))
+            .Where(x => services?.IsService(x.Parameter.ParameterType) != true && x.Parameter.GetCustomAttribute<FromServicesAttribute>() is null
+                && !typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(x.Parameter.ParameterType)
+                && Relevant(x.Parameter.ParameterType))
+            .ToArray();
         if (checks.Length == 0) return next;
         return async invocation =>
         {
@@ -120,7 +126,7 @@ public static class BoundedInput
             if (!InRange(value, minYear)) (errors.TryGetValue(path, out var list) ? list : errors[path] = []).Add(Message(minYear));
             return;
         }
-        if (value is string || !Relevant(type)) return;
+        if (value is string or IQueryable || !Relevant(type)) return;
         if (value is IEnumerable items)
         {
             var i = 0;
