@@ -42,22 +42,24 @@ DatabaseReadiness.StartInBackground(app, app.Services.GetRequiredService<Databas
 // Middleware: errors, security headers, static assets, authentication, the request's access scope.
 app.UseStillasPlatform();
 
-// Areas: pages come from Features/ (the folder is the URL); each area maps its API group.
+// Areas: pages come from Features/ (the folder is the URL); each area maps its API group under the API root,
+// which bounds every endpoint's dates (BoundedInput).
 app.MapStillasPages();
-app.MapSchoolsApi();
-app.MapTeamsApi();
-app.MapOwnersApi();
-app.MapAuditApi();
-app.MapPeopleApi();
-app.MapSelectionApi();
-app.MapProgrammesApi();
-app.MapHolidaysApi();
-app.MapStartUpApi();
-app.MapFuturePictureApi();
-app.MapAgreementsApi();
-app.MapSessionsApi();
-app.MapTimelineApi();
-app.MapAssessmentApi();
+var api = app.MapApiRoot();
+api.MapSchoolsApi();
+api.MapTeamsApi();
+api.MapOwnersApi();
+api.MapAuditApi();
+api.MapPeopleApi();
+api.MapSelectionApi();
+api.MapProgrammesApi();
+api.MapHolidaysApi();
+api.MapStartUpApi();
+api.MapFuturePictureApi();
+api.MapAgreementsApi();
+api.MapSessionsApi();
+api.MapTimelineApi();
+api.MapAssessmentApi();
 
 app.Run();
 

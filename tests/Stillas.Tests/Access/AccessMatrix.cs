@@ -121,6 +121,9 @@ public static class AccessMatrix
         // The benchmark baseline: public on purpose when Bench:Baseline=true (the test app sets it), 404 otherwise.
         new("GET", "/Baseline/Fortunes", LoggedIn, Anonymous: true),
 
+        // The person's own API tokens: anyone logged in, each their own.
+        new("GET", "/Account/Tokens", LoggedIn),
+
         // Start page
         new("GET", "/", LoggedIn),
         new("GET", "/Home/Index", LoggedIn),
@@ -502,6 +505,8 @@ public static class AccessMatrix
         new("POST", "/Account/Logout", LoggedIn, Anonymous: true) { OwnLogin = true, LoginIsSuccess = true },
         new("POST", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
         new("POST", "/Account/SetPassword", LoggedIn, Anonymous: true),
+        new("POST", "/Account/Tokens", LoggedIn) { Handler = "Create" },
+        new("POST", "/Account/Tokens", LoggedIn) { Handler = "Revoke", NotFoundIsPast = "no token id given: the caller's own token 0 is not found" },
         new("POST", "/Error", LoggedIn, Anonymous: true),
 
         new("POST", "/Schools/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewSchoolAsync(app)) },

@@ -159,7 +159,7 @@ public abstract class TeamPagesTests(StillasApp app)
         var page = $"/Teams/Details/{team2}";
 
         var future = await client.PostFormAsync(page + "?handler=AddTraining",
-            new() { ["TrainingForm.MemberId"] = S(member), ["TrainingForm.Title"] = "Veiledning i praksis", ["TrainingForm.CompletedOn"] = "2999-01-01" }, formPage: page);
+            new() { ["TrainingForm.MemberId"] = S(member), ["TrainingForm.Title"] = "Veiledning i praksis", ["TrainingForm.CompletedOn"] = "2099-01-01" }, formPage: page);
         Assert.Equal(HttpStatusCode.OK, future.StatusCode);
         var futureHtml = await future.Content.ReadAsStringAsync();
         Assert.Contains("Datoen kan ikke være fram i tid.", Html.FieldErrors(futureHtml));

@@ -39,8 +39,9 @@ public static class AuditLog
     private static IQueryable<AuditEntry> Between(StillasDb db, DateOnly? from, DateOnly? to)
     {
         if (from is null && to is null) return db.AuditEntries;
-        var start = from is DateOnly f ? StartOfDay(f) : DateTimeOffset.MinValue;
-        var end = to is DateOnly t ? StartOfDay(t.AddDays(1)) : DateTimeOffset.MaxValue;
+        // Dates are bounded where they are typed (BoundedInput); the ends of the calendar still must not throw here.
+        var start = from is DateOnly f && f.Year > 1 ? StartOfDay(f) : DateTimeOffset.MinValue;
+        var end = to is DateOnly t && t.Year < 9999 ? StartOfDay(t.AddDays(1)) : DateTimeOffset.MaxValue;
         var query = db.AuditEntries.AsQueryable();
         if (from is not null) query = query.Where(a => a.At >= start);
         if (to is not null) query = query.Where(a => a.At < end);

@@ -114,6 +114,7 @@ public sealed class TrainingInput
     public string? Provider { get; set; }
 
     [Required(ErrorMessage = "Skriv inn datoen opplæringen ble fullført.")]
+    [Platform.Web.EarliestYear(1950)]
     public DateOnly? CompletedOn { get; set; }
 
     public List<(string Field, string Message)> Check(DateOnly today)

@@ -66,6 +66,7 @@ public static class PlatformSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         }));
         AddOpenIdConnect(auth, config);
+        auth.AddApiTokens();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -90,7 +91,8 @@ public static class PlatformSetup
         {
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddStillasAnswers());
+        services.AddBoundedInput();
 
         services.Configure<MailOptions>(config.GetSection("Mail"));
         services.AddSingleton<MailWakeUp>();
@@ -159,6 +161,7 @@ public static class PlatformSetup
         app.UseMiddleware<Data.DatabaseReadinessGate>();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiRequestGuard();
         app.UseMiddleware<AccessScopeMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -192,6 +195,7 @@ public static class PlatformSetup
             {
                 403 => "Du har ikke tilgang til dette.",
                 409 when ex is ReadOnlyProgrammeException => ReadOnlyProgrammeException.Title,
+                413 => ApiRequestGuard.TooLargeTitle,
                 >= 400 and < 500 => "Forespørselen kunne ikke leses. Sjekk at innholdet er gyldig JSON med riktige felt.",
                 _ => "Noe gikk galt hos oss. Feilen er logget.",
             };

@@ -35,7 +35,8 @@ public sealed class AgreementInput
         if (PeriodFrom is { } from && PeriodTo is { } to)
         {
             if (to < from) errors.Add((nameof(PeriodTo), "Sluttdatoen kan ikke være før startdatoen."));
-            else if (to > from.AddYears(5)) errors.Add((nameof(PeriodTo), "Avtaleperioden kan være høyst fem år."));
+            // Bounded input keeps dates near today; the guard keeps this rule from throwing if one gets through.
+            else if (from.Year <= DateOnly.MaxValue.Year - 5 && to > from.AddYears(5)) errors.Add((nameof(PeriodTo), "Avtaleperioden kan være høyst fem år."));
         }
         if (Lines.Count > MaxLines) errors.Add((nameof(Lines), $"Avtalen kan ha høyst {MaxLines} punkter."));
         for (var i = 0; i < Lines.Count; i++)
