@@ -20,6 +20,8 @@ public sealed class ConcurrencyModelTests(StillasApp app) : IClassFixture<Stilla
         "OutboxMessage",        // the mail queue: claimed and marked by the dispatcher (leases), not edited by a person
         "DataProtectionKeyRow", // the key ring, written by ASP.NET Core data protection
         "InvitationToken",      // a single-use token: consumed once
+        "ApiToken",             // its last use is stamped by authentication on every call; a revoke is idempotent
+        "UserSession",          // last seen is stamped by authentication; ending a session is idempotent
     ];
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 
     public void Configure(EntityTypeBuilder<ApiToken> b)
     {
+        b.ToTable("ApiTokens");
         b.Property(t => t.Name).HasMaxLength(NameMax);
         b.Property(t => t.Prefix).HasMaxLength(ApiTokens.PrefixLength);
         b.Property(t => t.TokenHash).HasMaxLength(64);

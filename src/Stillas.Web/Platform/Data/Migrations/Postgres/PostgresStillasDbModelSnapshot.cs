@@ -213,7 +213,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Prefix")
                         .IsUnique();
 
-                    b.ToTable("ApiToken");
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Account.InvitationToken", b =>

@@ -201,7 +201,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Prefix")
                         .IsUnique();
 
-                    b.ToTable("ApiToken");
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Account.InvitationToken", b =>

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Stillas.Web.Platform.Data.Migrations.Postgres
+namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ConcurrencyTokens : Migration
+    public partial class Hardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,87 +13,87 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "TrainingRecords",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Teams",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "TeamMembers",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "StoredFiles",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Sessions",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "SessionNotes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "SessionEvaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "SelectionRounds",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Schools",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "SchoolHolidays",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateJson",
                 table: "Programmes",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "text")
+                oldType: "TEXT")
                 .Annotation("Relational:ColumnOrder", 20)
                 .OldAnnotation("Relational:ColumnOrder", 19);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0)
                 .Annotation("Relational:ColumnOrder", 19);
@@ -101,140 +101,187 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "Revision",
                 table: "ProgrammeModels",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "PlanSteps",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "PhaseEvaluations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "People",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Owners",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Memberships",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "InterimWorkFeedback",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Revision",
                 table: "InterimWorkAgreements",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "FuturePictureComments",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "DocumentRequests",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "CalendarFeeds",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentTasks",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentSlots",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentSettings",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentReports",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentReportPresentations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "UpdatedByName",
                 table: "AssessmentNotes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "AssessmentNotes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Agreements",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Rights = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_AccountId",
+                table: "ApiTokens",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_PersonId",
+                table: "ApiTokens",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Prefix",
+                table: "ApiTokens",
+                column: "Prefix",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "TrainingRecords");
@@ -358,10 +405,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateJson",
                 table: "Programmes",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "text")
+                oldType: "TEXT")
                 .Annotation("Relational:ColumnOrder", 19)
                 .OldAnnotation("Relational:ColumnOrder", 20);
         }

@@ -13,8 +13,8 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStillasDb))]
-    [Migration("20261207032400_ApiTokens")]
-    partial class ApiTokens
+    [Migration("20261207042854_Hardening")]
+    partial class Hardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -216,7 +216,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Prefix")
                         .IsUnique();
 
-                    b.ToTable("ApiToken");
+                    b.ToTable("ApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Account.InvitationToken", b =>
@@ -810,6 +810,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "SchoolYear", "Start");
@@ -852,6 +856,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -890,6 +898,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
@@ -927,6 +939,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("UniversityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -976,6 +992,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1164,6 +1184,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
@@ -1244,6 +1268,14 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientKey")
@@ -1290,6 +1322,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NotesDeleteOn");
@@ -1312,6 +1348,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1361,6 +1401,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Where")
                         .HasMaxLength(300)
@@ -1425,6 +1469,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Order");
@@ -1463,6 +1511,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1622,6 +1674,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId")
@@ -1706,6 +1762,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("VersionNumber")
                         .HasColumnType("integer");
@@ -1890,7 +1950,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(20);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
@@ -1907,6 +1967,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("integer")
                         .HasColumnOrder(18);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnOrder(19);
 
                     b.HasKey("Id");
 
@@ -2003,6 +2068,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "Date");
@@ -2072,6 +2141,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("VideoLink")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -2124,6 +2197,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("ReadingAssignment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer");
@@ -2202,6 +2279,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WishedTopic")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2279,6 +2360,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WorkedWell")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2344,6 +2429,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId", "PersonId")
@@ -2393,6 +2482,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2480,6 +2573,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -2606,6 +2703,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("UploadedByPersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
@@ -2653,6 +2754,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Pupils")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2766,6 +2871,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "SchoolYear");
@@ -2800,6 +2909,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2878,6 +2991,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
@@ -2916,6 +3033,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
