@@ -18,7 +18,10 @@ public sealed class LoginLimits
 
 /// <summary>
 /// Login abuse (issue 18, part 5): ASP.NET Core's rate limiter on the two anonymous forms that try accounts, and
-/// a dummy password hash so that an unknown e-mail costs the same PBKDF2 work as a known one.
+/// a dummy password hash so that an unknown e-mail costs the same PBKDF2 work as a known one. The counters are
+/// per instance (in memory). The address limiter comes first in the chain: the middleware tries a refused request
+/// twice (acquire, then wait without a queue), so a post refused by the e-mail's limit counts twice against the
+/// address, never the other way round (an address at its limit does not use up its victims' e-mail permits).
 /// </summary>
 public static class LoginProtection
 {

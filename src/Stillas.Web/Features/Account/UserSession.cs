@@ -133,6 +133,10 @@ public sealed class UserSessions(StillasDb db, TimeProvider clock, IOptions<Sess
     /// </summary>
     public static async Task<bool> ValidateAsync(CookieValidatePrincipalContext ctx)
     {
+        // Public files (CSS, scripts, fonts: anonymous endpoints with a file extension) show nothing of the
+        // person: no database read for them. Pages and the API are always checked.
+        if (ctx.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null
+            && Path.HasExtension(ctx.HttpContext.Request.Path.Value)) return true;
         var services = ctx.HttpContext.RequestServices;
         var parsed = ctx.Principal is null ? null : Parse(ctx.Principal.FindFirst(Claim)?.Value);
         var accountId = ctx.Principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value;

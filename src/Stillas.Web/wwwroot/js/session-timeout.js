@@ -22,7 +22,6 @@
     warnTimer = setTimeout(function () {
       soon.hidden = false; ended.hidden = true; stay.hidden = false;
       box.hidden = false;
-      stay.focus();
     }, Math.max(0, idle - slack - warn));
     endTimer = setTimeout(function () {
       soon.hidden = true; ended.hidden = false; stay.hidden = true;
