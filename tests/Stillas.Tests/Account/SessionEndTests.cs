@@ -88,6 +88,8 @@ public abstract class SessionEndTests(StillasApp app)
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         Assert.Contains("Passordet du har nå, er feil.", Html.FieldErrors(await change.Content.ReadAsStringAsync()));
         await AssertAliveAsync(browser.Client, "after a refused change");
+        // The wrong guess counts towards the lockout, as at the login.
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(a => a.Email == email).Select(a => a.AccessFailedCount).SingleAsync()));
         await app.BrowserLoginAsync(email, Password);
     }
 

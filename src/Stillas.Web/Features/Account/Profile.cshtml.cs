@@ -39,10 +39,14 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Challenge();
 
-    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostChangePasswordAsync([FromServices] SignInManager<Account> signIn, CancellationToken ct)
     {
         var account = await users.GetUserAsync(User);
         if (account is null) return Challenge();
+        // Wrong current passwords count towards the lockout as at the login: a borrowed or stolen session cannot
+        // guess its way to the password (and so to the account after the session ends).
+        if (ModelState.IsValid && !(await signIn.CheckPasswordSignInAsync(account, Change.Current, lockoutOnFailure: true)).Succeeded)
+            ModelState.AddModelError("Change.Current", "Passordet du har nå, er feil.");
         if (ModelState.IsValid)
         {
             var result = await users.ChangePasswordAsync(account, Change.Current, Change.New);
