@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Fant ikke siden", "Siden finnes ikke, eller du har ikke tilgang til den."),
             403 => ("Ingen tilgang", "Du har ikke tilgang til denne siden."),
             409 => ("Forløpet kan ikke endres", "Forløpet er satt på pause eller avsluttet, og kan ikke endres. Det som var lagret før, er ikke endret. Be skoleeieren gjenoppta forløpet hvis arbeidet skal fortsette."),
+            429 => ("For mange forsøk", "Du har prøvd for mange ganger på kort tid. Vent noen minutter, og prøv igjen."),
             400 => ("Ugyldig forespørsel", "Forespørselen kunne ikke behandles. Gå tilbake og prøv igjen."),
             _ => ("Noe gikk galt", "Noe gikk galt hos oss. Feilen er logget, og det du har lagret tidligere er ikke tapt."),
         };

@@ -112,6 +112,9 @@ public static class AccessMatrix
         new("GET", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
         new("GET", "/Account/SetPassword", LoggedIn, Anonymous: true),
         new("GET", "/Account/ExternalCallback", LoggedIn, Anonymous: true),
+        // One's own profile: password, sessions; the idle warning's "Forbli innlogget" calls KeepAlive.
+        new("GET", "/Account/Profile", LoggedIn),
+        new("GET", "/Account/Profile", LoggedIn) { Handler = "KeepAlive", Expect = _ => "idleSeconds" },
         // Where refusals land: it answers 403 to everybody by design.
         new("GET", "/Account/AccessDenied", []) { RefusesAll = "the access-denied page itself answers 403" },
         new("GET", "/Error", LoggedIn, Anonymous: true),
@@ -507,6 +510,9 @@ public static class AccessMatrix
         new("POST", "/Account/SetPassword", LoggedIn, Anonymous: true),
         new("POST", "/Account/Tokens", LoggedIn) { Handler = "Create" },
         new("POST", "/Account/Tokens", LoggedIn) { Handler = "Revoke", NotFoundIsPast = "no token id given: the caller's own token 0 is not found" },
+        // Without fields the password form answers with its messages; ending one's other sessions leaves this one.
+        new("POST", "/Account/Profile", LoggedIn) { Handler = "ChangePassword" },
+        new("POST", "/Account/Profile", LoggedIn) { Handler = "EndOthers" },
         new("POST", "/Error", LoggedIn, Anonymous: true),
 
         new("POST", "/Schools/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewSchoolAsync(app)) },
@@ -558,6 +564,7 @@ public static class AccessMatrix
             Effect = c => Check(c, db => db.Memberships.AnyAsync(x => x.Id == int.Parse(c.Values["membershipId"]) && !x.Active), "the role is still active"),
         },
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Invite", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
+        new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "EndSessions", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
         new("POST", "/People/Details/{id:int}", NordvikManagers) { Handler = "Activate", Fresh = FreshId((ids, app) => ids.NewPersonAsync(app)) },
         new("POST", "/People/Edit/{id:int?}", NordvikManagers),

@@ -71,6 +71,9 @@ public class StillasApp : WebApplicationFactory<Program>
         builder.UseSetting("Files:Root", FilesRoot);
         builder.UseSetting("Bench:Baseline", "true");
         builder.UseSetting("Clock:Start", DemoData.DesignedFor);
+        // The suites log in far more often than a person does: the login limits are tested on their own (LoginAbuseTests).
+        builder.UseSetting("LoginLimits:PerAddress", "100000");
+        builder.UseSetting("LoginLimits:PerAccount", "100000");
     }
 
     /// <summary>The app's own clock (from <see cref="DemoData.DesignedFor"/> unless a test replaces it): what "now" is to the app.</summary>

@@ -42,7 +42,7 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>, IE
 
 /// <summary>
 /// Logins are Identity's: the login, password and invitation pages decide who may change which (a person
-/// their own, an owner's administrator their people's invitations), so the write guard lets them through.
+/// their own, an owner's administrator their people's invitations and sessions), so the write guard lets them through.
 /// </summary>
-public sealed class AccountWrites() : Platform.Access.OpenWrite(typeof(Account), typeof(InvitationToken),
+public sealed class AccountWrites() : Platform.Access.OpenWrite(typeof(Account), typeof(InvitationToken), typeof(UserSession),
     typeof(IdentityUserClaim<int>), typeof(IdentityUserLogin<int>), typeof(IdentityUserToken<int>));

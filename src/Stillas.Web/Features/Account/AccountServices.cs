@@ -36,12 +36,7 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
     /// <summary>Adds the token and the mail to the context; the caller saves.</summary>
     public string Issue(Account account, string name, bool invitation, string? invitedBy = null)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        var now = clock.GetUtcNow();
-        var expires = now + (invitation ? InvitationLifetime : ResetLifetime);
-        db.InvitationTokens.Add(new InvitationToken { AccountId = account.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = expires, IsInvitation = invitation });
-        var link = $"{mail.Value.BaseUrl.TrimEnd('/')}/Account/SetPassword?token={token}";
-        var until = NorwegianTime.DateTime(expires);
+        var (token, link, until) = NewLink(account, invitation);
         Func<string?, string?> enc = System.Net.WebUtility.HtmlEncode;
         if (invitation)
         {
@@ -57,6 +52,29 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
                 $"<p>Hei {enc(name)}!</p><p>Noen ba om å få sette nytt passord for denne e-postadressen i Stillas. <a href=\"{enc(link)}\">Velg nytt passord</a>.</p><p>Lenken gjelder til {until}. Ba du ikke om dette, kan du se bort fra e-posten.</p>");
         }
         return token;
+    }
+
+    /// <summary>
+    /// Anyone can lock anyone out by trying wrong passwords: the holder is told at once, with a link that sets a
+    /// new password (and so unlocks). Adds the token and the mail to the context; the caller saves.
+    /// </summary>
+    public void IssueLockoutNotice(Account account, string name, TimeSpan lockedFor)
+    {
+        var (_, link, until) = NewLink(account, invitation: false);
+        Func<string?, string?> enc = System.Net.WebUtility.HtmlEncode;
+        var minutes = (int)Math.Round(lockedFor.TotalMinutes);
+        outbox.Enqueue(account.Email!, name, "Kontoen din i Stillas er låst",
+            $"Hei {name}!\n\nNoen har prøvd å logge inn på kontoen din i Stillas med feil passord flere ganger, så kontoen er låst i {minutes} minutter.\n\nVar det deg, kan du vente, eller sette nytt passord med en gang her (det låser opp kontoen):\n{link}\n\nLenken gjelder til {until}. Var det ikke deg, er passordet ditt ikke endret, og du trenger ikke gjøre noe. Skjer det ofte, bør du velge et nytt, langt passord.\n",
+            $"<p>Hei {enc(name)}!</p><p>Noen har prøvd å logge inn på kontoen din i Stillas med feil passord flere ganger, så kontoen er låst i {minutes} minutter.</p><p>Var det deg, kan du vente, eller <a href=\"{enc(link)}\">sette nytt passord med en gang</a> (det låser opp kontoen).</p><p>Lenken gjelder til {until}. Var det ikke deg, er passordet ditt ikke endret, og du trenger ikke gjøre noe. Skjer det ofte, bør du velge et nytt, langt passord.</p>");
+    }
+
+    private (string Token, string Link, string Until) NewLink(Account account, bool invitation)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var now = clock.GetUtcNow();
+        var expires = now + (invitation ? InvitationLifetime : ResetLifetime);
+        db.InvitationTokens.Add(new InvitationToken { AccountId = account.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = expires, IsInvitation = invitation });
+        return (token, $"{mail.Value.BaseUrl.TrimEnd('/')}/Account/SetPassword?token={token}", NorwegianTime.DateTime(expires));
     }
 
     public async Task<InvitationToken?> FindValidAsync(string? token, CancellationToken ct)

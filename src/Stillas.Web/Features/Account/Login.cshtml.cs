@@ -29,13 +29,21 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
-    public bool LockedOut { get; private set; }
+    /// <summary>The refusal offers "Glemt passord": the same answer whether the e-mail is unknown, the password wrong or the account locked.</summary>
+    public bool Refused { get; private set; }
     public bool ShowDemoLogins => env.IsDevelopment();
     public List<AuthenticationScheme> ExternalSchemes { get; private set; } = [];
 
+    /// <summary>
+    /// One answer for an unknown e-mail, a wrong password and a locked account, so the form tells nobody which
+    /// addresses have accounts (issue 18, part 5); the time is alike too (one PBKDF2 verification each).
+    /// </summary>
+    public const string RefusedText = "Feil e-post eller passord. Etter flere mislykkede forsøk blir kontoen låst en stund. Da kan du vente, eller sette nytt passord med «Glemt passord».";
+
     public async Task OnGetAsync() => ExternalSchemes = await ExternalAsync();
 
-    public async Task<IActionResult> OnPostAsync([FromServices] SignInManager<Account> signIn, [FromServices] UserManager<Account> users, [FromServices] StillasDb db)
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInManager<Account> signIn, [FromServices] UserManager<Account> users, [FromServices] StillasDb db,
+        [FromServices] UserSessions sessions, [FromServices] DummyPassword dummy, [FromServices] AccountLinks links)
     {
         ExternalSchemes = await ExternalAsync();
         if (!ModelState.IsValid) return Page();
@@ -47,22 +55,32 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
             return Page();
         }
         var account = await users.FindByEmailAsync(email);
-        if (account is not null && await db.ActivePersonNameAsync(account.PersonId, HttpContext.RequestAborted) is null)
-            account = null;
-        if (account is null)
+        var name = account is null ? null : await db.ActivePersonNameAsync(account.PersonId, HttpContext.RequestAborted);
+        // Unknown, inactive or already locked: the same work as a wrong password, and the same answer.
+        if (account is null || name is null || await users.IsLockedOutAsync(account))
         {
-            Error = "Feil e-post eller passord.";
-            return Page();
+            dummy.Verify(Input.Password);
+            return RefusedPage();
         }
-        var result = await signIn.PasswordSignInAsync(account, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl());
+        var result = await signIn.CheckPasswordSignInAsync(account, Input.Password, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await sessions.SignInAsync(account, HttpContext, "pwd");
+            return LocalRedirect(SafeReturnUrl());
+        }
         if (result.IsLockedOut)
         {
-            LockedOut = true;
-            Error = "Kontoen er låst i 15 minutter etter for mange mislykkede forsøk. Du kan vente, eller sette nytt passord med «Glemt passord».";
-            return Page();
+            // This attempt locked the account: its holder hears of it, with a link that unlocks.
+            links.IssueLockoutNotice(account, name, users.Options.Lockout.DefaultLockoutTimeSpan);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
-        Error = result.IsNotAllowed ? "Kontoen din er ikke aktivert ennå. Bruk lenken i invitasjonen." : "Feil e-post eller passord.";
+        return RefusedPage();
+    }
+
+    private PageResult RefusedPage()
+    {
+        Error = RefusedText;
+        Refused = true;
         return Page();
     }
 

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Stillas.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LogoutModel(SignInManager<Account> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<Account> signIn, UserSessions sessions) : PageModel
 {
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The session ends on the server: a copy of the cookie is worth nothing from now on.
+        await sessions.EndAsync(User, SessionEnd.Logout);
         await signIn.SignOutAsync();
         TempData["Message"] = "Du er logget ut.";
         return RedirectToPage("/Account/Login");

@@ -9,8 +9,11 @@ namespace Stillas.Web.Features.Account;
 
 /// <summary>Where the invitation and "glemt passord" links lead. A used or expired link is refused.</summary>
 [AllowAnonymous]
-public sealed class SetPasswordModel(UserManager<Account> users, AccountLinks links, StillasDb db, TimeProvider clock) : PageModel
+public sealed class SetPasswordModel(UserManager<Account> users, AccountLinks links, StillasDb db, TimeProvider clock, UserSessions sessions,
+    Microsoft.Extensions.Options.IOptions<Passwords.PasswordPolicy> policy) : PageModel
 {
+    public string Advice => Passwords.PasswordTexts.Advice(policy.Value.MinimumLength);
+
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
 
     [BindProperty]
@@ -53,6 +56,8 @@ public sealed class SetPasswordModel(UserManager<Account> users, AccountLinks li
         await users.ResetAccessFailedCountAsync(account);
         token.UsedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        // A reset is what one does when someone else may know the password: every session ends, everywhere.
+        await sessions.EndAllAsync(account.Id, SessionEnd.PasswordReset);
         TempData["Message"] = "Passordet er lagret. Du kan nå logge inn.";
         return RedirectToPage("/Account/Login");
     }

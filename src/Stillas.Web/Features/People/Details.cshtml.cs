@@ -12,12 +12,13 @@ using AccountEntity = Stillas.Web.Features.Account.Account;
 namespace Stillas.Web.Features.People;
 
 /// <summary>One person: facts, roles (with add and remove), team memberships, login state and invitation.</summary>
-public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager<AccountEntity> users, AccountLinks links, TimeProvider clock) : PageModel
+public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager<AccountEntity> users, AccountLinks links, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<SessionLimits> sessionLimits) : PageModel
 {
     public sealed record MembershipRow(int Id, Role Role, string? Owner, int? SchoolId, string? School, string? University, DateTimeOffset CreatedAt, bool CanRemove);
     public sealed record TeamRow(int TeamId, string Team, TeamRole Role, DateOnly? From, DateOnly? To);
     /// <summary>The login as the person's administrators see it.</summary>
-    public sealed record LoginState(bool HasAccount, bool HasPassword, DateTimeOffset? LockedUntil, DateTimeOffset? InvitedAt, DateTimeOffset? InvitationExpires);
+    public sealed record LoginState(bool HasAccount, bool HasPassword, DateTimeOffset? LockedUntil, DateTimeOffset? InvitedAt, DateTimeOffset? InvitationExpires, int ActiveSessions = 0);
 
     public Person Person { get; private set; } = default!;
     public string? OwnerName { get; private set; }
@@ -89,6 +90,27 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
         return RedirectToPage(new { id });
     }
 
+    /// <summary>"Avslutt alle økter": every open session of the person ends at once (a lost laptop, a shared password). Audited.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync(int id, [FromServices] UserSessions sessions, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return Forbid();
+        var accountId = await db.Users.Where(a => a.PersonId == id).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+        var ended = accountId is int account ? await sessions.EndAllAsync(account, SessionEnd.Administrator) : 0;
+        var scope = current.Scope;
+        db.AuditEntries.Add(new Platform.Audit.AuditEntry
+        {
+            At = clock.GetUtcNow(), ActorPersonId = scope.PersonId, ActorName = scope.ActorName.Length > 200 ? scope.ActorName[..200] : scope.ActorName,
+            OwnerId = person.OwnerId, EntityType = nameof(Person), EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Action = Platform.Audit.AuditAction.Updated,
+            Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?[]> { ["Innloggingsøkter"] = [$"{ended} aktive", "avsluttet av administrator"] }),
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = ended == 0 ? $"{person.Name} var ikke logget inn." : $"{person.Name} er logget ut overalt ({ended} {(ended == 1 ? "økt" : "økter")}).";
+        return RedirectToPage(new { id });
+    }
+
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
     public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
 
@@ -148,8 +170,10 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
             var invitation = account is null ? null : await db.InvitationTokens.AsNoTracking()
                 .Where(t => t.AccountId == account.Id && t.IsInvitation).OrderByDescending(t => t.Id)
                 .Select(t => new { t.CreatedAt, t.ExpiresAt }).FirstOrDefaultAsync(ct);
+            var idleSince = Now - sessionLimits.Value.IdleTimeout;
+            var active = account is null ? 0 : await db.UserSessions.CountAsync(s => s.AccountId == account.Id && s.EndedAt == null && s.ExpiresAt > Now && s.LastSeenAt > idleSince, ct);
             Login = new LoginState(account is not null, account?.HasPassword == true,
-                account?.LockoutEnd is { } end && end > Now ? end : null, invitation?.CreatedAt, invitation?.ExpiresAt);
+                account?.LockoutEnd is { } end && end > Now ? end : null, invitation?.CreatedAt, invitation?.ExpiresAt, active);
         }
 
         if (CanGrant)

@@ -89,6 +89,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InvitationToken> InvitationTokens => Set<InvitationToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SelectionRound> SelectionRounds => Set<SelectionRound>();
     public DbSet<SelectionCandidate> SelectionCandidates => Set<SelectionCandidate>();
     public DbSet<GuidanceProgramme> Programmes => Set<GuidanceProgramme>();

@@ -11,7 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStillasDb))]
-    [Migration("20261207042850_Hardening")]
+    [Migration("20261207043200_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -241,6 +241,47 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("InvitationTokens");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Account.UserSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Baseline.Fortune", b =>
@@ -3134,6 +3175,15 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Account.InvitationToken", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Account.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Account.UserSession", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Account.Account", null)
                         .WithMany()

@@ -13,7 +13,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStillasDb))]
-    [Migration("20261207042854_Hardening")]
+    [Migration("20261207043204_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -255,6 +255,49 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("InvitationTokens");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Account.UserSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Baseline.Fortune", b =>
@@ -3238,6 +3281,15 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Account.InvitationToken", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Account.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Account.UserSession", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Account.Account", null)
                         .WithMany()
