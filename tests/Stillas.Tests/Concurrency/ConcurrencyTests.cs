@@ -183,6 +183,84 @@ public abstract class ConcurrencyTests(StillasApp app)
         Assert.Equal("API 1", problem.GetProperty("theirs").GetProperty("text").GetString());
         Assert.Equal("API 2", problem.GetProperty("yours").GetProperty("text").GetString());
     }
+
+    /// <summary>Two saves of one record from two logins, each with the version it read: the first lands, the second is 409 with both.</summary>
+    private static async Task<JsonElement> SecondIsRefusedAsync(HttpClient first, HttpClient second, string url, object firstBody, object secondBody)
+    {
+        var ok = await first.PutAsJsonAsync(url, firstBody);
+        Assert.True(ok.IsSuccessStatusCode, $"{url}: first save {(int)ok.StatusCode} {await ok.Content.ReadAsStringAsync()}");
+        var stale = await second.PutAsJsonAsync(url, secondBody);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(EditConflict.Title, problem.GetProperty("title").GetString());
+        Assert.True(problem.TryGetProperty("theirs", out _) && problem.TryGetProperty("yours", out _), "both versions in the problem details");
+        return problem;
+    }
+
+    [Fact]
+    public async Task Two_guides_save_the_interim_work_draft_the_session_and_a_plan_step_and_the_later_is_refused_each_time()
+    {
+        var programme = await app.NewProgrammeAsync();
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var guide = await app.LoginAsync(SessionTestSupport.Guide);
+        var sessions = await app.SessionsAsync(advisor, programme);
+        var id = sessions[2];
+
+        // Interim work: both opened the session before any draft existed.
+        object Draft(string point) => new { points = new[] { point }, feedbackDeadline = "2027-05-01", basedOn = 0, revision = 0 };
+        var work = await SecondIsRefusedAsync(advisor, guide, $"/api/v1/sessions/{id}/interim-work", Draft("Ola sitt punkt"), Draft("Kari sitt punkt"));
+        Assert.Contains("Ola sitt punkt", work.GetProperty("theirs").GetProperty("points").GetString());
+        Assert.Contains("Kari sitt punkt", work.GetProperty("yours").GetProperty("points").GetString());
+        Assert.Equal(["Ola sitt punkt"], await app.WithDbAsync(db => db.InterimWorkAgreements.Where(a => a.SessionId == id).Select(a => a.Points).SingleAsync()));
+
+        // The session's time and place.
+        var session = await advisor.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{id}");
+        var v = session.GetProperty("version").GetInt32();
+        var place = await SecondIsRefusedAsync(advisor, guide, $"/api/v1/sessions/{id}",
+            new { startTime = "09:00", minutes = 180, place = "Møterom A", version = v }, new { startTime = "10:00", minutes = 180, place = "Biblioteket", version = v });
+        Assert.Equal("Møterom A", place.GetProperty("theirs").GetProperty("place").GetString());
+        Assert.Equal("Biblioteket", place.GetProperty("yours").GetProperty("place").GetString());
+
+        // A step of the progress plan.
+        var detail = await advisor.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}");
+        var step = detail.GetProperty("steps").EnumerateArray().First(s => s.GetProperty("sessionNumber").ValueKind == JsonValueKind.Number);
+        var stepId = step.GetProperty("id").GetInt32();
+        var date = step.GetProperty("date").GetString();
+        var sv = step.GetProperty("version").GetInt32();
+        var status = step.GetProperty("status");
+        var stepConflict = await SecondIsRefusedAsync(advisor, guide, $"/api/v1/programmes/{programme}/steps/{stepId}",
+            new { date, status, note = "Ola: flyttes kanskje", version = sv }, new { date, status, note = "Kari: blir som planlagt", version = sv });
+        Assert.Equal("Ola: flyttes kanskje", stepConflict.GetProperty("theirs").GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Two_guides_save_one_assessment_note_and_one_day_plan_slot_and_the_later_is_refused_each_time()
+    {
+        var programme = await app.NewProgrammeAsync();
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var guide = await app.LoginAsync(SessionTestSupport.Guide);
+
+        var created = await advisor.PostAsJsonAsync($"/api/v1/programmes/{programme}/assessment/notes", new { kind = 1, group = "Ansatte", text = "Første utkast" });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var note = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("note");
+        var noteId = note.GetProperty("id").GetInt32();
+        var nv = note.GetProperty("version").GetInt32();
+        var noteConflict = await SecondIsRefusedAsync(advisor, guide, $"/api/v1/programmes/{programme}/assessment/notes/{noteId}",
+            new { kind = 1, group = "Ansatte", text = "Olas tillegg", version = nv }, new { kind = 1, group = "Ansatte", text = "Karis tillegg", version = nv });
+        Assert.Equal("Olas tillegg", noteConflict.GetProperty("theirs").GetProperty("text").GetString());
+        Assert.Equal("Olas tillegg", await app.WithDbAsync(db => db.AssessmentNotes.Where(n => n.Id == noteId).Select(n => n.Text).SingleAsync()));
+        Assert.Equal("Ola Veileder", await app.WithDbAsync(db => db.AssessmentNotes.Where(n => n.Id == noteId).Select(n => n.UpdatedByName).SingleAsync()));
+
+        var slot = await advisor.PostAsJsonAsync($"/api/v1/programmes/{programme}/assessment/schedule/slots", new { date = "2027-03-08", start = "08:00", end = "09:00", title = "Samtale med elevrådet", schoolTakesPart = true });
+        Assert.True(slot.IsSuccessStatusCode, await slot.Content.ReadAsStringAsync());
+        var s = await slot.Content.ReadFromJsonAsync<JsonElement>();
+        var slotId = s.GetProperty("id").GetInt32();
+        var slv = s.GetProperty("version").GetInt32();
+        var slotConflict = await SecondIsRefusedAsync(advisor, guide, $"/api/v1/programmes/{programme}/assessment/schedule/slots/{slotId}",
+            new { date = "2027-03-08", start = "08:00", end = "09:00", title = "Samtale med elevrådet, rom 2", version = slv },
+            new { date = "2027-03-08", start = "09:00", end = "10:00", title = "Samtale med elevrådet", version = slv });
+        Assert.Equal("Samtale med elevrådet, rom 2", slotConflict.GetProperty("theirs").GetProperty("title").GetString());
+    }
 }
 
 public sealed class ConcurrencyOnSqlite(StillasApp app) : ConcurrencyTests(app), IClassFixture<StillasApp>;

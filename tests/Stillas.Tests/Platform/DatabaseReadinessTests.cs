@@ -29,7 +29,7 @@ public sealed class DatabaseReadinessTests
         var schools = gate.InvokeAsync(Request("/Schools"));
         var login = gate.InvokeAsync(Request("/Account/Login"));
         var post = gate.InvokeAsync(Request("/Account/Login", "POST"));
-        await Task.Delay(50);
+        // A request the gate let through would have passed synchronously, before InvokeAsync returned.
         Assert.Empty(passed);
 
         readiness.MarkMigrated();
@@ -52,7 +52,6 @@ public sealed class DatabaseReadinessTests
         await gate.InvokeAsync(Request("/Account/Login")).WaitAsync(TimeSpan.FromSeconds(5));
         var post = gate.InvokeAsync(Request("/Account/Login", "POST"));
         var schools = gate.InvokeAsync(Request("/Schools"));
-        await Task.Delay(50);
         Assert.Equal(["/Account/Login"], passed);
         Assert.False(post.IsCompleted);
 

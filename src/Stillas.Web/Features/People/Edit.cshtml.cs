@@ -51,9 +51,16 @@ public sealed class EditModel(StillasDb db, CurrentScope current, UserManager<Ac
             // Editing changes who the person is; the owner and roles are not part of this form.
             foreach (var field in new[] { nameof(InviteInput.OwnerId), nameof(InviteInput.Role), nameof(InviteInput.SchoolId), nameof(InviteInput.UniversityId) })
                 ModelState.Remove($"{nameof(Input)}.{field}");
-            if (ModelState.IsValid)
-                foreach (var (field, message) in await PersonAccounts.UpdateAsync(db, users, outbox, current.Scope, person, Input, ct))
-                    ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            try
+            {
+                if (ModelState.IsValid)
+                    foreach (var (field, message) in await PersonAccounts.UpdateAsync(db, users, outbox, current.Scope, person, Input, ct))
+                        ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException ex)
+            {
+                await EditConflicts.ShowAsync(db, this, ex, ct);
+            }
             if (!ModelState.IsValid) return Page();
             TempData["Message"] = "Endringene er lagret.";
             return RedirectToPage("/People/Details", new { id = person.Id });

@@ -99,6 +99,7 @@ public static class PersonAccounts
         var errors = await input.CheckAsync(db, person.Id, ct);
         if (errors.Count > 0) return errors;
         var oldEmail = person.Email;
+        db.Expect(person, input.Version);
         input.Apply(person);
         if (person.Email != oldEmail && await db.Users.SingleOrDefaultAsync(a => a.PersonId == person.Id, ct) is { } account)
         {

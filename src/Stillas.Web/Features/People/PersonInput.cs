@@ -8,6 +8,9 @@ namespace Stillas.Web.Features.People;
 /// <summary>What a user types to edit a person; shared by the pages and the API.</summary>
 public class PersonInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
+
     // Identity accepts only these characters in a user name (the e-mail is the user name), so the
     // form refuses the rest at the field instead of failing later.
     internal const string EmailPattern = @"^\s*[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\s*$";
@@ -32,6 +35,7 @@ public class PersonInput
 
     public void Fill(Person p)
     {
+        Version = p.Version;
         Name = p.Name;
         Email = p.Email;
         Phone = p.Phone;

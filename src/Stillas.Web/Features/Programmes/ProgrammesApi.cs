@@ -15,7 +15,7 @@ public static class ProgrammesApi
 
     public sealed record StepDto(int Id, string Key, string Title, string PhaseKey, string Phase, StepKind Kind, StepResponsible Responsible, string ResponsibleName,
         string? ResponsibleNote, DateOnly Date, DateOnly? EndDate, DateOnly OriginalDate, StepStatus Status, string StatusName, bool Overdue,
-        string? Note, int? SessionNumber, int? Hours, DateTimeOffset? DoneAt);
+        string? Note, int? SessionNumber, int? Hours, DateTimeOffset? DoneAt, int Version);
 
     public sealed record ProgrammeDetailDto(ProgrammeDto Programme, string TemplateKey, IReadOnlyList<StepDto> Steps);
 
@@ -78,6 +78,7 @@ public static class ProgrammesApi
             if (programmeStatus != ProgrammeStatus.Active)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Forløpet er ikke aktivt, så stegene kan ikke endres.");
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: StepNotSaved);
+            db.Expect(step, input.Version);
             var now = clock.GetUtcNow();
             if (!full)
             {
@@ -121,5 +122,5 @@ public static class ProgrammesApi
     private static StepDto ToDto(PlanStep s, DateOnly today) =>
         new(s.Id, s.Key, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, ProgrammeText.Label(s.Responsible), s.ResponsibleNote,
             s.Date, s.EndDate, s.OriginalDate, s.Status, ProgrammeText.Label(s.Status), ProgrammePlanning.IsOverdue(s.Status, s.Date, s.EndDate, today),
-            s.Note, s.SessionNumber, s.Hours, s.DoneAt);
+            s.Note, s.SessionNumber, s.Hours, s.DoneAt, s.Version);
 }

@@ -48,9 +48,10 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         }
         if (!ModelState.IsValid) return Page();
         var before = Step.Date;
+        db.Expect(Step, Input.Version);
         Input.Apply(Step, clock.GetUtcNow());
         var followed = await ProgrammePlanning.FollowLastSessionAsync(db, Step, before, ct);
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = (Step.Date != before
             ? $"«{Step.Title}» er flyttet til {ProgrammePlanning.Dates(Step.Date, Step.EndDate)}."
             : $"«{Step.Title}» er lagret.")

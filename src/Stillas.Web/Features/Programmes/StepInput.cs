@@ -9,6 +9,9 @@ namespace Stillas.Web.Features.Programmes;
 /// <summary>A change to one step of a progress plan; shared by the step page and the API.</summary>
 public sealed class StepInput
 {
+    /// <summary>The version the form or API call was written on (concurrency check when given).</summary>
+    public int? Version { get; set; }
+
     [Required(ErrorMessage = "Skriv inn dato.")]
     public DateOnly? Date { get; set; }
 
@@ -21,7 +24,7 @@ public sealed class StepInput
     [StringLength(2000, ErrorMessage = "Notatet kan ha høyst 2000 tegn.")]
     public string? Note { get; set; }
 
-    public static StepInput From(PlanStep s) => new() { Date = s.Date, Status = s.Status, ResponsibleNote = s.ResponsibleNote, Note = s.Note };
+    public static StepInput From(PlanStep s) => new() { Date = s.Date, Status = s.Status, ResponsibleNote = s.ResponsibleNote, Note = s.Note, Version = s.Version };
 
     /// <summary>The owner's school holidays with their names, for telling why a date is not a school day.</summary>
     public static async Task<List<SchoolHoliday>> HolidaysAsync(StillasDb db, int ownerId, CancellationToken ct)

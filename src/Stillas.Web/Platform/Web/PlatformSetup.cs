@@ -232,7 +232,9 @@ public static class PlatformSetup
                 extensions: new Dictionary<string, object?> { ["traceId"] = ctx.TraceIdentifier }).ExecuteAsync(ctx);
             return;
         }
-        ctx.Response.Redirect(status == 403 ? "/Account/AccessDenied" : $"/Error?code={status}&trace={Uri.EscapeDataString(ctx.TraceIdentifier)}");
+        // A stale save on a page that does not show both versions itself (EditConflicts.TrySaveAsync) still says what happened.
+        var edit = ex is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException ? "&kind=edit" : "";
+        ctx.Response.Redirect(status == 403 ? "/Account/AccessDenied" : $"/Error?code={status}{edit}&trace={Uri.EscapeDataString(ctx.TraceIdentifier)}");
     }
 
     public static WebApplication MapStillasPages(this WebApplication app)

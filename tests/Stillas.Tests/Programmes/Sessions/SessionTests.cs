@@ -266,7 +266,7 @@ public abstract class SessionTests(StillasApp app)
     }
 
     [Fact]
-    public async Task The_timeline_reads_the_whole_demo_programme_for_school_and_team_and_exports_a_pdf_in_under_a_second()
+    public async Task The_timeline_reads_the_whole_demo_programme_for_school_and_team_and_exports_a_pdf()
     {
         var programme = await app.WithDbAsync(db => db.Programmes.Where(p => p.School!.Name == "Sentrum skole" && p.Steps.Any(s => s.Key == "fase4.session1")).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         foreach (var who in new[] { SessionTestSupport.Principal, SessionTestSupport.Advisor, "skoleeier@nordvik.test" })
@@ -280,12 +280,10 @@ public abstract class SessionTests(StillasApp app)
             Assert.DoesNotContain("Ledelsen er trygg i analysen", html); // a team note
         }
         var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
-        await advisor.GetAsync($"/Programmes/Timeline/{programme}?handler=Pdf");
-        var watch = Stopwatch.StartNew();
+        // Its speed is the benchmark's (docs/performance.md), not a wall-clock limit in a test on a shared machine.
         var pdf = await advisor.GetAsync($"/Programmes/Timeline/{programme}?handler=Pdf");
-        watch.Stop();
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"Timeline PDF took {watch.ElapsedMilliseconds} ms");
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]));
         Refused.Assert(await (await app.LoginAsync("skoleeier@fjordland.test")).GetAsync($"/Programmes/Timeline/{programme}"), "another owner's timeline");
 
         // The demo: sessions 1–4 done before 27.11.2026, the agreement after session 4 awaits feedback.

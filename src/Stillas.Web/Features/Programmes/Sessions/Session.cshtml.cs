@@ -43,7 +43,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Input = new(Session.StartTime.ToString("HH:mm"), Session.Minutes, Session.Place, Session.VideoLink, Session.Participants, Session.CycleStep, Session.CycleNote);
+        Input = new(Session.StartTime.ToString("HH:mm"), Session.Minutes, Session.Place, Session.VideoLink, Session.Participants, Session.CycleStep, Session.CycleNote, Session.Version);
         return Page();
     }
 
@@ -56,7 +56,16 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         var errors = SessionService.Check(input, out var start);
         foreach (var (f, m) in errors) ModelState.AddModelError($"Input.{f}", m);
         if (!ModelState.IsValid) return Page();
-        await SessionService.SaveAsync(db, id, input, start, clock, ct);
+        try
+        {
+            await SessionService.SaveAsync(db, id, input, start, clock, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(id, ct);
+            return Page();
+        }
         TempData["Message"] = "Veiledningen er lagret.";
         return RedirectToPage(new { id });
     }

@@ -12,7 +12,7 @@ namespace Stillas.Web.Features.Programmes.Sessions;
 
 /// <summary>A session as pages and the API show it: its plan step's date and status with the session's own details.</summary>
 public sealed record SessionView(int Id, int ProgrammeId, int Number, int PlanStepId, DateOnly Date, StepStatus StepStatus, string PhaseKey,
-    TimeOnly StartTime, int Minutes, string? Place, string? VideoLink, string? Participants, int? CycleStep, string? CycleNote)
+    TimeOnly StartTime, int Minutes, string? Place, string? VideoLink, string? Participants, int? CycleStep, string? CycleNote, int Version)
 {
     public TimeOnly EndTime => StartTime.AddMinutes(Minutes);
     public bool IsDone => StepStatus == StepStatus.Done;
@@ -48,7 +48,7 @@ public static class SessionService
     /// <summary>Sessions matching <paramref name="where"/> (on the entity: a filter on the projected record would not translate), as views.</summary>
     public static IQueryable<SessionView> Query(StillasDb db, System.Linq.Expressions.Expression<Func<GuidanceSession, bool>> where) =>
         db.Set<GuidanceSession>().AsNoTracking().Where(where).OrderBy(s => s.Number).Select(s => new SessionView(s.Id, s.ProgrammeId, s.Number, s.PlanStepId, s.PlanStep!.Date, s.PlanStep.Status, s.PlanStep.PhaseKey,
-            s.StartTime, s.Minutes, s.Place, s.VideoLink, s.Participants, s.CycleStep, s.CycleNote));
+            s.StartTime, s.Minutes, s.Place, s.VideoLink, s.Participants, s.CycleStep, s.CycleNote, s.Version));
 
     public static Task<SessionView?> SessionAsync(StillasDb db, int id, CancellationToken ct) => Query(db, s => s.Id == id).SingleOrDefaultAsync(ct);
 
@@ -57,7 +57,7 @@ public static class SessionService
 
     // ---- Session details ----
 
-    public sealed record SessionInput(string? StartTime, int? Minutes, string? Place, string? VideoLink, string? Participants, int? CycleStep, string? CycleNote);
+    public sealed record SessionInput(string? StartTime, int? Minutes, string? Place, string? VideoLink, string? Participants, int? CycleStep, string? CycleNote, int? Version = null);
 
     public static List<(string Field, string Message)> Check(SessionInput input, out TimeOnly start)
     {
@@ -78,6 +78,7 @@ public static class SessionService
     public static async Task SaveAsync(StillasDb db, int id, SessionInput input, TimeOnly start, TimeProvider clock, CancellationToken ct)
     {
         var s = await db.Set<GuidanceSession>().SingleAsync(x => x.Id == id, ct);
+        db.Expect(s, input.Version);
         s.StartTime = start;
         s.Minutes = input.Minutes ?? s.Minutes;
         s.Place = Clean(input.Place);
