@@ -30,7 +30,8 @@ public static class PlatformSetup
         services.AddSingleton<AccessScopeCache>();
         var database = services.AddStillasDb(config, builder.Environment.ContentRootPath);
         services.AddScoped<DemoData>();
-        services.AddStillasDataProtection(database);
+        services.AddStillasDataProtection(database, config);
+        builder.AddStillasTransport();
 
         // Identity: local accounts, lockout after 5 failed logins.
         services.AddIdentityCore<AccountEntity>(o =>
@@ -100,7 +101,8 @@ public static class PlatformSetup
         services.AddScoped<AccountLinks>();
         services.AddSingleton<Stillas.Web.Platform.Files.FileStore>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("mail", tags: ["ready"]);
         // Structured (JSON) logs outside Development; readable lines on a developer's console.
         if (!builder.Environment.IsDevelopment())
         {
@@ -147,6 +149,8 @@ public static class PlatformSetup
 
     public static WebApplication UseStillasPlatform(this WebApplication app)
     {
+        app.UseStillasTransport();
+        DataProtectionSetup.WarnIfKeysUnencrypted(app);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = StatusFor,
@@ -226,6 +230,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    // Features Chromium knows (an unknown one, e.g. the withdrawn interest-cohort, is a console error there).
+    public const string PermissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        + "microphone=(), payment=(), usb=(), browsing-topics=()";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -235,7 +243,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Nothing Stillas does needs these; an injected script or framed page gets none of them either.
+            h["Permissions-Policy"] = PermissionsPolicy;
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
         });
