@@ -17,12 +17,11 @@ public sealed class OutboxHealthCheck(StillasDb db, TimeProvider clock) : IHealt
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var cutoff = clock.GetUtcNow() - Late;
-        // Unsent rows are few (the SentAt, DueAt index): this reads only them.
-        var failed = await db.Outbox.AsNoTracking().CountAsync(m => m.SentAt == null && m.FailedAt != null, ct);
-        var late = failed > 0 ? 0 : await db.Outbox.AsNoTracking()
-            .CountAsync(m => m.SentAt == null && m.FailedAt == null && (m.DueAt < cutoff || (m.Attempts > 0 && m.CreatedAt < cutoff)), ct);
-        if (failed > 0) return HealthCheckResult.Degraded($"{failed} e-poster ble ikke levert.");
-        if (late > 0) return HealthCheckResult.Degraded($"{late} e-poster er mer enn en time forsinket.");
+        // One query over the unsent rows only (the SentAt, DueAt index; they are few): /health/ready is also the
+        // benchmarks' baseline, so it stays one round trip more than the database check, no more.
+        var stuck = await db.Outbox.AsNoTracking()
+            .AnyAsync(m => m.SentAt == null && (m.FailedAt != null || m.DueAt < cutoff || (m.Attempts > 0 && m.CreatedAt < cutoff)), ct);
+        if (stuck) return HealthCheckResult.Degraded("E-post ble ikke levert, eller er mer enn en time forsinket (se /Mail/Undelivered).");
         return HealthCheckResult.Healthy();
     }
 }
