@@ -76,7 +76,7 @@ public sealed class UndeliveredMailTests(SmtpOutageApp app) : IClassFixture<Smtp
         Assert.Equal(nordvik, failed.OwnerId);
         // Not tried again by itself, however long one waits.
         app.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(0, await app.Services.GetRequiredService<MailDispatcher>().SendDueAsync(CancellationToken.None));
+        await app.Services.GetRequiredService<MailDispatcher>().SendDueAsync(CancellationToken.None);
         Assert.Equal(max, (await MessageAsync(id)).Attempts);
 
         // The monitor sees it.

@@ -22,6 +22,7 @@ public sealed class ProxiedProductionApp : StillasApp
 {
     public const string Proxy = "10.9.8.7";
     public ConcurrentDictionary<string, (string? Remote, string Scheme)> Seen { get; } = new();
+    public LogCapture Log { get; } = new();
     public string CertificatePath { get; } = Path.Combine(Path.GetTempPath(), "stillas-tests", "keys-" + Guid.NewGuid().ToString("N") + ".pfx");
     private const string CertificatePassword = "test-passord";
 
@@ -41,7 +42,7 @@ public sealed class ProxiedProductionApp : StillasApp
         builder.UseSetting("ForwardedHeaders:KnownProxies", Proxy);
         builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
-        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new Network(Seen)));
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new Network(Seen)).AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log));
     }
 
     private sealed class Network(ConcurrentDictionary<string, (string?, string)> seen) : IStartupFilter
@@ -62,6 +63,35 @@ public sealed class ProxiedProductionApp : StillasApp
     {
         base.Dispose(disposing);
         if (disposing && File.Exists(CertificatePath)) File.Delete(CertificatePath);
+    }
+}
+
+/// <summary>The app in Production without a key-ring certificate.</summary>
+public sealed class UnencryptedProductionApp : StillasApp
+{
+    public LogCapture Log { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Production");
+        builder.ConfigureTestServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log));
+    }
+}
+
+/// <summary>Keeps every log message the app writes (added after the app's own providers, which Production clears).</summary>
+public sealed class LogCapture : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public ConcurrentQueue<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Messages { get; } = new();
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(this);
+    public void Dispose() { }
+
+    private sealed class Logger(LogCapture capture) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            capture.Messages.Enqueue((logLevel, formatter(state, exception)));
     }
 }
 
@@ -170,6 +200,17 @@ public sealed class TransportSecurityTests(ProxiedProductionApp app) : IClassFix
         var plain = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(dev.DataDirectory!, "keys"), "*.xml").First());
         Assert.Contains("<value>", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("EncryptedData", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Production_an_unencrypted_key_ring_is_warned_about_at_start_and_an_encrypted_one_is_not()
+    {
+        const string warning = "key ring is stored unencrypted";
+        Assert.Equal(HttpStatusCode.OK, (await Https().GetAsync("/Account/Login")).StatusCode);
+        Assert.DoesNotContain(app.Log.Messages, m => m.Message.Contains(warning, StringComparison.Ordinal));
+        using var unencrypted = new UnencryptedProductionApp();
+        _ = unencrypted.Services; // started
+        Assert.Contains(unencrypted.Log.Messages, m => m.Level == Microsoft.Extensions.Logging.LogLevel.Warning && m.Message.Contains(warning, StringComparison.Ordinal));
     }
 
     [Fact]
