@@ -26,7 +26,8 @@ public sealed class BackupTests(StillasApp app) : IClassFixture<StillasApp>, IDi
 {
     private readonly string work = Path.Combine(Path.GetTempPath(), "stillas-tests", "backup-" + Guid.NewGuid().ToString("N"));
 
-    private string Database => Path.Combine(app.DataDirectory!, "stillas.db");
+    /// <summary>The fixture app's database file (the app is started first: the file exists from then on).</summary>
+    private string Database => app.Services is not null ? Path.Combine(app.DataDirectory!, "stillas.db") : throw new InvalidOperationException();
     private string[] Settings(string database, string files) => [$"--Database:ConnectionString=Data Source={database}", $"--Files:Root={files}"];
 
     [Fact]
@@ -139,6 +140,62 @@ public sealed class BackupTests(StillasApp app) : IClassFixture<StillasApp>, IDi
         Assert.Equal(1, await BackupCommand.RunAsync(["restore", cut!, .. Settings(Path.Combine(work, "x", "stillas.db"), Path.Combine(work, "x", "files"))], output));
         Assert.Contains("ikke en hel sikkerhetskopi", output.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(work, "x", "stillas.db")));
+    }
+
+    [Fact]
+    public async Task A_backup_killed_mid_way_leaves_no_file_under_its_final_name()
+    {
+        // A FIFO in the file store that nobody writes to: the backup blocks opening it, so when it is killed it is
+        // provably mid-way (the database already in the archive, files still to come), whatever the machine's speed.
+        var files = Path.Combine(work, "files-with-fifo");
+        Directory.CreateDirectory(Path.Combine(files, "1"));
+        await File.WriteAllBytesAsync(Path.Combine(files, "1", "a-file"), new byte[1000]);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(files, "1", "z-fifo")))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var target = Path.Combine(work, "drept.zip");
+        var dll = AppDll();
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { dll, "backup", target, $"--Database:ConnectionString=Data Source={Database}", $"--Files:Root={files}" }) info.ArgumentList.Add(a);
+        using var backup = System.Diagnostics.Process.Start(info)!;
+        try
+        {
+            string[] Partial() => Directory.Exists(work) ? Directory.GetFiles(work, ".drept.zip.*.partial") : [];
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!(Partial() is [var p] && new FileInfo(p).Length > 100_000))
+            {
+                if (backup.HasExited) Assert.Fail("the backup ended before it reached the files: " + await backup.StandardOutput.ReadToEndAsync() + await backup.StandardError.ReadToEndAsync());
+                Assert.True(DateTime.UtcNow < deadline, "the backup did not get to the file store in time");
+                await Task.Delay(20);
+            }
+            backup.Kill(); // SIGKILL: no finally, no clean-up
+            await backup.WaitForExitAsync();
+
+            Assert.False(File.Exists(target), "a killed backup left a file under its final name");
+            var left = Assert.Single(Partial()); // what the kill left is named for what it is
+            var output = new StringWriter();
+            Assert.Equal(1, await BackupCommand.RunAsync(["restore", left, .. Settings(Path.Combine(work, "y", "stillas.db"), Path.Combine(work, "y", "files"))], output));
+            Assert.Contains("ikke en hel sikkerhetskopi", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!backup.HasExited) backup.Kill();
+        }
+    }
+
+    /// <summary>The built app (the tests build it with the solution), as KillDuringDispatchTests finds it.</summary>
+    private static string AppDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Stillas.slnx"))) continue;
+            var dll = Path.Combine(dir.FullName, "src", "Stillas.Web", "bin", configuration, "net10.0", "Stillas.Web.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the app first ({dll}).");
+        }
+        throw new DirectoryNotFoundException("Stillas.slnx not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()
