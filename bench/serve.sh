@@ -22,9 +22,10 @@ case $provider in
   *) fail "provider must be sqlite or postgres, not '$provider'" ;;
 esac
 log=bench/.serve.log
+# Plain http on loopback: Secure-only cookies and the https requirement (TransportSecurity) are turned off here only.
 start=$(date +%s.%N)
 (cd src/Stillas.Web && exec setsid dotnet "bin/Release/net10.0/Stillas.Web.dll" --urls "http://127.0.0.1:$port" "${db[@]}" \
-   --Files:Root="$files" --Bench:Baseline=true --Logging:LogLevel:Default=Warning) >"$log" 2>&1 </dev/null &
+   --Files:Root="$files" --Bench:Baseline=true --Logging:LogLevel:Default=Warning --Security:SecureCookies=false) >"$log" 2>&1 </dev/null &
 pid=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/Account/Login")" = 200 ]; do
   kill -0 "$pid" 2>/dev/null || { tail -n 30 "$log" >&2; fail "the app stopped before the login page answered (log: $log)"; }

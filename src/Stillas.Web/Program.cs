@@ -17,6 +17,8 @@ using Stillas.Web.Platform.Web;
 
 // `generate`: fill the database with the national dataset instead of serving (docs/performance.md).
 if (Stillas.Web.Platform.Data.Seed.National.NationalCommand.IsRequested(args)) { Environment.ExitCode = await Stillas.Web.Platform.Data.Seed.National.NationalCommand.RunAsync(args); return; }
+// `backup FILE` / `restore FILE`: a consistent copy of the database, file store and keys (README, "Sikkerhetskopi").
+if (Stillas.Web.Platform.Data.BackupCommand.IsRequested(args)) { Environment.ExitCode = await Stillas.Web.Platform.Data.BackupCommand.RunAsync(args); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 // The build output (not only a published folder) serves its CSS in any environment: ASP.NET Core reads the

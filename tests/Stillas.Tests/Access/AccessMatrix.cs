@@ -225,6 +225,26 @@ public static class AccessMatrix
         new("GET", "/Audit/Index", AnyAdmin),
         new("GET", "/Audit", AnyAdmin),
         new("GET", "/api/v1/audit", AnyAdmin),
+        // Undelivered mail: every administrator opens the page (their owners' mail); "Send på nytt" on a Nordvik mail
+        // is Nordvik's administrator's and the system administrator's (Fjordland's gets 404: not their mail).
+        new("GET", "/Mail/Undelivered", AnyAdmin),
+        new("POST", "/Mail/Undelivered", NordvikManagers)
+        {
+            Handler = "Resend",
+            Fresh = async (app, ids) => new() { ["mail"] = Str(await app.WithDbAsync(async db =>
+            {
+                var m = new Stillas.Web.Platform.Mail.OutboxMessage
+                {
+                    ToAddress = "matrise@nordvik.test", Subject = "Matrisepost", TextBody = "-", CreatedAt = app.Now, DueAt = app.Now, Attempts = 8,
+                    LastError = "Connection refused", FailedAt = app.Now, OwnerId = ids.Nordvik, LeaseUntil = app.Now.AddDays(365), // the dispatcher leaves it be
+                };
+                db.Outbox.Add(m);
+                await db.SaveChangesAsync();
+                return (int)m.Id;
+            })) },
+            Form = (_, v) => new() { ["id"] = v["mail"] },
+            Effect = c => Check(c, db => db.Outbox.AnyAsync(x => x.Id == long.Parse(c.Values["mail"], System.Globalization.CultureInfo.InvariantCulture) && x.FailedAt == null), "the mail is still marked undelivered"),
+        },
 
         new("GET", "/People/Index", ViewPeopleRoles),
         new("GET", "/People", ViewPeopleRoles),

@@ -41,7 +41,7 @@ public sealed class PlatformTests(StillasApp app) : IClassFixture<StillasApp>
             }
             finally { await db.Database.CloseConnectionAsync(); }
         });
-        Assert.Equal((30_000, 1), timeout); // 1 = NORMAL, safe with WAL
+        Assert.Equal((30_000, 2), timeout); // 2 = FULL: an acknowledged commit survives a power cut (Database:SqliteSynchronous)
     }
 
     [Fact]
@@ -176,7 +176,9 @@ public sealed class ProductionTests(ProductionApp app) : IClassFixture<Productio
     [Fact]
     public async Task Demo_logins_are_refused_outside_Development()
     {
-        var response = await app.Client().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "admin@stillas.test", ["Input.Password"] = "Demo-passord-1" });
+        // Over https, as outside Development the cookies (antiforgery too) are Secure only (TransportSecurity).
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "admin@stillas.test", ["Input.Password"] = "Demo-passord-1" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Demobrukere kan bare brukes i utviklingsmiljøet.", Html.Alert(html));

@@ -18,9 +18,10 @@ public sealed class SmtpSink : IDisposable
     /// <summary>Runs after a message is kept and before the server answers 250 (a test can kill the sender there).</summary>
     public Func<MimeMessage, Task>? OnReceived { get; set; }
 
-    public SmtpSink()
+    /// <param name="port">A given port (a test that first lets the app meet a closed port, then starts the server on it); default a free one.</param>
+    public SmtpSink(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
@@ -41,7 +42,7 @@ public sealed class SmtpSink : IDisposable
         throw new TimeoutException("No matching mail arrived at the SMTP sink.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -52,9 +52,13 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     /// <summary>Owner administrators: running programmes by the school year they started in and the phase they are in.</summary>
     public List<PhaseCount> ProgrammesByPhase { get; private set; } = [];
 
+    /// <summary>Administrators: mail that could not be delivered, shown as an alert linking to /Mail/Undelivered.</summary>
+    public int UndeliveredMail { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = Scope;
+        if (Stillas.Web.Features.Mail.UndeliveredModel.MaySee(scope)) UndeliveredMail = await Stillas.Web.Features.Mail.UndeliveredModel.Visible(db, scope).CountAsync(ct);
         if (scope.IsSystem) AllOwners = await db.Owners.CountAsync(ct);
         if (scope.StaffOwnerIds.Length > 0)
         {

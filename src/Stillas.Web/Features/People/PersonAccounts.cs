@@ -110,7 +110,8 @@ public static class PersonAccounts
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
             var by = string.IsNullOrEmpty(scope.ActorName) ? "En administrator" : scope.ActorName;
             outbox.Enqueue(oldEmail, person.Name, "E-postadressen din i Stillas er endret",
-                $"Hei {person.Name}!\n\n{by} har endret e-postadressen din i Stillas fra {oldEmail} til {person.Email}. Du logger inn med den nye adressen.\n\nVar ikke dette avtalt, kontakt skoleeierens administrator.\n");
+                $"Hei {person.Name}!\n\n{by} har endret e-postadressen din i Stillas fra {oldEmail} til {person.Email}. Du logger inn med den nye adressen.\n\nVar ikke dette avtalt, kontakt skoleeierens administrator.\n",
+                ownerId: person.OwnerId); // the old address no longer names the person: say whose it is
         }
         try
         {

@@ -90,7 +90,7 @@ public static class TeamChanges
                 Hilsen Stillas
                 """;
             foreach (var r in recipients)
-                db.Add(new OutboxMessage { ToAddress = r.Email, ToName = r.Name, Subject = $"Endring i {teamName}", TextBody = text, CreatedAt = now, DueAt = now });
+                db.Add(new OutboxMessage { ToAddress = r.Email, ToName = r.Name, Subject = $"Endring i {teamName}", TextBody = text, CreatedAt = now, DueAt = now, OwnerId = ownerId });
         }
     }
 }

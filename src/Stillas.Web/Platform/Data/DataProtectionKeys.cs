@@ -64,9 +64,12 @@ public static class DataProtectionSetup
     /// them. SQLite: keys in <c>keys/</c> beside the database file (back up the folder, not just the file),
     /// so that the login form needs nothing from a database that is still being created at first start.
     /// </summary>
-    public static IServiceCollection AddStillasDataProtection(this IServiceCollection services, DatabaseOptions database)
+    public static IServiceCollection AddStillasDataProtection(this IServiceCollection services, DatabaseOptions database, IConfiguration? config = null)
     {
         var protection = services.AddDataProtection().SetApplicationName("Stillas");
+        // Encrypted at rest: with a certificate (PKCS#12 with its private key) every new key is written as
+        // EncryptedXml, so a copy of the keys folder or table (a backup) does not open cookies on its own.
+        if (KeyCertificate(config) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
         if (!database.IsPostgres() && database.SqliteDirectory is { } folder)
         {
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(folder, "keys")));
@@ -76,6 +79,24 @@ public static class DataProtectionSetup
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DatabaseReadiness>())));
 
         return services;
+    }
+
+    /// <summary>The key-encryption certificate from <c>DataProtection:CertificatePath</c> (+ <c>:CertificatePassword</c>), if configured.</summary>
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2? KeyCertificate(IConfiguration? config)
+    {
+        var path = config?["DataProtection:CertificatePath"];
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        if (!File.Exists(path)) throw new InvalidOperationException($"DataProtection:CertificatePath = '{path}': the file does not exist.");
+        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, config?["DataProtection:CertificatePassword"]);
+        if (!certificate.HasPrivateKey) throw new InvalidOperationException($"DataProtection:CertificatePath = '{path}': the certificate has no private key, so the keys could not be read again.");
+        return certificate;
+    }
+
+    /// <summary>In Production, says at start that the key ring lies unencrypted (README, "Nøkler kryptert på disk").</summary>
+    public static void WarnIfKeysUnencrypted(WebApplication app)
+    {
+        if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(app.Configuration["DataProtection:CertificatePath"]))
+            app.Logger.LogWarning("The data-protection key ring is stored unencrypted: set DataProtection:CertificatePath (and :CertificatePassword) to a PKCS#12 certificate to encrypt it at rest.");
     }
 
     /// <summary>

@@ -15,10 +15,18 @@ public sealed class DatabaseOptions
     public bool? SeedDemoData { get; set; }
     /// <summary>SQLite: keep prepared statements across requests (<see cref="SqliteStatementCache"/>); on by default.</summary>
     public bool StatementCache { get; set; } = true;
+    /// <summary>
+    /// SQLite's <c>synchronous</c> in WAL mode: <c>Full</c> (default) waits for the log's fsync at every commit,
+    /// so an acknowledged save survives a power cut; <c>Normal</c> is faster but may lose the last commits then
+    /// (never corrupts). Cost measured in docs/performance.md ("synchronous=FULL").
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
 
     /// <summary>SQLite: the folder that holds the database file (set at registration, not configured).</summary>
     public string? SqliteDirectory { get; internal set; }
 }
+
+public enum SqliteSynchronous { Full, Normal }
 
 public static class DatabaseSetup
 {
@@ -59,7 +67,7 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<SqliteStillasDb>(o =>
             {
                 o.UseSqlite(finalCs, s => s.MigrationsHistoryTable("__migrations").UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(new SqliteConnectionSettings(TimeSpan.FromSeconds(builder.DefaultTimeout))).ConfigureWarnings(IgnoreKnownWarnings);
+                    .AddInterceptors(new SqliteConnectionSettings(TimeSpan.FromSeconds(builder.DefaultTimeout), options.SqliteSynchronous)).ConfigureWarnings(IgnoreKnownWarnings);
                 if (statements is not null)
                 {
                     o.AddInterceptors(statements);

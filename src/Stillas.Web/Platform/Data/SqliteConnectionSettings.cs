@@ -12,12 +12,13 @@ namespace Stillas.Web.Platform.Data;
 /// <item>SQLite itself waits for a write lock (sqlite3_busy_timeout), instead of Microsoft.Data.Sqlite's
 /// own retry, which sleeps 150 ms before each new attempt: with a few guides saving notes at once,
 /// every save that met a lock waited at least 150 ms.</item>
-/// <item><c>synchronous=NORMAL</c>, the setting SQLite recommends with WAL: a commit no longer waits
-/// for an fsync of the log; the database cannot be corrupted by a crash, but a power cut may lose
-/// the last commits. Production runs on PostgreSQL; this is the laptop/municipality default.</item>
+/// <item><c>synchronous=FULL</c> by default (<c>Database:SqliteSynchronous</c>): in WAL mode every commit
+/// waits for an fsync of the log, so a save the user was told about survives a power cut, not only a
+/// crash of the process. <c>Normal</c> skips that fsync (SQLite's suggestion for WAL; the database is
+/// never corrupted, but a power cut may lose the last commits). The cost is in docs/performance.md.</item>
 /// </list>
 /// </summary>
-public sealed class SqliteConnectionSettings(TimeSpan timeout) : DbConnectionInterceptor
+public sealed class SqliteConnectionSettings(TimeSpan timeout, SqliteSynchronous synchronous = SqliteSynchronous.Full) : DbConnectionInterceptor
 {
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
 
@@ -53,7 +54,7 @@ public sealed class SqliteConnectionSettings(TimeSpan timeout) : DbConnectionInt
         if (new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode != SqliteOpenMode.ReadOnly)
         {
             using var command = sqlite.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.CommandText = synchronous == SqliteSynchronous.Normal ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;";
             command.ExecuteNonQuery();
         }
         Configured.AddOrUpdate(handle, Configured);

@@ -12,18 +12,20 @@ namespace Stillas.Web.Platform.Mail;
 /// <summary>Writes mails to the outbox. The caller's SaveChanges commits them with its own change.</summary>
 public sealed class Outbox(StillasDb db, TimeProvider clock, MailWakeUp wakeUp)
 {
-    public void Enqueue(string to, string? toName, string subject, string text, string? html = null, string? idempotencyKey = null, DateTimeOffset? dueAt = null) =>
-        Enqueue(to, toName, subject, text, html, idempotencyKey, dueAt, attachment: null);
+    /// <param name="ownerId">The owner the mail concerns (its administrator is shown the mail if it cannot be
+    /// delivered); when null, the dispatcher takes the recipient's owner if the mail fails.</param>
+    public void Enqueue(string to, string? toName, string subject, string text, string? html = null, string? idempotencyKey = null, DateTimeOffset? dueAt = null, int? ownerId = null) =>
+        Enqueue(to, toName, subject, text, html, idempotencyKey, dueAt, attachment: null, ownerId);
 
     /// <summary>As above, with one attachment (file name, content type, bytes).</summary>
     public OutboxMessage Enqueue(string to, string? toName, string subject, string text, string? html, string? idempotencyKey, DateTimeOffset? dueAt,
-        (string Name, string ContentType, byte[] Content)? attachment)
+        (string Name, string ContentType, byte[] Content)? attachment, int? ownerId = null)
     {
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
         {
             ToAddress = to, ToName = toName, Subject = subject, TextBody = text, HtmlBody = html,
-            IdempotencyKey = idempotencyKey, CreatedAt = now, DueAt = dueAt ?? now,
+            IdempotencyKey = idempotencyKey, CreatedAt = now, DueAt = dueAt ?? now, OwnerId = ownerId,
             AttachmentName = attachment?.Name, AttachmentContentType = attachment?.ContentType, Attachment = attachment?.Content,
         };
         db.Outbox.Add(message);
@@ -48,7 +50,9 @@ public sealed class MailWakeUp
 
 /// <summary>
 /// Claims due messages with a lease (an UPDATE that only one instance can win), sends them with
-/// MailKit, and retries failures with exponential backoff.
+/// MailKit, and retries failures with exponential backoff. After the last attempt (<see cref="MailOptions.MaxAttempts"/>)
+/// a message is marked failed ("ikke levert", <see cref="OutboxMessage.FailedAt"/>): it stays in the outbox, is
+/// shown to the administrators on /Mail/Undelivered and makes /health/ready degraded until someone sends it again.
 /// </summary>
 public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, MailWakeUp wakeUp, DatabaseReadiness readiness, ILogger<MailDispatcher> log) : BackgroundService
 {
@@ -88,7 +92,7 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
         var opts = options.Value;
         // Instants compare in SQL on both providers (SQLite stores them as binary longs).
         var candidates = (await db.Outbox.AsNoTracking()
-                .Where(m => m.SentAt == null && m.Attempts < opts.MaxAttempts && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts < opts.MaxAttempts && m.DueAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
                 .OrderBy(m => m.Id).Take(20).Select(m => new { m.Id, m.LeaseUntil }).ToListAsync(ct))
             .Select(m => (m.Id, m.LeaseUntil)).ToList();
         var attempted = 0;
@@ -122,6 +126,18 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOpt
                 var attempts = message.Attempts + 1;
                 var retryAt = clock.GetUtcNow().AddSeconds(Math.Min(3600, 15 * Math.Pow(2, attempts - 1)));
                 var error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+                if (attempts >= opts.MaxAttempts)
+                {
+                    // The last attempt: never dropped in silence. Marked "ikke levert", with the owner whose
+                    // administrator is told (the recipient's, when the code that queued it did not say).
+                    var ownerId = message.OwnerId ?? await db.People.AsNoTracking().Where(p => p.Email == message.ToAddress).Select(p => p.OwnerId).FirstOrDefaultAsync(ct);
+                    var failedAt = clock.GetUtcNow();
+                    log.LogError("Mail {Id} to {To} was not delivered after {Attempts} attempts: {Error}", id, message.ToAddress, attempts, error);
+                    await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error).SetProperty(m => m.FailedAt, failedAt)
+                        .SetProperty(m => m.OwnerId, ownerId).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
+                    continue;
+                }
                 log.LogWarning("Sending mail {Id} failed (attempt {Attempts}): {Error}", id, attempts, error);
                 await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)

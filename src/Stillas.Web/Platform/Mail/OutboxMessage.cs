@@ -25,6 +25,17 @@ public class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     public string? LeaseOwner { get; set; }
+    /// <summary>
+    /// Set when the last attempt failed: the message is "ikke levert" and is not tried again until an
+    /// administrator asks for it ("Send på nytt"). It is never dropped without a trace.
+    /// </summary>
+    public DateTimeOffset? FailedAt { get; set; }
+    /// <summary>
+    /// The owner the mail belongs to, so that the owner's administrator sees it if it cannot be delivered;
+    /// null = the system administrator's only (system staff, or an owner nobody could tell). Not an access
+    /// filter: the dispatcher and the features that read the sending state by key see every message.
+    /// </summary>
+    public int? OwnerId { get; set; }
     /// <summary>One optional attachment (e.g. the interim-work agreement as PDF), sent with the mail.</summary>
     public string? AttachmentName { get; set; }
     public string? AttachmentContentType { get; set; }
@@ -45,6 +56,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.AttachmentContentType).HasMaxLength(100);
         b.HasIndex(m => m.IdempotencyKey).IsUnique();
         b.HasIndex(m => new { m.SentAt, m.DueAt });
+        // The undelivered list and the start page's count, per owner.
+        b.HasIndex(m => new { m.FailedAt, m.OwnerId });
     }
 }
 

@@ -31,7 +31,8 @@ public static class PlatformSetup
         services.AddSingleton<AccessScopeCache>();
         var database = services.AddStillasDb(config, builder.Environment.ContentRootPath);
         services.AddScoped<DemoData>();
-        services.AddStillasDataProtection(database);
+        services.AddStillasDataProtection(database, config);
+        builder.AddStillasTransport();
 
         // Identity: local accounts, lockout after 5 failed logins (the holder is mailed). Passwords after NSM's
         // advice: length, not composition; common, leaked and personal passwords refused (docs/security.md).
@@ -130,7 +131,8 @@ public static class PlatformSetup
         services.AddScoped<AccountLinks>();
         services.AddSingleton<Stillas.Web.Platform.Files.FileStore>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("mail", tags: ["ready"]);
         // Structured (JSON) logs outside Development; readable lines on a developer's console.
         if (!builder.Environment.IsDevelopment())
         {
@@ -177,6 +179,8 @@ public static class PlatformSetup
 
     public static WebApplication UseStillasPlatform(this WebApplication app)
     {
+        app.UseStillasTransport();
+        DataProtectionSetup.WarnIfKeysUnencrypted(app);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = StatusFor,
@@ -268,6 +272,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    // Features Chromium knows (an unknown one, e.g. the withdrawn interest-cohort, is a console error there).
+    public const string PermissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        + "microphone=(), payment=(), usb=(), browsing-topics=()";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -277,7 +285,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Nothing Stillas does needs these; an injected script or framed page gets none of them either.
+            h["Permissions-Policy"] = PermissionsPolicy;
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
         });

@@ -269,7 +269,7 @@ public static class SessionService
             ? $"Endret avtale om mellomarbeid etter veiledning {sessionNumber} (versjon {a.Version})"
             : $"Avtale om mellomarbeid etter veiledning {sessionNumber}";
         foreach (var p in leaders)
-            outbox.Enqueue(p.Email, p.Name, subject, text, html, MailKey(a, p.Id), null, (InterimWorkPdf.FileName(programme, sessionNumber, a.Version), "application/pdf", pdf));
+            outbox.Enqueue(p.Email, p.Name, subject, text, html, MailKey(a, p.Id), null, (InterimWorkPdf.FileName(programme, sessionNumber, a.Version), "application/pdf", pdf), programme.OwnerId);
     }
 
     public sealed record Recipient(int Id, string Name, string Email);

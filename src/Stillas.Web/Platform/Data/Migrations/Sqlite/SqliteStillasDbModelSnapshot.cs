@@ -3076,6 +3076,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
@@ -3091,6 +3094,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
@@ -3118,6 +3124,8 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("FailedAt", "OwnerId");
 
                     b.HasIndex("SentAt", "DueAt");
 

@@ -133,6 +133,18 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<long>(
+                name: "FailedAt",
+                table: "Outbox",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OwnerId",
+                table: "Outbox",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Memberships",
@@ -286,6 +298,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_FailedAt_OwnerId",
+                table: "Outbox",
+                columns: new[] { "FailedAt", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_AccountId",
                 table: "ApiTokens",
                 column: "AccountId");
@@ -315,6 +332,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_FailedAt_OwnerId",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "Version",
@@ -379,6 +400,14 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Owners");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerId",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "Version",

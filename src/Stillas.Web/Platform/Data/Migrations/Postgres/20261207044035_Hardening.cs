@@ -135,6 +135,18 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FailedAt",
+                table: "Outbox",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OwnerId",
+                table: "Outbox",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Memberships",
@@ -288,6 +300,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_FailedAt_OwnerId",
+                table: "Outbox",
+                columns: new[] { "FailedAt", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_AccountId",
                 table: "ApiTokens",
                 column: "AccountId");
@@ -317,6 +334,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_FailedAt_OwnerId",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "Version",
@@ -381,6 +402,14 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Owners");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "OwnerId",
+                table: "Outbox");
 
             migrationBuilder.DropColumn(
                 name: "Version",
