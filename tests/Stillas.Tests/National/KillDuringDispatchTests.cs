@@ -76,7 +76,18 @@ public sealed class KillDuringDispatchOnPostgres : IDisposable
         List<string> Arrived() => [.. smtp.Messages.Select(m => m.Subject ?? "").Where(s => s.StartsWith(marker, StringComparison.Ordinal))];
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (Arrived().Distinct().Count() < n && DateTime.UtcNow < deadline) await Task.Delay(200);
-        await Task.Delay(TimeSpan.FromSeconds(4)); // more than a lease: anything that would come twice has come
+        // Settled when nothing is unsent and no lease is held: then no instance can send anything again
+        // (a condition polled with a deadline, not a fixed sleep).
+        async Task<long> UnsettledAsync()
+        {
+            await using var conn = new NpgsqlConnection(connectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM \"Outbox\" WHERE \"SentAt\" IS NULL OR \"LeaseUntil\" > now()", conn);
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        var settled = DateTime.UtcNow.AddSeconds(60);
+        while (await UnsettledAsync() > 0 && DateTime.UtcNow < settled) await Task.Delay(200);
+        Assert.Equal(0L, await UnsettledAsync());
 
         var arrived = Arrived();
         Assert.Equal(n, arrived.Distinct().Count()); // none lost

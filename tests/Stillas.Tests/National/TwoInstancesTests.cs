@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -95,9 +96,17 @@ public sealed class TwoInstancesOnPostgres : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Arrived() < n && DateTime.UtcNow < deadline) await Task.Delay(100);
         Assert.Equal(n, Arrived());
-        // Both keep polling; nothing may come a second time.
-        var settle = DateTime.UtcNow.AddSeconds(2);
-        while (DateTime.UtcNow < settle) await Task.Delay(100);
+        // Both keep polling; nothing may come a second time. Once every message is marked sent in the database,
+        // no instance can claim one again (the claim needs SentAt null), so wait for that (a condition, not a sleep).
+        async Task<int> UnsentAsync()
+        {
+            await using var scope = a.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = AccessScope.System;
+            var db = scope.ServiceProvider.GetRequiredService<StillasDb>();
+            return await db.Outbox.CountAsync(m => m.Subject.StartsWith(marker) && m.SentAt == null);
+        }
+        while (await UnsentAsync() > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(0, await UnsentAsync());
         var subjects = smtp.Messages.Select(m => m.Subject ?? "").Where(s => s.StartsWith(marker, StringComparison.Ordinal)).ToList();
         Assert.Equal(n, subjects.Count);
         Assert.Equal(n, subjects.Distinct().Count());

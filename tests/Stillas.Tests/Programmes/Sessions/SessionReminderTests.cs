@@ -214,20 +214,31 @@ public sealed class FollowUpMeetingTests(ClockedApp app) : IClassFixture<Clocked
     [Fact]
     public async Task A_cancelled_programme_reminds_nobody_of_its_follow_up_or_interim_work()
     {
-        var programme = await app.NewProgrammeAsync(new DateOnly(2026, 3, 2));
         var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
-        var session = (await app.SessionsAsync(advisor, programme))[1];
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        Assert.Equal(HttpStatusCode.OK, (await advisor.PostAsJsonAsync($"/api/v1/sessions/{session}/interim-work/send", SessionTestSupport.Agreement(["Punkt"], today.AddDays(2)))).StatusCode);
-        var step = await app.WithDbAsync(async db =>
+        // Two programmes set up alike; only the first is cancelled. The second is the positive control: the
+        // same run reminds it, so the cancelled one's silence is the rule working, not a run that did nothing.
+        async Task<(int Step, int Session)> SetUpAsync(bool cancel)
         {
-            var s = await db.PlanSteps.SingleAsync(x => x.ProgrammeId == programme && x.Kind == StepKind.FollowUp);
-            s.Date = today.AddDays(5);
-            (await db.Programmes.SingleAsync(p => p.Id == programme)).Status = ProgrammeStatus.Cancelled;
-            await db.SaveChangesAsync();
-            return s.Id;
-        });
+            var programme = await app.NewProgrammeAsync(new DateOnly(2026, 3, 2));
+            var session = (await app.SessionsAsync(advisor, programme))[1];
+            Assert.Equal(HttpStatusCode.OK, (await advisor.PostAsJsonAsync($"/api/v1/sessions/{session}/interim-work/send", SessionTestSupport.Agreement(["Punkt"], today.AddDays(2)))).StatusCode);
+            var step = await app.WithDbAsync(async db =>
+            {
+                var s = await db.PlanSteps.SingleAsync(x => x.ProgrammeId == programme && x.Kind == StepKind.FollowUp);
+                s.Date = today.AddDays(5);
+                if (cancel) (await db.Programmes.SingleAsync(p => p.Id == programme)).Status = ProgrammeStatus.Cancelled;
+                await db.SaveChangesAsync();
+                return s.Id;
+            });
+            return (step, session);
+        }
+        var cancelled = await SetUpAsync(cancel: true);
+        var active = await SetUpAsync(cancel: false);
         await app.Services.GetRequiredService<SessionReminders>().RunOnceAsync(CancellationToken.None);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:followup:{step}:") || m.IdempotencyKey!.StartsWith($"reminder:iw-due:{session}:"))));
+        Task<int> RemindersAsync((int Step, int Session) p) => app.WithDbAsync(db => db.Outbox.CountAsync(m =>
+            m.IdempotencyKey!.StartsWith($"reminder:followup:{p.Step}:") || m.IdempotencyKey!.StartsWith($"reminder:iw-due:{p.Session}:")));
+        Assert.True(await RemindersAsync(active) > 0, "the active programme's follow-up and interim work are reminded");
+        Assert.Equal(0, await RemindersAsync(cancelled));
     }
 }
