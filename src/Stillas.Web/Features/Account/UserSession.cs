@@ -131,6 +131,12 @@ public sealed class UserSessions(StillasDb db, TimeProvider clock, IOptions<Sess
     /// LastSeenAt written at most once a minute. A cookie without an open, fresh session is rejected and deleted,
     /// so pages go to the login and the API answers 401.
     /// </summary>
+    /// <summary>What the check needs of a session, compiled once (it runs on every request of a logged-in person).</summary>
+    public sealed record Check(int AccountId, string SecretHash, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, DateTimeOffset? EndedAt);
+
+    private static readonly CompiledQuery<int, Check> ById = new((db, id) =>
+        db.UserSessions.AsNoTracking().Where(s => s.Id == id).Select(s => new Check(s.AccountId, s.SecretHash, s.LastSeenAt, s.ExpiresAt, s.EndedAt)));
+
     public static async Task<bool> ValidateAsync(CookieValidatePrincipalContext ctx)
     {
         // Public files (CSS, scripts, fonts: anonymous endpoints with a file extension) show nothing of the
@@ -144,8 +150,7 @@ public sealed class UserSessions(StillasDb db, TimeProvider clock, IOptions<Sess
         var db = services.GetRequiredService<StillasDb>();
         var clock = services.GetRequiredService<TimeProvider>();
         var limits = services.GetRequiredService<IOptions<SessionLimits>>().Value;
-        var row = await db.UserSessions.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.AccountId, s.SecretHash, s.LastSeenAt, s.ExpiresAt, s.EndedAt }).SingleOrDefaultAsync(ctx.HttpContext.RequestAborted);
+        var row = await ById.FirstOrDefaultAsync(db, id, ctx.HttpContext.RequestAborted);
         if (row is null || row.EndedAt is not null || accountId != row.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture)
             || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(row.SecretHash), System.Text.Encoding.ASCII.GetBytes(AccountLinks.Hash(secret))))
             return await RejectAsync(ctx);
