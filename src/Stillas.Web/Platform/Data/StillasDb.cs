@@ -317,15 +317,20 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         return Schools.Where(s => owners.Contains(s.OwnerId) || schools.Contains(s.Id));
     }
 
+    /// <summary>The versions forms and API calls read, for the next save (<see cref="Versioned.Expect"/>).</summary>
+    internal Dictionary<object, int?> Expectations { get; } = new(ReferenceEqualityComparer.Instance);
+
     public override void Dispose()
     {
         ScopeSource = null;
+        Expectations.Clear();
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         ScopeSource = null;
+        Expectations.Clear();
         return base.DisposeAsync();
     }
 
@@ -344,6 +349,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // Inside a caller's transaction the database's write lock is already held (BEGIN IMMEDIATE): no gate.
         // Who joined or left a team is written and mailed in the same save (the team's notes open to its members).
         await Features.Teams.TeamChanges.RecordAsync(this, Scope, Clock.GetUtcNow(), MailBaseUrl, cancellationToken);
+        Versioned.ApplyExpectations(this);
         var gate = Database.CurrentTransaction is null ? WriteGate : null;
         if (gate is not null) await gate.WaitAsync(cancellationToken);
         try

@@ -62,12 +62,38 @@ public static class Versioned
     /// caller read; otherwise it fails with <see cref="DbUpdateConcurrencyException"/>. Without a version (an
     /// API client that sends none) the save is still checked against the row as it was loaded.
     /// </summary>
-    public static void Expect<T>(this DbContext db, T entity, int? version) where T : class, IVersioned
+    public static void Expect<T>(this DbContext db, T entity, int? version) where T : class, IVersioned =>
+        ((StillasDb)db).Expectations[entity] = version;
+
+    /// <summary>
+    /// At save: a row with an expected version that this save changes (or whose <see cref="VersionedWithAttribute"/>
+    /// child rows it changes) is written with <c>WHERE Version = expected</c> and the next version. A save that
+    /// changes nothing is no conflict: a retried save of the same text (a page closed mid-save and its draft sent
+    /// again) finds the row as it would have made it, and succeeds without writing.
+    /// </summary>
+    internal static void ApplyExpectations(StillasDb db)
     {
-        var token = db.Entry(entity).Property(TokenOf(typeof(T)));
-        if (version is int v) token.OriginalValue = v;
-        // The row is written (its version stepped) even when only its child rows change, so the check always runs.
-        token.CurrentValue = (int)token.OriginalValue! + 1;
+        if (db.Expectations.Count == 0) return;
+        try
+        {
+            foreach (var (entity, version) in db.Expectations)
+            {
+                var entry = db.Entry(entity);
+                if (entry.State is EntityState.Detached or EntityState.Added or EntityState.Deleted) continue;
+                var token = entry.Property(TokenOf(entry.Metadata.ClrType));
+                var changed = entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != token.Metadata.Name);
+                var parent = entry.Metadata.ClrType;
+                var children = !changed && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && e.Metadata.ClrType.GetCustomAttribute<VersionedWithAttribute>()?.Parent == parent);
+                if (!changed && !children) continue;
+                if (version is int v) token.OriginalValue = v;
+                token.CurrentValue = (int)token.OriginalValue! + 1;
+            }
+        }
+        finally
+        {
+            db.Expectations.Clear();
+        }
     }
 
     /// <summary>Called by SaveChanges: a changed versioned row gets the next version (the one it was read at + 1).</summary>
