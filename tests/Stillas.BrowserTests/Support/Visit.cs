@@ -74,35 +74,48 @@ public sealed class Visit : IAsyncDisposable
     /// <summary>The page is no wider than the viewport: nothing makes a person scroll sideways.</summary>
     public async Task AssertNoHorizontalOverflowAsync()
     {
+        if (await HorizontalOverflowAsync() is { } problem) Assert.Fail($"{Page.Url} {problem}");
+    }
+
+    /// <summary>Null when the page is no wider than the viewport, otherwise how wide and which elements stick out.</summary>
+    public async Task<string?> HorizontalOverflowAsync()
+    {
         var scrollWidth = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (scrollWidth <= Viewport.Width) return;
+        if (scrollWidth <= Viewport.Width) return null;
         var culprits = await Page.EvaluateAsync<string[]>(
             "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 0.5)" +
             ".slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replaceAll(' ', '.') : '') + ' right=' + Math.round(e.getBoundingClientRect().right))",
             Viewport.Width);
-        Assert.Fail($"{Page.Url} is {scrollWidth}px wide at a {Viewport.Width}px viewport. Too wide: {string.Join(", ", culprits)}");
+        return $"is {scrollWidth}px wide at a {Viewport.Width}px viewport. Too wide: {string.Join(", ", culprits)}";
     }
 
     /// <summary>Runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on any serious or critical violation.</summary>
     public async Task AssertAccessibleAsync()
+    {
+        if (await AccessibilityViolationsAsync() is { } report)
+            Assert.Fail($"axe found serious or critical violation(s) on {Page.Url} at {Viewport.Width}px:\n{report}");
+    }
+
+    /// <summary>Null when axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or critical violation, otherwise a readable list.</summary>
+    public async Task<string?> AccessibilityViolationsAsync()
     {
         var result = await Page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
         var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        if (bad.Count == 0) return;
-        var report = new StringBuilder($"axe found {bad.Count} serious or critical violation(s) on {Page.Url} at {Viewport.Width}px:\n");
+        if (bad.Count == 0) return null;
+        var report = new StringBuilder();
         foreach (var v in bad)
         {
             report.AppendLine($"- {v.Id} ({v.Impact}): {v.Help} {v.HelpUrl}");
             foreach (var node in v.Nodes.Take(5))
-                {
+            {
                 var why = string.Join(" ", (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message));
                 report.AppendLine($"    {node.Target}: {node.Html} — {why}");
             }
         }
-        Assert.Fail(report.ToString());
+        return report.ToString();
     }
 
     /// <summary>No errors on the console, except those containing one of <paramref name="expected"/> (e.g. a 409 the page answers on purpose).</summary>
@@ -112,6 +125,17 @@ public sealed class Visit : IAsyncDisposable
         {
             var errors = consoleErrors.Where(e => !expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
             Assert.True(errors.Count == 0, "The browser console reported errors:\n" + string.Join('\n', errors));
+        }
+    }
+
+    /// <summary>The console errors so far, emptied: what one page of a crawl said.</summary>
+    public List<string> TakeConsoleErrors()
+    {
+        lock (consoleErrors)
+        {
+            var taken = consoleErrors.ToList();
+            consoleErrors.Clear();
+            return taken;
         }
     }
 

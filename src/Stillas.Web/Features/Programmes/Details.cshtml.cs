@@ -38,6 +38,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     public ProgrammeTeamNames.TeamNames? TeamNames { get; private set; }
     /// <summary>The selection round's candidacy the programme started from, when the user sees it.</summary>
     public (int Id, string SchoolYear)? Candidacy { get; private set; }
+    /// <summary>The candidate page is linked only for those who may open it (a school leader sees the text alone).</summary>
+    public bool CanFollowUpSelection { get; private set; }
     /// <summary>The final assessment report's questions for reflection, shown under session 1 (where session 1 opens).</summary>
     public IReadOnlyList<Assessment.ReflectionQuestions> ReflectionQuestions { get; private set; } = [];
     public int? Session1StepId { get; private set; }
@@ -62,6 +64,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         var candidacy = await db.Programmes.AsNoTracking().Where(p => p.Id == id && p.CandidacyId != null)
             .SelectMany(p => db.SelectionCandidates.Where(c => c.Id == p.CandidacyId).Select(c => new { c.Id, c.SchoolYear })).FirstOrDefaultAsync(ct);
         Candidacy = candidacy is null ? null : (candidacy.Id, candidacy.SchoolYear);
+        CanFollowUpSelection = current.Scope.Can(Permission.FollowUpSelection, Programme.OwnerId);
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
         // The same rule as ProgrammePlanning.Summaries: the phase of the first step whose last day has not passed.
         CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= Today).MinBy(s => s.Order)?.PhaseKey ?? Steps.MaxBy(s => s.Order)?.PhaseKey;
