@@ -71,6 +71,9 @@ public static class Versioned
     /// changes nothing is no conflict: a retried save of the same text (a page closed mid-save and its draft sent
     /// again) finds the row as it would have made it, and succeeds without writing.
     /// </summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> Bookkeeping =
+        new[] { "UpdatedAt", "UpdatedByName", "UpdatedBy" }.ToFrozenSet();
+
     internal static void ApplyExpectations(StillasDb db)
     {
         if (db.Expectations.Count == 0) return;
@@ -81,11 +84,18 @@ public static class Versioned
                 var entry = db.Entry(entity);
                 if (entry.State is EntityState.Detached or EntityState.Added or EntityState.Deleted) continue;
                 var token = entry.Property(TokenOf(entry.Metadata.ClrType));
-                var changed = entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != token.Metadata.Name);
+                // Who and when saved last is bookkeeping of a change, not a change: alone, it writes nothing.
+                var changed = entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != token.Metadata.Name
+                    && !Bookkeeping.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue));
                 var parent = entry.Metadata.ClrType;
                 var children = !changed && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                     && e.Metadata.ClrType.GetCustomAttribute<VersionedWithAttribute>()?.Parent == parent);
-                if (!changed && !children) continue;
+                if (!changed && !children)
+                {
+                    // The same content again (a retried save): nothing to write, so no conflict; the row keeps its version.
+                    if (entry.State == EntityState.Modified) entry.State = EntityState.Unchanged;
+                    continue;
+                }
                 if (version is int v) token.OriginalValue = v;
                 token.CurrentValue = (int)token.OriginalValue! + 1;
             }
