@@ -62,8 +62,8 @@ public static class Versioned
     /// caller read; otherwise it fails with <see cref="DbUpdateConcurrencyException"/>. Without a version (an
     /// API client that sends none) the save is still checked against the row as it was loaded.
     /// </summary>
-    public static void Expect<T>(this DbContext db, T entity, int? version) where T : class, IVersioned =>
-        ((StillasDb)db).Expectations[entity] = version;
+    public static void Expect<T>(this StillasDb db, T entity, int? version) where T : class, IVersioned =>
+        db.Expectations[entity] = version;
 
     /// <summary>
     /// At save: a row with an expected version that this save changes (or whose <see cref="VersionedWithAttribute"/>
