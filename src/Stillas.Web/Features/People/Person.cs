@@ -28,6 +28,8 @@ public class Person : IVersioned
     public string? Phone { get; set; }
     public string? Title { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>The written language the person chose ("nb", "nn", "en"; Platform/Text/Languages); null = the browser's, else bokmål. Mail and PDFs for them use it.</summary>
+    public string? Language { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<Membership> Memberships { get; set; } = [];
     public List<TeamMember> TeamMemberships { get; set; } = [];
@@ -41,6 +43,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Email).HasMaxLength(254);
         b.Property(p => p.Phone).HasMaxLength(40);
         b.Property(p => p.Title).HasMaxLength(200);
+        b.Property(p => p.Language).HasMaxLength(2);
         b.HasIndex(p => p.Email).IsUnique();
         // An owner's people in name order (people lists: a page of 50 without sorting the 6,000 of a large
         // kommune), with Active in the index so that "active only" (the lists' default) and counting an owner's

@@ -41,12 +41,28 @@ public sealed class NorwegianIdentityErrors : IdentityErrorDescriber
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Noen andre har endret dette samtidig. Prøv igjen." };
 }
 
-/// <summary>Dates and times as Norwegians read them, in Europe/Oslo.</summary>
+/// <summary>
+/// Dates and times in Europe/Oslo, in the format of the current culture (Platform/Text/Languages):
+/// 24.11.2026 and 14:00 in bokmål and nynorsk, 24/11/2026 and 14:00 in English (en-GB).
+/// </summary>
 public static class NorwegianTime
 {
     public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     public static DateTimeOffset ToOslo(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Oslo);
-    public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
-    public static string Date(DateTimeOffset t) => ToOslo(t).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
-    public static string DateTime(DateTimeOffset t) => ToOslo(t).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.CurrentCulture;
+    /// <summary>dd.MM.yyyy (nb, nn) or dd/MM/yyyy (en-GB), always with four-digit years and two-digit days.</summary>
+    private static string DatePattern => Culture.TwoLetterISOLanguageName == "en" ? "dd'/'MM'/'yyyy" : "dd.MM.yyyy";
+    public static string Date(DateOnly d) => d.ToString(DatePattern, Culture);
+    public static string Date(DateTimeOffset t) => ToOslo(t).ToString(DatePattern, Culture);
+    public static string DateTime(DateTimeOffset t) => ToOslo(t).ToString(DatePattern + " HH:mm", Culture);
+    public static string Time(DateTimeOffset t) => ToOslo(t).ToString("HH:mm", Culture);
+    public static string Time(TimeOnly t) => t.ToString("HH:mm", Culture);
+    /// <summary>"tirsdag 24. november 2026" / "tysdag 24. november 2026" / "Tuesday 24 November 2026".</summary>
+    public static string LongDate(DateOnly d) => d.ToString(Culture.TwoLetterISOLanguageName == "en" ? "dddd d MMMM yyyy" : "dddd d. MMMM yyyy", Culture);
+    /// <summary>"24. nov." / "24 Nov": a short day and month for lists and calendars.</summary>
+    public static string DayMonth(DateOnly d) => d.ToString(Culture.TwoLetterISOLanguageName == "en" ? "d MMM" : "d. MMM", Culture);
+    public static string DayName(DateOnly d) => Culture.DateTimeFormat.GetDayName(d.DayOfWeek);
+    public static string MonthName(int month) => Culture.DateTimeFormat.GetMonthName(month);
+    /// <summary>ISO 8601 week number (Norway and the UK both count weeks so).</summary>
+    public static int Week(DateOnly d) => System.Globalization.ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue));
 }

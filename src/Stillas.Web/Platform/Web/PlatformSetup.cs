@@ -15,6 +15,8 @@ using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
+using Stillas.Web.Platform.Text;
+
 namespace Stillas.Web.Platform.Web;
 
 public static class PlatformSetup
@@ -114,7 +116,10 @@ public static class PlatformSetup
                 o.Conventions.AddPageRoute("/Selection/Edit", "Selection/Create");
                 o.Conventions.AddPageRoute("/Holidays/Edit", "Holidays/Create");
             })
-            .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddStillasText(config);
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -180,6 +185,8 @@ public static class PlatformSetup
     public static WebApplication UseStillasPlatform(this WebApplication app)
     {
         app.UseStillasTransport();
+        // Before the error handler: an error page is in the person's language too.
+        app.UseStillasText();
         DataProtectionSetup.WarnIfKeysUnencrypted(app);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
