@@ -20,6 +20,13 @@ public sealed partial class TextCatalogTests
     [GeneratedRegex("""(?:\b(?:T|_t|t|Localizer|localizer)\[|\bL\.T\(|ErrorMessage\s*=\s*)"((?:[^"\\]|\\.)*)"(?=\s*[\],)])""")]
     private static partial Regex KeyUse();
 
+    // <ds-field … label="Navn" description="…" empty="…">: the tag helper translates these literals.
+    [GeneratedRegex("""<ds-field\b[^>]*""")]
+    private static partial Regex FieldTag();
+
+    [GeneratedRegex(@"\b(?:label|description|empty)=""([^""@]+)""")]
+    private static partial Regex FieldText();
+
     [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholder();
 
@@ -38,6 +45,12 @@ public sealed partial class TextCatalogTests
                 // Razor and C# both escape quotes as \" inside these literals.
                 var key = Regex.Unescape(m.Groups[1].Value);
                 yield return (Path.GetRelativePath(src, file), key);
+            }
+            if (!file.EndsWith(".cshtml", StringComparison.Ordinal)) continue;
+            foreach (Match tag in FieldTag().Matches(text))
+            {
+                if (tag.Value.Contains("translate=\"false\"", StringComparison.Ordinal)) continue;
+                foreach (Match m in FieldText().Matches(tag.Value)) yield return (Path.GetRelativePath(src, file), m.Groups[1].Value);
             }
         }
     }

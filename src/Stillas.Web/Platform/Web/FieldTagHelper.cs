@@ -27,9 +27,20 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string? Autocomplete { get; set; }
     public int? Rows { get; set; }
     public bool Autofocus { get; set; }
+    /// <summary>
+    /// Label, description and empty option are bokmål catalog keys, translated here (docs/text.md), so a form
+    /// reads <c>label="Navn"</c>. False for a label that is data or already translated.
+    /// </summary>
+    public bool Translate { get; set; } = true;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        if (Translate)
+        {
+            Label = Stillas.Web.Platform.Text.L.T(Label);
+            if (Description is not null) Description = Stillas.Web.Platform.Text.L.T(Description);
+            if (Empty is not null) Empty = Stillas.Web.Platform.Text.L.T(Empty);
+        }
         var name = For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
@@ -97,7 +108,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
         if (invalid)
         {
-            var message = errors.Count > 0 ? string.Join(" ", errors) : "Verdien er ikke gyldig.";
+            var message = errors.Count > 0 ? string.Join(" ", errors) : Stillas.Web.Platform.Text.L.T("Verdien er ikke gyldig.");
             html.AppendHtml($"<div class=\"ds-validation-message\" data-field=\"validation\" id=\"{id}-err\">{enc.Encode(message)}</div>");
         }
         output.Content.SetHtmlContent(html);

@@ -3,42 +3,44 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace Stillas.Web.Platform.Web;
 
+using Text = Stillas.Web.Platform.Text;
+
 /// <summary>Norwegian texts for model-binding errors (e.g. "abc" in a number field).</summary>
 public static class NorwegianModelBinding
 {
     public static void Configure(DefaultModelBindingMessageProvider p)
     {
-        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"«{value}» er ikke en gyldig verdi.");
-        p.SetMissingBindRequiredValueAccessor(field => "Feltet må fylles ut.");
-        p.SetMissingKeyOrValueAccessor(() => "Feltet må fylles ut.");
-        p.SetMissingRequestBodyRequiredValueAccessor(() => "Forespørselen mangler innhold.");
-        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"«{value}» er ikke en gyldig verdi.");
-        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Verdien er ikke gyldig.");
-        p.SetNonPropertyValueMustBeANumberAccessor(() => "Verdien må være et tall.");
-        p.SetUnknownValueIsInvalidAccessor(field => "Verdien er ikke gyldig.");
-        p.SetValueIsInvalidAccessor(value => $"«{value}» er ikke en gyldig verdi.");
-        p.SetValueMustBeANumberAccessor(field => "Verdien må være et tall.");
-        p.SetValueMustNotBeNullAccessor(value => "Feltet må fylles ut.");
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => Text.L.T("«{0}» er ikke en gyldig verdi.", value));
+        p.SetMissingBindRequiredValueAccessor(field => Text.L.T("Feltet må fylles ut."));
+        p.SetMissingKeyOrValueAccessor(() => Text.L.T("Feltet må fylles ut."));
+        p.SetMissingRequestBodyRequiredValueAccessor(() => Text.L.T("Forespørselen mangler innhold."));
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Text.L.T("«{0}» er ikke en gyldig verdi.", value));
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => Text.L.T("Verdien er ikke gyldig."));
+        p.SetNonPropertyValueMustBeANumberAccessor(() => Text.L.T("Verdien må være et tall."));
+        p.SetUnknownValueIsInvalidAccessor(field => Text.L.T("Verdien er ikke gyldig."));
+        p.SetValueIsInvalidAccessor(value => Text.L.T("«{0}» er ikke en gyldig verdi.", value));
+        p.SetValueMustBeANumberAccessor(field => Text.L.T("Verdien må være et tall."));
+        p.SetValueMustNotBeNullAccessor(value => Text.L.T("Feltet må fylles ut."));
     }
 }
 
 /// <summary>Norwegian messages from Identity (password rules, duplicate e-mail).</summary>
 public sealed class NorwegianIdentityErrors : IdentityErrorDescriber
 {
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = "E-postadressen er allerede i bruk." };
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "E-postadressen er allerede i bruk." };
-    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "E-postadressen er ikke gyldig." };
-    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "E-postadressen er ikke gyldig." };
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Passordet må ha minst {length} tegn." };
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Passordet må inneholde minst ett siffer." };
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Passordet må inneholde minst én liten bokstav." };
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Passordet må inneholde minst én stor bokstav." };
-    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Passordet må inneholde minst ett tegn som ikke er bokstav eller siffer." };
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Passordet må ha minst {uniqueChars} ulike tegn." };
-    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Lenken er ugyldig eller utløpt." };
-    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Feil passord." };
-    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Noe gikk galt. Prøv igjen." };
-    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Noen andre har endret dette samtidig. Prøv igjen." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = Text.L.T("E-postadressen er allerede i bruk.") };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = Text.L.T("E-postadressen er allerede i bruk.") };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = Text.L.T("E-postadressen er ikke gyldig.") };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = Text.L.T("E-postadressen er ikke gyldig.") };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = Text.L.T("Passordet må ha minst {0} tegn.", length) };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = Text.L.T("Passordet må inneholde minst ett siffer.") };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = Text.L.T("Passordet må inneholde minst én liten bokstav.") };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = Text.L.T("Passordet må inneholde minst én stor bokstav.") };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = Text.L.T("Passordet må inneholde minst ett tegn som ikke er bokstav eller siffer.") };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = Text.L.T("Passordet må ha minst {0} ulike tegn.", uniqueChars) };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = Text.L.T("Lenken er ugyldig eller utløpt.") };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = Text.L.T("Feil passord.") };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = Text.L.T("Noe gikk galt. Prøv igjen.") };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = Text.L.T("Noen andre har endret dette samtidig. Prøv igjen.") };
 }
 
 /// <summary>
