@@ -12,7 +12,7 @@ namespace Stillas.BrowserTests.Support;
 /// Shared by every browser test (one collection, so the tests run one after another); each test
 /// opens its own browser context, so cookies never leak between tests.
 /// </summary>
-public sealed partial class StillasSite : IAsyncLifetime
+public partial class StillasSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     /// <summary>Generous: the CI machine has two cores shared with the build and other tests.</summary>
@@ -25,6 +25,10 @@ public sealed partial class StillasSite : IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The app's SQLite file (tests read what is data, e.g. the pseudo-localisation crawl).</summary>
+    public string DatabasePath => Path.Combine(dataDirectory, "stillas.db");
+    /// <summary>Settings a variant of the site adds to the app's command line (e.g. <c>--Text:Pseudo=true</c>).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
@@ -78,7 +82,7 @@ public sealed partial class StillasSite : IAsyncLifetime
             $"--Mail:PickupDirectory={Path.Combine(dataDirectory, "mail")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        }) start.ArgumentList.Add(arg);
+        }.Concat(ExtraArguments)) start.ArgumentList.Add(arg);
         // The parent's settings must not leak into the app (the test host may carry its own).
         foreach (var name in new[] { "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS" })
             start.Environment.Remove(name);

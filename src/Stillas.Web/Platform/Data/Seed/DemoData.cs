@@ -15,7 +15,8 @@ namespace Stillas.Web.Platform.Data.Seed;
 
 /// <summary>
 /// Fictional demo data (no real people): Nordvik kommune with twelve schools and two guidance teams,
-/// Universitetet i Nord, and Fjordland fylkeskommune with three upper secondary schools.
+/// Universitetet i Nord, and Fjordland fylkeskommune with four upper secondary schools, one of which
+/// writes nynorsk (its principal has chosen nynorsk), and a guest researcher who reads English.
 /// </summary>
 public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> users, Files.FileStore files)
 {
@@ -29,6 +30,8 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         ("uh@nordvik.test", "Veileder fra Universitetet i Nord, veilederteam 1"),
         ("rektor.sentrum@nordvik.test", "Rektor, Sentrum skole i Nordvik"),
         ("skoleeier@fjordland.test", "Skoleeieradministrator, Fjordland fylkeskommune"),
+        ("rektor.fjell@fjordland.test", "Rektor, Fjell vidaregåande skule (nynorsk)"),
+        ("gjest@uni-nord.test", "Gjesteforsker fra Universitetet i Nord (engelsk)"),
     ];
 
     private int orgStem = 91000000;
@@ -74,6 +77,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
             S(fjordland, "Fjordland videregående skole", SchoolLevel.Videregaende, 11, 13, 820),
             S(fjordland, "Vestbygda videregående skole", SchoolLevel.Videregaende, 11, 13, 455),
             S(fjordland, "Breivik videregående skole", SchoolLevel.Videregaende, 11, 13, 610),
+            S(fjordland, "Fjell vidaregåande skule", SchoolLevel.Videregaende, 11, 13, 380),
         };
         db.Schools.AddRange(nordvikSchools);
         db.Schools.AddRange(fjordlandSchools);
@@ -99,7 +103,12 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         var skut = P(nordvik, "Erik Tillitsvalgt", "erik.tillitsvalgt@nordvik.test", "Lærer og SKUT-medlem");
         var deputy = P(nordvik, "Hanne Inspektør", "hanne.inspektor@nordvik.test", "Inspektør");
         var fjordPrincipal = P(fjordland, "Rune Rektor", "rektor@fjordland-vgs.test", "Rektor");
-        var people = new[] { admin, ownerAdmin, advisor, uhGuide, principal, fjordAdmin, leaderGuide, advisor2, uhGuide2, leaderGuide2, teacher, skut, deputy, fjordPrincipal };
+        // A nynorsk school's principal and a guest from abroad: the two other languages from the first login.
+        var fjellPrincipal = P(fjordland, "Guri Fjell", "rektor.fjell@fjordland.test", "Rektor");
+        fjellPrincipal.Language = Text.Languages.Nynorsk;
+        var guest = P(nordvik, "Emma Guest", "gjest@uni-nord.test", "Visiting researcher");
+        guest.Language = Text.Languages.English;
+        var people = new[] { admin, ownerAdmin, advisor, uhGuide, principal, fjordAdmin, leaderGuide, advisor2, uhGuide2, leaderGuide2, teacher, skut, deputy, fjordPrincipal, fjellPrincipal, guest };
         db.People.AddRange(people);
         await db.SaveChangesAsync(ct);
 
@@ -123,12 +132,16 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
             M(teacher, Role.Teacher, school: sentrum),
             M(teacher, Role.GroupLeader, school: sentrum),
             M(fjordAdmin, Role.OwnerAdmin, fjordland),
-            M(fjordPrincipal, Role.Principal, school: fjordlandSchools[0]));
+            M(fjordPrincipal, Role.Principal, school: fjordlandSchools[0]),
+            M(fjellPrincipal, Role.Principal, school: fjordlandSchools[3]),
+            M(guest, Role.UniversityGuide, nordvik, u: uni));
 
         TeamMember T(GuidanceTeam t, Person p, TeamRole r) => new() { TeamId = t.Id, OwnerId = t.OwnerId, PersonId = p.Id, Role = r, From = new DateOnly(2025, 8, 1) };
         db.TeamMembers.AddRange(
             T(team1, advisor, TeamRole.DevelopmentAdvisor), T(team1, leaderGuide, TeamRole.SchoolLeaderGuide), T(team1, uhGuide, TeamRole.UniversityGuide),
-            T(team2, advisor2, TeamRole.DevelopmentAdvisor), T(team2, leaderGuide2, TeamRole.SchoolLeaderGuide), T(team2, uhGuide2, TeamRole.UniversityGuide));
+            T(team2, advisor2, TeamRole.DevelopmentAdvisor), T(team2, leaderGuide2, TeamRole.SchoolLeaderGuide), T(team2, uhGuide2, TeamRole.UniversityGuide),
+            // The guest researcher follows team 1's work this school year.
+            T(team1, guest, TeamRole.UniversityGuide));
         db.TrainingRecords.AddRange(
             new TrainingRecord { PersonId = advisor.Id, OwnerId = nordvik.Id, Title = "Skolebasert vurdering", Provider = "Utdanningsdirektoratet", CompletedOn = new DateOnly(2025, 10, 15) },
             new TrainingRecord { PersonId = advisor.Id, OwnerId = nordvik.Id, Title = "Veiledning av skoleledere", Provider = "Universitetet i Nord", CompletedOn = new DateOnly(2026, 3, 12) },
