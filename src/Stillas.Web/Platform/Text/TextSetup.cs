@@ -14,7 +14,9 @@ public static class TextSetup
     public static IServiceCollection AddStillasText(this IServiceCollection services, IConfiguration config)
     {
         TextCatalog.Pseudo = config.GetValue("Text:Pseudo", false);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var catalog = TextCatalog.Shared;
+        LoadTime = watch.Elapsed;
         services.AddSingleton(catalog);
         // Replaces what AddViewLocalization/AddDataAnnotationsLocalization registered (the .resx factory).
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory>(new CatalogLocalizerFactory(catalog)));
@@ -30,9 +32,14 @@ public static class TextSetup
         return services;
     }
 
+    /// <summary>How long reading the catalog took at start-up (logged; docs/performance.md).</summary>
+    public static TimeSpan LoadTime { get; private set; }
+
     public static WebApplication UseStillasText(this WebApplication app)
     {
         TextCatalog.Log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Stillas.Text");
+        TextCatalog.Log.LogInformation("Text catalog: {Entries} texts in three languages read in {Milliseconds} ms{Pseudo}",
+            TextCatalog.Shared.Entries.Count, (int)LoadTime.TotalMilliseconds, TextCatalog.Pseudo ? " (pseudo-localised)" : "");
         app.UseRequestLocalization();
         return app;
     }
