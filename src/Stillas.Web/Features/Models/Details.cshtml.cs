@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Models;
 
@@ -48,7 +49,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         var changed = Template;
         if (Cadence.SessionsPerHalfYear != changed.Cadence.SessionsPerHalfYear) changed = changed.WithSessionsPerHalfYear(Cadence.SessionsPerHalfYear!.Value);
         if (Cadence.SessionHours != changed.Cadence.SessionHours) changed = changed.WithSessionHours(Cadence.SessionHours!.Value);
-        return await SaveAsync(changed, "Hyppigheten er lagret.", ct);
+        return await SaveAsync(changed, L.T("Hyppigheten er lagret."), ct);
     }
 
     public async Task<IActionResult> OnPostRemoveStepAsync(int id, string key, CancellationToken ct)
@@ -67,7 +68,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
             ModelState.AddModelError("", e.Message);
             return Page();
         }
-        return await SaveAsync(changed, $"«{title}» er fjernet fra modellen.", ct);
+        return await SaveAsync(changed, L.T("«{0}» er fjernet fra modellen.", L.Data(title)), ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
@@ -77,12 +78,12 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         var used = await db.Programmes.AnyAsync(p => p.OwnerId == Entity.OwnerId && p.TemplateKey == Entity.Key, ct);
         if (used)
         {
-            ModelState.AddModelError("", "Modellen er brukt av veiledningsforløp og kan ikke slettes.");
+            ModelState.AddModelError("", L.T("Modellen er brukt av veiledningsforløp og kan ikke slettes."));
             return Page();
         }
         db.ProgrammeModels.Remove(Entity);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Entity.Name} er slettet.";
+        TempData["Message"] = L.T("{0} er slettet.", L.Data(Entity.Name));
         return RedirectToPage("/Models/Index");
     }
 
@@ -92,7 +93,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         Entity.Store(changed, InUse > 0);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = Entity.Version != before
-            ? $"{message} Modellen er nå versjon {Entity.Version}; forløpene som bruker versjon {before}, beholder den."
+            ? L.T("{0} Modellen er nå versjon {1}; forløpene som bruker versjon {2}, beholder den.", message, Entity.Version, before)
             : message;
         return RedirectToPage(new { id = Entity.Id });
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Models;
 
@@ -43,10 +44,10 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     {
         if (!current.Scope.Can(Permission.ManageProgrammes)) return Forbid();
         if (Copy.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageProgrammes, ownerId))
-            ModelState.AddModelError("Copy.OwnerId", "Du kan ikke lage modeller for denne skoleeieren.");
+            ModelState.AddModelError("Copy.OwnerId", L.T("Du kan ikke lage modeller for denne skoleeieren."));
         var parts = Copy.Source.Split(':');
         var source = parts.Length == 2 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var v) ? ProgrammeTemplates.Find(parts[0], v) : null;
-        if (source is null) ModelState.AddModelError("Copy.Source", "Velg en innebygd modell å kopiere.");
+        if (source is null) ModelState.AddModelError("Copy.Source", L.T("Velg en innebygd modell å kopiere."));
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -62,7 +63,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
         };
         db.ProgrammeModels.Add(model);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{model.Name} er laget som en kopi av {source.Name}. Endre steg og hyppighet under.";
+        TempData["Message"] = L.T("{0} er laget som en kopi av {1}. Endre steg og hyppighet under.", model.Name, L.Data(source.Name));
         return RedirectToPage("/Models/Details", new { id = model.Id });
     }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Models;
 
@@ -82,17 +83,17 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
     public List<SelectListItem> ResponsibleOptions { get; } = [.. Enum.GetValues<StepResponsible>().Select(r => new SelectListItem(ProgrammeText.Label(r), r.ToString()))];
     public List<SelectListItem> AnchorOptions { get; } =
     [
-        new("Fra oppstart av fase 1", nameof(OffsetAnchor.Start)),
-        new("Etter forrige steg", nameof(OffsetAnchor.PreviousStep)),
-        new("Neste veiledningstidspunkt i halvåret", nameof(OffsetAnchor.SessionSlot)),
-        new("En måned i forfasen (før oppstart)", nameof(OffsetAnchor.MonthBeforeStart)),
-        new("Etter siste veiledning", nameof(OffsetAnchor.LastSession)),
+        new(L.T("Fra oppstart av fase 1"), nameof(OffsetAnchor.Start)),
+        new(L.T("Etter forrige steg"), nameof(OffsetAnchor.PreviousStep)),
+        new(L.T("Neste veiledningstidspunkt i halvåret"), nameof(OffsetAnchor.SessionSlot)),
+        new(L.T("En måned i forfasen (før oppstart)"), nameof(OffsetAnchor.MonthBeforeStart)),
+        new(L.T("Etter siste veiledning"), nameof(OffsetAnchor.LastSession)),
     ];
     public List<SelectListItem> PositionOptions { get; } =
     [
-        new("Først i måneden", nameof(MonthPosition.First)),
-        new("Midt i måneden", nameof(MonthPosition.Middle)),
-        new("Innen utgangen av måneden", nameof(MonthPosition.Last)),
+        new(L.T("Først i måneden"), nameof(MonthPosition.First)),
+        new(L.T("Midt i måneden"), nameof(MonthPosition.Middle)),
+        new(L.T("Innen utgangen av måneden"), nameof(MonthPosition.Last)),
     ];
     public List<SelectListItem> AfterOptions { get; private set; } = [];
 
@@ -111,7 +112,7 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
         var result = await LoadAsync(id, tracked: true, ct);
         if (result is not null) return result;
         if (Form.Anchor == OffsetAnchor.MonthBeforeStart && Form.Month is null)
-            ModelState.AddModelError("Form.Month", "Velg måned.");
+            ModelState.AddModelError("Form.Month", L.T("Velg måned."));
         if (!ModelState.IsValid) return Page();
 
         ProgrammeTemplate changed;
@@ -151,15 +152,18 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
         }
         catch (ArgumentException e)
         {
-            // The model's own check (ProgrammeTemplate.Problems) in Norwegian.
+            // The model's own check (ProgrammeTemplate.Problems), in the request's language.
             ModelState.AddModelError("", e.Message);
             return Page();
         }
         var before = Entity.Version;
         Entity.Store(changed, await ModelPages.ProgrammesUsingAsync(db, Entity, ct) > 0);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = (IsNew ? $"«{Form.Title.Trim()}» er lagt til." : $"«{Form.Title.Trim()}» er lagret.")
-            + (Entity.Version != before ? $" Modellen er nå versjon {Entity.Version}; forløpene som bruker versjon {before}, beholder den." : "");
+        // The title as the administrator typed it: their own text, not translated.
+        var saved = IsNew ? L.T("«{0}» er lagt til.", Form.Title.Trim()) : L.T("«{0}» er lagret.", Form.Title.Trim());
+        TempData["Message"] = Entity.Version != before
+            ? L.T("{0} Modellen er nå versjon {1}; forløpene som bruker versjon {2}, beholder den.", saved, Entity.Version, before)
+            : saved;
         return RedirectToPage("/Models/Details", null, new { id }, $"mphase-{PhaseInfo.Key}");
     }
 
@@ -177,7 +181,7 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
         var phase = Template.Phases.FirstOrDefault(p => p.Key == phaseKey);
         if (phase is null) return NotFound();
         PhaseInfo = phase;
-        AfterOptions = [.. Template.StepsIn(phase.Key).Select(s => new SelectListItem($"Etter «{s.Title}»", s.Key))];
+        AfterOptions = [.. Template.StepsIn(phase.Key).Select(s => new SelectListItem(L.T("Etter «{0}»", L.Data(s.Title)), s.Key))];
         return null;
     }
 }

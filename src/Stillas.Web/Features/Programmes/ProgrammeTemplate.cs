@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -65,45 +66,47 @@ public sealed record OffsetRule(OffsetAnchor Anchor, int SchoolWeeks, int School
 
     public static OffsetRule AfterLastSession(int years = 0, int schoolWeeks = 0) => new(OffsetAnchor.LastSession, schoolWeeks, 0, years, 0, MonthPosition.First);
 
-    private static readonly string[] MonthNames =
-        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
-
-    /// <summary>The rule in Norwegian, for the model's page.</summary>
+    /// <summary>The rule in words, in the current language, for the model's page.</summary>
     public string Describe()
     {
         var gap = Gap(SchoolWeeks, SchoolDays);
         switch (Anchor)
         {
             case OffsetAnchor.Start:
-                return gap is null ? "Ved oppstart" : $"{gap} etter oppstart";
+                return gap is null ? L.T("Ved oppstart") : L.T("{0} etter oppstart", gap);
             case OffsetAnchor.PreviousStep:
-                return gap is null ? "Samme dag som forrige steg" : $"{gap} etter forrige steg";
+                return gap is null ? L.T("Samme dag som forrige steg") : L.T("{0} etter forrige steg", gap);
             case OffsetAnchor.SessionSlot:
-                return gap is null ? "Neste veiledningstidspunkt i halvåret" : $"Neste veiledningstidspunkt i halvåret, minst {gap} etter forrige steg";
+                return gap is null ? L.T("Neste veiledningstidspunkt i halvåret") : L.T("Neste veiledningstidspunkt i halvåret, minst {0} etter forrige steg", gap);
             case OffsetAnchor.MonthBeforeStart:
-                var month = Month is >= 1 and <= 12 ? MonthNames[Month - 1] : "?";
+                // The month's name in the language spoken (bokmål when the thread has no language of its own).
+                var month = Month is >= 1 and <= 12 ? Languages.Culture(Languages.Current).DateTimeFormat.GetMonthName(Month) : "?";
                 return Position switch
                 {
-                    MonthPosition.First => $"Først i {month}",
-                    MonthPosition.Middle => $"Midt i {month}",
-                    _ => $"Innen utgangen av {month}",
+                    MonthPosition.First => L.T("Først i {0}", month),
+                    MonthPosition.Middle => L.T("Midt i {0}", month),
+                    _ => L.T("Innen utgangen av {0}", month),
                 };
             case OffsetAnchor.LastSession:
-                var years = Years switch { 0 => null, 1 => "ett år", _ => string.Create(CultureInfo.InvariantCulture, $"{Years} år") };
-                var after = string.Join(" og ", new[] { years, gap }.OfType<string>());
-                return after.Length == 0 ? "Samme dag som siste veiledning" : $"{after} etter siste veiledning";
+                var years = Years switch { 0 => null, 1 => L.T("ett år"), _ => L.T("{0} år", Years) };
+                var after = Join(years, gap);
+                return after is null ? L.T("Samme dag som siste veiledning") : L.T("{0} etter siste veiledning", after);
             default:
                 return Anchor.ToString();
         }
     }
 
-    private static string? Gap(int weeks, int days)
+    private static string? Gap(int weeks, int days) =>
+        Join(weeks == 0 ? null : weeks == 1 ? L.T("1 skoleuke") : L.T("{0} skoleuker", weeks),
+            days == 0 ? null : days == 1 ? L.T("1 skoledag") : L.T("{0} skoledager", days));
+
+    private static string? Join(string? a, string? b) => (a, b) switch
     {
-        var parts = new List<string>();
-        if (weeks != 0) parts.Add(weeks == 1 ? "1 skoleuke" : string.Create(CultureInfo.InvariantCulture, $"{weeks} skoleuker"));
-        if (days != 0) parts.Add(days == 1 ? "1 skoledag" : string.Create(CultureInfo.InvariantCulture, $"{days} skoledager"));
-        return parts.Count == 0 ? null : string.Join(" og ", parts);
-    }
+        (null, null) => null,
+        (not null, null) => a,
+        (null, not null) => b,
+        _ => L.T("{0} og {1}", a, b),
+    };
 }
 
 /// <summary>A phase of the model: "Forfase", "Fase 1" … with a short title and what happens in it.</summary>
@@ -189,7 +192,7 @@ public sealed partial record ProgrammeTemplate
         if (afterKey is not null)
         {
             index = steps.FindIndex(s => s.Key == afterKey);
-            if (index < 0) throw new ArgumentException($"Fant ikke steget «{afterKey}».", nameof(afterKey));
+            if (index < 0) throw new ArgumentException(L.T("Fant ikke steget «{0}».", afterKey), nameof(afterKey));
             index++;
         }
         else
@@ -204,7 +207,7 @@ public sealed partial record ProgrammeTemplate
     public ProgrammeTemplate RemoveStep(string key)
     {
         EnsureEditable();
-        if (Steps.All(s => s.Key != key)) throw new ArgumentException($"Fant ikke steget «{key}».", nameof(key));
+        if (Steps.All(s => s.Key != key)) throw new ArgumentException(L.T("Fant ikke steget «{0}».", key), nameof(key));
         return Checked(this with { Steps = [.. Steps.Where(s => s.Key != key)] });
     }
 
@@ -214,7 +217,7 @@ public sealed partial record ProgrammeTemplate
         EnsureEditable();
         var old = Step(key);
         var changed = CopyOf(edit(old));
-        if (changed.Key != key) throw new ArgumentException($"Nøkkelen til steget «{key}» kan ikke endres.", nameof(edit));
+        if (changed.Key != key) throw new ArgumentException(L.T("Nøkkelen til steget «{0}» kan ikke endres.", key), nameof(edit));
         return Checked(this with { Steps = [.. Steps.Select(s => s.Key == key ? changed : s)] });
     }
 
@@ -222,7 +225,7 @@ public sealed partial record ProgrammeTemplate
     {
         EnsureEditable();
         var changed = edit(Phase(key));
-        if (changed.Key != key) throw new ArgumentException($"Nøkkelen til fasen «{key}» kan ikke endres.", nameof(edit));
+        if (changed.Key != key) throw new ArgumentException(L.T("Nøkkelen til fasen «{0}» kan ikke endres.", key), nameof(edit));
         return Checked(this with { Phases = [.. Phases.Select(p => p.Key == key ? changed : p)] });
     }
 
@@ -244,40 +247,40 @@ public sealed partial record ProgrammeTemplate
         });
     }
 
-    /// <summary>What is wrong with the model, in Norwegian, for the owner; empty when it can be used.</summary>
+    /// <summary>What is wrong with the model, in the current language, for the owner; empty when it can be used.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(Name)) problems.Add("Modellen må ha et navn.");
-        if (Version < 1) problems.Add("Versjonen må være 1 eller høyere.");
-        if (Cadence.SessionsPerHalfYear is < 1 or > 6) problems.Add("Antall veiledninger per halvår må være fra 1 til 6.");
-        if (Cadence.SessionHours is < 1 or > 8) problems.Add("En veiledning må vare fra 1 til 8 timer.");
-        if (Cadence.MaxSchoolYears is < 1 or > 4) problems.Add("Veiledningsforløpet kan vare fra 1 til 4 skoleår.");
-        if (Phases.Count == 0) problems.Add("Modellen må ha minst én fase.");
-        if (Steps.Count == 0) problems.Add("Modellen må ha minst ett steg.");
+        if (string.IsNullOrWhiteSpace(Name)) problems.Add(L.T("Modellen må ha et navn."));
+        if (Version < 1) problems.Add(L.T("Versjonen må være 1 eller høyere."));
+        if (Cadence.SessionsPerHalfYear is < 1 or > 6) problems.Add(L.T("Antall veiledninger per halvår må være fra 1 til 6."));
+        if (Cadence.SessionHours is < 1 or > 8) problems.Add(L.T("En veiledning må vare fra 1 til 8 timer."));
+        if (Cadence.MaxSchoolYears is < 1 or > 4) problems.Add(L.T("Veiledningsforløpet kan vare fra 1 til 4 skoleår."));
+        if (Phases.Count == 0) problems.Add(L.T("Modellen må ha minst én fase."));
+        if (Steps.Count == 0) problems.Add(L.T("Modellen må ha minst ett steg."));
 
         foreach (var key in Phases.GroupBy(p => p.Key).Where(g => g.Count() > 1).Select(g => g.Key))
-            problems.Add($"Nøkkelen «{key}» er brukt av flere faser.");
+            problems.Add(L.T("Nøkkelen «{0}» er brukt av flere faser.", key));
         foreach (var phase in Phases)
         {
-            if (!KeyPattern().IsMatch(phase.Key)) problems.Add($"Fasenøkkelen «{phase.Key}» kan bare ha små bokstaver, tall, punktum og bindestrek.");
-            if (string.IsNullOrWhiteSpace(phase.Name)) problems.Add($"Fasen «{phase.Key}» mangler navn.");
+            if (!KeyPattern().IsMatch(phase.Key)) problems.Add(L.T("Fasenøkkelen «{0}» kan bare ha små bokstaver, tall, punktum og bindestrek.", phase.Key));
+            if (string.IsNullOrWhiteSpace(phase.Name)) problems.Add(L.T("Fasen «{0}» mangler navn.", phase.Key));
         }
 
         foreach (var key in Steps.GroupBy(s => s.Key).Where(g => g.Count() > 1).Select(g => g.Key))
-            problems.Add($"Nøkkelen «{key}» er brukt av flere steg.");
+            problems.Add(L.T("Nøkkelen «{0}» er brukt av flere steg.", key));
         foreach (var step in Steps)
         {
-            if (!KeyPattern().IsMatch(step.Key)) problems.Add($"Stegnøkkelen «{step.Key}» kan bare ha små bokstaver, tall, punktum og bindestrek.");
-            if (string.IsNullOrWhiteSpace(step.Title)) problems.Add($"Steget «{step.Key}» mangler tittel.");
-            if (Phases.All(p => p.Key != step.PhaseKey)) problems.Add($"Steget «{step.Key}» hører til en fase som ikke finnes («{step.PhaseKey}»).");
+            if (!KeyPattern().IsMatch(step.Key)) problems.Add(L.T("Stegnøkkelen «{0}» kan bare ha små bokstaver, tall, punktum og bindestrek.", step.Key));
+            if (string.IsNullOrWhiteSpace(step.Title)) problems.Add(L.T("Steget «{0}» mangler tittel.", step.Key));
+            if (Phases.All(p => p.Key != step.PhaseKey)) problems.Add(L.T("Steget «{0}» hører til en fase som ikke finnes («{1}»).", step.Key, step.PhaseKey));
             // Days in a row on school days fit inside one Monday–Friday week.
-            if (step.Days is < 1 or > 5) problems.Add($"Steget «{step.Key}» kan vare fra 1 til 5 skoledager.");
-            if (step.Hours is < 1 or > 24) problems.Add($"Steget «{step.Key}» kan vare fra 1 til 24 timer.");
+            if (step.Days is < 1 or > 5) problems.Add(L.T("Steget «{0}» kan vare fra 1 til 5 skoledager.", step.Key));
+            if (step.Hours is < 1 or > 24) problems.Add(L.T("Steget «{0}» kan vare fra 1 til 24 timer.", step.Key));
             var o = step.Offset;
-            if (o.SchoolWeeks < 0 || o.SchoolDays < 0 || o.Years < 0) problems.Add($"Steget «{step.Key}»: uker, dager og år kan ikke være negative.");
-            if (o.Anchor == OffsetAnchor.MonthBeforeStart && o.Month is < 1 or > 12) problems.Add($"Steget «{step.Key}»: måneden må være fra 1 til 12.");
-            if (!Enum.IsDefined(o.Anchor)) problems.Add($"Steget «{step.Key}» har en ukjent regel for dato.");
+            if (o.SchoolWeeks < 0 || o.SchoolDays < 0 || o.Years < 0) problems.Add(L.T("Steget «{0}»: uker, dager og år kan ikke være negative.", step.Key));
+            if (o.Anchor == OffsetAnchor.MonthBeforeStart && o.Month is < 1 or > 12) problems.Add(L.T("Steget «{0}»: måneden må være fra 1 til 12.", step.Key));
+            if (!Enum.IsDefined(o.Anchor)) problems.Add(L.T("Steget «{0}» har en ukjent regel for dato.", step.Key));
         }
         return problems;
     }
@@ -305,7 +308,7 @@ public sealed partial record ProgrammeTemplate
 
     private void EnsureEditable()
     {
-        if (IsBuiltIn) throw new InvalidOperationException("Den innebygde modellen kan ikke endres. Lag en kopi som skoleeierens egen modell først.");
+        if (IsBuiltIn) throw new InvalidOperationException(L.T("Den innebygde modellen kan ikke endres. Lag en kopi som skoleeierens egen modell først."));
     }
 
     private static ProgrammeTemplate Checked(ProgrammeTemplate template)
@@ -318,34 +321,34 @@ public sealed partial record ProgrammeTemplate
     private static partial Regex KeyPattern();
 }
 
-/// <summary>Norwegian words for the model's enums.</summary>
+/// <summary>The words for the model's enums, in the current language.</summary>
 public static class ProgrammeText
 {
     public static string Label(StepKind kind) => kind switch
     {
-        StepKind.Meeting => "Møte",
-        StepKind.Delivery => "Leveranse",
-        StepKind.Session => "Veiledning",
-        StepKind.AssessmentDays => "Vurderingsdager",
-        StepKind.Evaluation => "Evaluering",
-        StepKind.FollowUp => "Oppfølging",
+        StepKind.Meeting => L.T("Møte"),
+        StepKind.Delivery => L.T("Leveranse"),
+        StepKind.Session => L.T("Veiledning"),
+        StepKind.AssessmentDays => L.T("Vurderingsdager"),
+        StepKind.Evaluation => L.T("Evaluering"),
+        StepKind.FollowUp => L.T("Oppfølging"),
         _ => kind.ToString(),
     };
 
     public static string Label(StepResponsible responsible) => responsible switch
     {
-        StepResponsible.Team => "Veilederteamet",
-        StepResponsible.School => "Skolen",
-        StepResponsible.Owner => "Skoleeier",
+        StepResponsible.Team => L.T("Veilederteamet"),
+        StepResponsible.School => L.T("Skolen"),
+        StepResponsible.Owner => L.T("Skoleeier"),
         _ => responsible.ToString(),
     };
 
     public static string Label(StepStatus status) => status switch
     {
-        StepStatus.Planned => "Planlagt",
-        StepStatus.Done => "Gjennomført",
-        StepStatus.Moved => "Flyttet",
-        StepStatus.Cancelled => "Avlyst",
+        StepStatus.Planned => L.T("Planlagt"),
+        StepStatus.Done => L.T("Gjennomført"),
+        StepStatus.Moved => L.T("Flyttet"),
+        StepStatus.Cancelled => L.T("Avlyst"),
         _ => status.ToString(),
     };
 }

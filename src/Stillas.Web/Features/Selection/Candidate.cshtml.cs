@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -80,7 +81,7 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
             ReasonForm = new CandidateReasonInput { Reason = Candidate.Reason, ReasonSource = Candidate.Source, Version = Candidate.Version };
             return Page();
         }
-        TempData["Message"] = "Endringene er lagret.";
+        TempData["Message"] = L.T("Endringene er lagret.");
         return RedirectToPage(new { id });
     }
 
@@ -110,7 +111,7 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
             Input = CandidateInput.From(candidate);
             return Page();
         }
-        TempData["Message"] = "Begrunnelsen er lagret.";
+        TempData["Message"] = L.T("Begrunnelsen er lagret.");
         return RedirectToPage(new { id });
     }
 
@@ -136,7 +137,7 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
         db.ChangeTracker.Clear();
         await LoadAsync(id, ct);
         Saved = Candidate;
-        ModelState.AddModelError("", "Noen andre har lagret endringer i mellomtiden. Det som er lagret nå, står nedenfor, og det du skrev, står fortsatt i skjemaet. Lagre på nytt hvis ditt skal gjelde.");
+        ModelState.AddModelError("", L.T("Noen andre har lagret endringer i mellomtiden. Det som er lagret nå, står nedenfor, og det du skrev, står fortsatt i skjemaet. Lagre på nytt hvis ditt skal gjelde."));
         // The next save starts from what is saved now, so a deliberate second save goes through.
         ModelState.Remove($"{form}.Version");
         if (form == "Input") Input.Version = Candidate.Version;
@@ -171,7 +172,8 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
             var choosable = loads.Where(l => l.Active || l.TeamId == c.TeamId).ToList();
             TeamConflicts = await SelectionRules.ConflictsAsync(db, choosable.Select(l => (l.TeamId, c.SchoolId, l.TeamId)).ToList(), today, ct);
             TeamOptions = choosable.Select(l => new SelectListItem(
-                $"{l.TeamName} – {l.Used} av {l.Capacity} {(l.Capacity == 1 ? "skole" : "skoler")} i {c.SchoolYear}{(l.Full ? " (fullt)" : "")}{(TeamConflicts.Any(x => x.Key == l.TeamId) ? " – mulig inhabilitet" : "")}",
+                (l.Capacity == 1 ? L.T("{0} – {1} av {2} skole i {3}", l.TeamName, l.Used, l.Capacity, c.SchoolYear) : L.T("{0} – {1} av {2} skoler i {3}", l.TeamName, l.Used, l.Capacity, c.SchoolYear))
+                    + (l.Full ? " " + L.T("(fullt)") : "") + (TeamConflicts.Any(x => x.Key == l.TeamId) ? " – " + L.T("mulig inhabilitet") : ""),
                 l.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         }
         return null;

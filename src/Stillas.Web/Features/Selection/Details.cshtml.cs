@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -56,7 +57,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         db.SelectionCandidates.Add(candidate);
         await db.SaveChangesAsync(ct);
         var name = await db.Schools.Where(s => s.Id == candidate.SchoolId).Select(s => s.Name).SingleAsync(ct);
-        TempData["Message"] = $"{name} er lagt til som kandidat. Registrer første samtale når den er holdt.";
+        TempData["Message"] = L.T("{0} er lagt til som kandidat. Registrer første samtale når den er holdt.", name);
         return RedirectToPage(new { id });
     }
 
@@ -68,12 +69,12 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (!current.Scope.Can(Permission.ManageSelection, candidate.OwnerId)) return Forbid();
         if (candidate.Decision != CandidateDecision.Pending || candidate.FirstTalkDate is not null)
         {
-            TempData["Message"] = $"{candidate.School?.Name} har første samtale eller beslutning registrert og blir stående som historikk. Sett beslutningen til «Utsatt» eller «Takket nei» i stedet.";
+            TempData["Message"] = L.T("{0} har første samtale eller beslutning registrert og blir stående som historikk. Sett beslutningen til «Utsatt» eller «Takket nei» i stedet.", candidate.School?.Name);
             return RedirectToPage(new { id });
         }
         db.SelectionCandidates.Remove(candidate);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{candidate.School?.Name} er fjernet fra runden.";
+        TempData["Message"] = L.T("{0} er fjernet fra runden.", candidate.School?.Name);
         return RedirectToPage(new { id });
     }
 
@@ -87,7 +88,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (!current.Scope.Can(Permission.ManageSelection, round.OwnerId)) return Forbid();
         round.Status = status;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = status == RoundStatus.Closed ? $"Utvalgsrunden for {round.SchoolYear} er avsluttet." : $"Utvalgsrunden for {round.SchoolYear} er åpnet igjen.";
+        TempData["Message"] = status == RoundStatus.Closed ? L.T("Utvalgsrunden for {0} er avsluttet.", round.SchoolYear) : L.T("Utvalgsrunden for {0} er åpnet igjen.", round.SchoolYear);
         return RedirectToPage(new { id });
     }
 

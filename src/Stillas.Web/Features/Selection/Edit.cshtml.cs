@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -60,7 +61,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
         }
 
         if (round is null && Input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageSelection, ownerId))
-            ModelState.AddModelError("Input.OwnerId", "Du kan ikke åpne utvalgsrunder for denne skoleeieren.");
+            ModelState.AddModelError("Input.OwnerId", L.T("Du kan ikke åpne utvalgsrunder for denne skoleeieren."));
         foreach (var (field, message) in Input.Check(round))
             if (!ModelState.TryGetValue("Input." + field, out var entry) || entry.Errors.Count == 0)
                 ModelState.AddModelError("Input." + field, message);
@@ -79,8 +80,8 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
         Input.Apply(round);
         if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = id is null
-            ? $"Utvalgsrunden for {round.SchoolYear} er åpnet. Legg til skolene som er aktuelle."
-            : "Endringene er lagret.";
+            ? L.T("Utvalgsrunden for {0} er åpnet. Legg til skolene som er aktuelle.", round.SchoolYear)
+            : L.T("Endringene er lagret.");
         return RedirectToPage("/Selection/Details", new { id = round.Id });
     }
 

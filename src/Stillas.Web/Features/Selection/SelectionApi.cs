@@ -4,6 +4,7 @@ using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -21,8 +22,9 @@ public static class SelectionApi
         CandidateDecision Decision, string DecisionName, string? DecisionNote, DateTimeOffset? DecidedAt, int? TeamId, string? TeamName,
         int Version, IReadOnlyList<string> Warnings);
 
-    private const string RoundNotSaved = "Utvalgsrunden kunne ikke lagres.";
-    private const string CandidateNotSaved = "Kandidaten kunne ikke lagres.";
+    // Properties, not constants: the titles are read in the request's language.
+    private static string RoundNotSaved => L.T("Utvalgsrunden kunne ikke lagres.");
+    private static string CandidateNotSaved => L.T("Kandidaten kunne ikke lagres.");
 
     public static IEndpointRouteBuilder MapSelectionApi(this IEndpointRouteBuilder app)
     {
@@ -113,7 +115,7 @@ public static class SelectionApi
             if (candidate is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.FollowUpSelection, candidate.OwnerId)) return ApiSupport.Forbidden();
             if (!current.Scope.Can(Permission.ManageSelection, candidate.OwnerId) && input.ChangesDecision(candidate))
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Bare skoleeierens administrator kan endre beslutning og veilederteam.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: L.T("Bare skoleeierens administrator kan endre beslutning og veilederteam."));
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: CandidateNotSaved);
             var errors = await input.CheckAsync(db, candidate, ct);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: CandidateNotSaved);
@@ -135,11 +137,11 @@ public static class SelectionApi
     }
 
     private static ProblemHttpResult Conflict() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "Noen andre har lagret endringer i mellomtiden. Hent kandidaten på nytt og lagre igjen.");
+        title: L.T("Noen andre har lagret endringer i mellomtiden. Hent kandidaten på nytt og lagre igjen."));
 
     private static IQueryable<RoundDto> Project(IQueryable<SelectionRound> query) =>
         query.Select(r => new RoundDto(r.Id, r.OwnerId, r.Owner!.Name, r.SchoolYear, r.Title, r.AgreementDeadline, r.Status,
-            r.Status == RoundStatus.Open ? "Åpen" : "Avsluttet", r.Candidates.Count, r.CreatedAt, r.Version));
+            SelectionRound.StatusName(r.Status), r.Candidates.Count, r.CreatedAt, r.Version));
 
     private static async Task<List<CandidateDto>> LoadCandidatesAsync(StillasDb db, IQueryable<SelectionCandidate> query, TimeProvider clock, CancellationToken ct)
     {

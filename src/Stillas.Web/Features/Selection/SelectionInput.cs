@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -36,13 +37,13 @@ public sealed class RoundInput
     {
         var errors = new List<(string, string)>();
         if (existing is not null && OwnerId != existing.OwnerId)
-            errors.Add((nameof(OwnerId), "En utvalgsrunde kan ikke flyttes til en annen skoleeier."));
+            errors.Add((nameof(OwnerId), L.T("En utvalgsrunde kan ikke flyttes til en annen skoleeier.")));
         if (SelectionRules.ParseSchoolYear(SchoolYear, out _, out var firstYear) is string yearError)
             errors.Add((nameof(SchoolYear), yearError));
         else if (AgreementDeadline is DateOnly deadline && SelectionRules.CheckDeadline(deadline, firstYear) is string deadlineError)
             errors.Add((nameof(AgreementDeadline), deadlineError));
         if (Status is RoundStatus status && !Enum.IsDefined(status))
-            errors.Add((nameof(Status), "Velg status."));
+            errors.Add((nameof(Status), L.T("Velg status.")));
         return errors;
     }
 
@@ -78,7 +79,7 @@ public class ReasonInput
     public List<(string Field, string Message)> CheckSource()
     {
         var errors = new List<(string, string)>();
-        if (ReasonSource is Selection.ReasonSource s && !Enum.IsDefined(s)) errors.Add((nameof(ReasonSource), "Velg hvor begrunnelsen kommer fra."));
+        if (ReasonSource is Selection.ReasonSource s && !Enum.IsDefined(s)) errors.Add((nameof(ReasonSource), L.T("Velg hvor begrunnelsen kommer fra.")));
         return errors;
     }
 }
@@ -97,11 +98,11 @@ public sealed class NewCandidateInput : ReasonInput
     {
         var errors = CheckSource();
         if (round.Status == RoundStatus.Closed)
-            errors.Add((nameof(SchoolId), "Runden er avsluttet. Åpne den igjen for å legge til skoler."));
+            errors.Add((nameof(SchoolId), L.T("Runden er avsluttet. Åpne den igjen for å legge til skoler.")));
         else if (SchoolId is int schoolId && !await Schools(db, round).AnyAsync(s => s.Id == schoolId, ct))
         {
             var already = await db.SelectionCandidates.AnyAsync(c => c.RoundId == round.Id && c.SchoolId == schoolId, ct);
-            errors.Add((nameof(SchoolId), already ? "Skolen er allerede med i runden." : "Velg en aktiv skole hos skoleeieren."));
+            errors.Add((nameof(SchoolId), already ? L.T("Skolen er allerede med i runden.") : L.T("Velg en aktiv skole hos skoleeieren.")));
         }
         return errors;
     }
@@ -148,16 +149,16 @@ public sealed class CandidateInput
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, SelectionCandidate c, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        if (Decision is CandidateDecision d && !Enum.IsDefined(d)) errors.Add((nameof(Decision), "Velg beslutning."));
+        if (Decision is CandidateDecision d && !Enum.IsDefined(d)) errors.Add((nameof(Decision), L.T("Velg beslutning.")));
         if (FirstTalkDate is DateOnly talk)
         {
             var firstYear = SelectionRules.FirstYear(c.SchoolYear);
             if (talk.Year < firstYear - 2 || talk.Year > firstYear + 1)
-                errors.Add((nameof(FirstTalkDate), $"Datoen for første samtale passer ikke med skoleåret {c.SchoolYear}."));
+                errors.Add((nameof(FirstTalkDate), L.T("Datoen for første samtale passer ikke med skoleåret {0}.", c.SchoolYear)));
         }
         if (TeamId is int teamId && teamId != c.TeamId
             && !await db.Teams.AnyAsync(t => t.Id == teamId && t.OwnerId == c.OwnerId && t.Active, ct))
-            errors.Add((nameof(TeamId), "Velg et aktivt veilederteam hos skoleeieren."));
+            errors.Add((nameof(TeamId), L.T("Velg et aktivt veilederteam hos skoleeieren.")));
         return errors;
     }
 

@@ -6,6 +6,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -36,10 +37,17 @@ public class SelectionRound : IOwnerScoped, IVersioned
 
     public static string StatusName(RoundStatus s) => s switch
     {
-        RoundStatus.Open => "Åpen",
-        RoundStatus.Closed => "Avsluttet",
+        RoundStatus.Open => L.T("Åpen"),
+        RoundStatus.Closed => L.T("Avsluttet"),
         _ => s.ToString(),
     };
+
+    /// <summary>
+    /// The title as shown: a title left as the default (<see cref="RoundInput.DefaultTitle"/>, stored in bokmål) in the
+    /// reader's language, one typed by the owner as typed.
+    /// </summary>
+    public static string DisplayTitle(string title, string schoolYear) =>
+        title == RoundInput.DefaultTitle(schoolYear) ? L.T("Utvalg av skoler til veiledning {0}", schoolYear) : title;
 }
 
 /// <summary>Where the reason for choosing a school comes from (seed 000 § 1.2: the quality report and the school's needs).</summary>
@@ -81,20 +89,20 @@ public class SelectionCandidate : IOwnerScoped, IVersioned
 
     public static string DecisionName(CandidateDecision d) => d switch
     {
-        CandidateDecision.Pending => "Ikke avgjort",
-        CandidateDecision.Offered => "Tilbudt",
-        CandidateDecision.Accepted => "Takket ja",
-        CandidateDecision.Declined => "Takket nei",
-        CandidateDecision.Postponed => "Utsatt",
+        CandidateDecision.Pending => L.T("Ikke avgjort"),
+        CandidateDecision.Offered => L.T("Tilbudt"),
+        CandidateDecision.Accepted => L.T("Takket ja"),
+        CandidateDecision.Declined => L.T("Takket nei"),
+        CandidateDecision.Postponed => L.T("Utsatt"),
         _ => d.ToString(),
     };
 
     public static string SourceName(ReasonSource s) => s switch
     {
-        ReasonSource.QualityReport => "Kvalitetsmelding",
-        ReasonSource.SchoolRequest => "Egen søknad",
-        ReasonSource.OwnerAssessment => "Skoleeiers vurdering",
-        ReasonSource.Other => "Annet",
+        ReasonSource.QualityReport => L.T("Kvalitetsmelding"),
+        ReasonSource.SchoolRequest => L.T("Egen søknad"),
+        ReasonSource.OwnerAssessment => L.T("Skoleeiers vurdering"),
+        ReasonSource.Other => L.T("Annet"),
         _ => s.ToString(),
     };
 }

@@ -6,6 +6,7 @@ using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
 
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Selection;
 
@@ -31,12 +32,12 @@ public static partial class SelectionRules
         normalised = "";
         firstYear = 0;
         var match = SchoolYearPattern().Match(text?.Trim() ?? "");
-        if (!match.Success) return "Skriv skoleåret som for eksempel 2027/28.";
+        if (!match.Success) return L.T("Skriv skoleåret som for eksempel 2027/28.");
         var first = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         var second = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (first is < 2000 or > 2098) return "Skoleåret må være mellom 2000/01 og 2098/99.";
+        if (first is < 2000 or > 2098) return L.T("Skoleåret må være mellom 2000/01 og 2098/99.");
         var expected = match.Groups[2].Value.Length == 2 ? (first + 1) % 100 : first + 1;
-        if (second != expected) return $"Et skoleår går over to år som følger etter hverandre, for eksempel {Format(first)}.";
+        if (second != expected) return L.T("Et skoleår går over to år som følger etter hverandre, for eksempel {0}.", Format(first));
         firstYear = first;
         normalised = Format(first);
         return null;
@@ -60,8 +61,8 @@ public static partial class SelectionRules
     public static string? CheckDeadline(DateOnly deadline, int firstYear)
     {
         var start = new DateOnly(firstYear, 8, 1);
-        if (deadline >= start) return $"Fristen for avtaler må være før skoleåret starter ({NorwegianTime.Date(start)}).";
-        if (deadline < start.AddYears(-1)) return $"Fristen for avtaler kan ikke være mer enn ett år før skoleåret starter ({NorwegianTime.Date(start)}).";
+        if (deadline >= start) return L.T("Fristen for avtaler må være før skoleåret starter ({0}).", NorwegianTime.Date(start));
+        if (deadline < start.AddYears(-1)) return L.T("Fristen for avtaler kan ikke være mer enn ett år før skoleåret starter ({0}).", NorwegianTime.Date(start));
         return null;
     }
 
@@ -70,7 +71,9 @@ public static partial class SelectionRules
     public sealed record TeamLoad(int TeamId, string TeamName, int Capacity, int Used, bool Active)
     {
         public bool Full => Used >= Capacity;
-        public string Text(string schoolYear) => $"{TeamName} har {Used} av {Capacity} {(Capacity == 1 ? "skole" : "skoler")} i {schoolYear}.";
+        public string Text(string schoolYear) => Capacity == 1
+            ? L.T("{0} har {1} av {2} skole i {3}.", TeamName, Used, Capacity, schoolYear)
+            : L.T("{0} har {1} av {2} skoler i {3}.", TeamName, Used, Capacity, schoolYear);
     }
 
     /// <summary>
@@ -92,7 +95,9 @@ public static partial class SelectionRules
     }
 
     public static string CapacityWarning(TeamLoad load, string schoolYear) =>
-        $"{load.TeamName} har allerede {load.Used} av {load.Capacity} {(load.Capacity == 1 ? "skole" : "skoler")} i {schoolYear}.";
+        load.Capacity == 1
+            ? L.T("{0} har allerede {1} av {2} skole i {3}.", load.TeamName, load.Used, load.Capacity, schoolYear)
+            : L.T("{0} har allerede {1} av {2} skoler i {3}.", load.TeamName, load.Used, load.Capacity, schoolYear);
 
     // ---- Conflict of interest (seed 000 § 1.3: guiding in one's own municipality and close colleagues) ----
 
@@ -100,13 +105,13 @@ public static partial class SelectionRules
     public sealed record Conflict(int Key, string PersonName, string TeamName, string SchoolName, Role Role, bool Active)
     {
         private bool Leads => Role is Role.Principal or Role.SchoolLeader;
-        private string RoleText => Roles.Name(Role).ToLower(CultureInfo.GetCultureInfo("nb-NO"));
+        private string RoleText => Roles.Name(Role).ToLower(CultureInfo.CurrentCulture);
         public string Text => (Leads, Active) switch
         {
-            (true, true) => $"{PersonName} i {TeamName} leder skolen ({RoleText} ved {SchoolName}).",
-            (true, false) => $"{PersonName} i {TeamName} har ledet skolen (tidligere {RoleText} ved {SchoolName}).",
-            (false, true) => $"{PersonName} i {TeamName} arbeider ved skolen ({RoleText} ved {SchoolName}).",
-            (false, false) => $"{PersonName} i {TeamName} har arbeidet ved skolen (tidligere {RoleText} ved {SchoolName}).",
+            (true, true) => L.T("{0} i {1} leder skolen ({2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
+            (true, false) => L.T("{0} i {1} har ledet skolen (tidligere {2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
+            (false, true) => L.T("{0} i {1} arbeider ved skolen ({2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
+            (false, false) => L.T("{0} i {1} har arbeidet ved skolen (tidligere {2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
         };
     }
 
@@ -162,17 +167,17 @@ public static partial class SelectionRules
                 // Count the others: this school's own place is not a reason to warn.
                 var others = CandidateDecisionTakesPlace(c) ? load.Used - 1 : load.Used;
                 if (others >= load.Capacity) warnings.Add((c.CandidateId, CapacityWarning(load with { Used = others }, c.SchoolYear)));
-                if (!load.Active) warnings.Add((c.CandidateId, $"{load.TeamName} er deaktivert."));
+                if (!load.Active) warnings.Add((c.CandidateId, L.T("{0} er deaktivert.", load.TeamName)));
             }
         }
         var conflicts = await ConflictsAsync(db, withTeam.Select(c => (c.CandidateId, c.SchoolId, c.TeamId!.Value)).ToList(), today, ct);
-        warnings.AddRange(conflicts.Select(c => (c.Key, "Mulig inhabilitet: " + c.Text)));
+        warnings.AddRange(conflicts.Select(c => (c.Key, L.T("Mulig inhabilitet: {0}", c.Text))));
         foreach (var c in candidates)
         {
             if (c.FirstTalkDate is DateOnly talk && talk > c.Deadline)
-                warnings.Add((c.CandidateId, $"Første samtale ({NorwegianTime.Date(talk)}) er etter fristen for avtaler ({NorwegianTime.Date(c.Deadline)})."));
+                warnings.Add((c.CandidateId, L.T("Første samtale ({0}) er etter fristen for avtaler ({1}).", NorwegianTime.Date(talk), NorwegianTime.Date(c.Deadline))));
             if (c.Decision == CandidateDecision.Pending && today > c.Deadline && c.RoundStatus == RoundStatus.Open)
-                warnings.Add((c.CandidateId, $"Fristen for avtaler var {NorwegianTime.Date(c.Deadline)}, og det er ikke registrert noen beslutning."));
+                warnings.Add((c.CandidateId, L.T("Fristen for avtaler var {0}, og det er ikke registrert noen beslutning.", NorwegianTime.Date(c.Deadline))));
         }
         return warnings.ToLookup(w => w.Item1, w => w.Item2);
     }
@@ -193,8 +198,8 @@ public static partial class SelectionRules
     public sealed record Suggestion(int SchoolId, string Name, string? LastOffered, CandidateDecision? LastDecision)
     {
         public string Text => LastOffered is null
-            ? "aldri fått tilbud"
-            : $"sist tilbud {LastOffered} ({SelectionCandidate.DecisionName(LastDecision!.Value).ToLower(CultureInfo.GetCultureInfo("nb-NO"))})";
+            ? L.T("aldri fått tilbud")
+            : L.T("sist tilbud {0} ({1})", LastOffered, SelectionCandidate.DecisionName(LastDecision!.Value).ToLower(CultureInfo.CurrentCulture));
     }
 
     /// <summary>

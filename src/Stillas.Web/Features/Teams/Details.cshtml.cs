@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Teams;
 
@@ -55,7 +56,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         db.TeamMembers.Add(Member.ToMember(team));
         await db.SaveChangesAsync(ct);
         var name = await db.People.Where(p => p.Id == Member.PersonId).Select(p => p.Name).SingleAsync(ct);
-        TempData["Message"] = $"{name} er lagt til som {TeamRules.InSentence(Member.Role!.Value)}.";
+        TempData["Message"] = L.T("{0} er lagt til som {1}.", name, TeamRules.InSentence(Member.Role!.Value));
         return RedirectToPage(new { id });
     }
 
@@ -66,7 +67,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (!current.Scope.Can(Permission.ManageTeams, member.OwnerId)) return Forbid();
         db.TeamMembers.Remove(member);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{member.Person?.Name ?? "Personen"} er fjernet fra teamet. Opplæringen personen har registrert, er beholdt.";
+        TempData["Message"] = L.T("{0} er fjernet fra teamet. Opplæringen personen har registrert, er beholdt.", member.Person?.Name ?? L.T("Personen"));
         return RedirectToPage(new { id });
     }
 
@@ -80,7 +81,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (TrainingForm.MemberId is int memberId)
         {
             personId = await db.TeamMembers.Where(m => m.Id == memberId && m.TeamId == id).Select(m => (int?)m.PersonId).SingleOrDefaultAsync(ct);
-            if (personId is null) ModelState.AddModelError($"{nameof(TrainingForm)}.{nameof(TrainingInput.MemberId)}", "Velg et medlem av teamet.");
+            if (personId is null) ModelState.AddModelError($"{nameof(TrainingForm)}.{nameof(TrainingInput.MemberId)}", L.T("Velg et medlem av teamet."));
         }
         foreach (var (field, message) in TrainingForm.Check(TeamRules.Today(clock)))
             ModelState.AddModelError($"{nameof(TrainingForm)}.{field}", message);
@@ -92,7 +93,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         // The record belongs to the team's owner: its staff see it, and so does the person.
         db.TrainingRecords.Add(TrainingForm.ToRecord(personId!.Value, team.OwnerId));
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Opplæringen er registrert.";
+        TempData["Message"] = L.T("Opplæringen er registrert.");
         return RedirectToPage(new { id });
     }
 
@@ -104,7 +105,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (!current.Scope.Can(Permission.ManageTeams, record.OwnerId)) return Forbid();
         db.TrainingRecords.Remove(record);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Opplæringen «{record.Title}» er slettet.";
+        TempData["Message"] = L.T("Opplæringen «{0}» er slettet.", record.Title);
         return RedirectToPage(new { id });
     }
 
@@ -118,7 +119,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         if (!current.Scope.Can(Permission.ManageTeams, team.OwnerId)) return Forbid();
         team.Active = active;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = active ? $"{team.Name} er aktivert igjen." : $"{team.Name} er deaktivert. Medlemmene ser ikke lenger teamet som sitt.";
+        TempData["Message"] = active ? L.T("{0} er aktivert igjen.", team.Name) : L.T("{0} er deaktivert. Medlemmene ser ikke lenger teamet som sitt.", team.Name);
         return RedirectToPage(new { id });
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Teams;
 
@@ -52,7 +53,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
         else if (!current.Scope.Can(Permission.ManageTeams)) return Forbid();
 
         if (team is null && Input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageTeams, ownerId))
-            ModelState.AddModelError("Input.OwnerId", "Du kan ikke opprette veilederteam for denne skoleeieren.");
+            ModelState.AddModelError("Input.OwnerId", L.T("Du kan ikke opprette veilederteam for denne skoleeieren."));
         if (ModelState.IsValid)
             foreach (var (field, message) in await Input.CheckAsync(db, team, ct))
                 ModelState.AddModelError("Input." + field, message);
@@ -70,7 +71,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
         else db.Expect(team, Input.Version);
         Input.Apply(team);
         if (!await db.TrySaveAsync(this, ct)) return Page();
-        TempData["Message"] = id is null ? $"{team.Name} er opprettet. Legg til medlemmer: utviklingsveileder, skoleleder og veileder fra UH." : "Endringene er lagret.";
+        TempData["Message"] = id is null ? L.T("{0} er opprettet. Legg til medlemmer: utviklingsveileder, skoleleder og veileder fra UH.", team.Name) : L.T("Endringene er lagret.");
         return RedirectToPage("/Teams/Details", new { id = team.Id });
     }
 

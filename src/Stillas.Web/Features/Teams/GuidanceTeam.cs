@@ -5,6 +5,7 @@ using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.People;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Teams;
 
@@ -49,9 +50,9 @@ public class TeamMember : IOwnerScoped, IVersioned
 
     public static string RoleName(TeamRole role) => role switch
     {
-        TeamRole.DevelopmentAdvisor => "Utviklingsveileder (koordinator)",
-        TeamRole.SchoolLeaderGuide => "Veileder med skolelederbakgrunn",
-        TeamRole.UniversityGuide => "Veileder fra UH",
+        TeamRole.DevelopmentAdvisor => L.T("Utviklingsveileder (koordinator)"),
+        TeamRole.SchoolLeaderGuide => L.T("Veileder med skolelederbakgrunn"),
+        TeamRole.UniversityGuide => L.T("Veileder fra UH"),
         _ => role.ToString(),
     };
 }

@@ -6,6 +6,7 @@ using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Teams;
 
@@ -76,21 +77,31 @@ public static class TeamChanges
             // Everyone on the team after this save, and those who left.
             var stays = await db.TeamMembers.AsNoTracking().Where(m => m.TeamId == teamId).Select(m => m.PersonId).ToListAsync(ct);
             var told = stays.Concat(team.Select(c => c.Member.PersonId)).Distinct().ToArray();
-            var recipients = await db.People.AsNoTracking().Where(p => told.Contains(p.Id) && p.Active).Select(p => new { p.Name, p.Email }).ToListAsync(ct);
-            var lines = string.Join("\n", team.Select(c => $"- {names.GetValueOrDefault(c.Member.PersonId, "(ukjent)")} er {(c.Joined ? "lagt til i" : "fjernet fra")} teamet."));
-            var text = $"""
-                Hei!
-
-                {scope.ActorName} har endret medlemmene i {teamName} {Platform.Web.NorwegianTime.DateTime(now)}:
-                {lines}
-
-                Teamet veileder nå {string.Join(", ", running)}. Bare teamets medlemmer leser teamets notater fra veiledninger og vurderingsdager.
-                Se teamet: {baseUrl.TrimEnd('/')}/Teams/Details/{teamId}
-
-                Hilsen Stillas
-                """;
-            foreach (var r in recipients)
-                db.Add(new OutboxMessage { ToAddress = r.Email, ToName = r.Name, Subject = $"Endring i {teamName}", TextBody = text, CreatedAt = now, DueAt = now, OwnerId = ownerId });
+            var recipients = await db.People.AsNoTracking().Where(p => told.Contains(p.Id) && p.Active).Select(p => new { p.Name, p.Email, p.Language }).ToListAsync(ct);
+            // Each member reads the mail in their own language (Person.Language), not the one of whoever made the change.
+            foreach (var language in recipients.GroupBy(r => Languages.Normalize(r.Language)))
+            {
+                string subject, text;
+                using (Languages.Use(language.Key))
+                {
+                    var lines = string.Join("\n", team.Select(c => "- " + (c.Joined
+                        ? L.T("{0} er lagt til i teamet.", names.GetValueOrDefault(c.Member.PersonId, L.T("(ukjent)")))
+                        : L.T("{0} er fjernet fra teamet.", names.GetValueOrDefault(c.Member.PersonId, L.T("(ukjent)"))))));
+                    subject = L.T("Endring i {0}", teamName);
+                    text = string.Join("\n",
+                        L.T("Hei!"),
+                        "",
+                        L.T("{0} har endret medlemmene i {1} {2}:", scope.ActorName, teamName, Platform.Web.NorwegianTime.DateTime(now)),
+                        lines,
+                        "",
+                        L.T("Teamet veileder nå {0}. Bare teamets medlemmer leser teamets notater fra veiledninger og vurderingsdager.", string.Join(", ", running)),
+                        L.T("Se teamet: {0}", $"{baseUrl.TrimEnd('/')}/Teams/Details/{teamId}"),
+                        "",
+                        L.T("Hilsen Stillas"));
+                }
+                foreach (var r in language)
+                    db.Add(new OutboxMessage { ToAddress = r.Email, ToName = r.Name, Subject = subject, TextBody = text, CreatedAt = now, DueAt = now, OwnerId = ownerId });
+            }
         }
     }
 }

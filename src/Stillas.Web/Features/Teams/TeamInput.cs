@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Teams;
 
@@ -35,7 +36,7 @@ public sealed class TeamInput
     {
         var errors = new List<(string, string)>();
         if (existing is not null && OwnerId != existing.OwnerId)
-            errors.Add((nameof(OwnerId), "Et veilederteam kan ikke flyttes til en annen skoleeier."));
+            errors.Add((nameof(OwnerId), L.T("Et veilederteam kan ikke flyttes til en annen skoleeier.")));
         var name = Name.Trim();
         if (OwnerId is int ownerId && name.Length > 0)
         {
@@ -43,7 +44,7 @@ public sealed class TeamInput
             var lowered = name.ToLower();
             var taken = await db.Teams
                 .IsTakenAsync(t => t.OwnerId == ownerId && t.Name.ToLower() == lowered && t.Id != (existing == null ? 0 : existing.Id), ct);
-            if (taken) errors.Add((nameof(Name), "Skoleeieren har allerede et veilederteam med dette navnet."));
+            if (taken) errors.Add((nameof(Name), L.T("Skoleeieren har allerede et veilederteam med dette navnet.")));
         }
         return errors;
     }
@@ -81,15 +82,15 @@ public sealed class MemberInput
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, GuidanceTeam team, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        if (Role is TeamRole role && !Enum.IsDefined(role)) errors.Add((nameof(Role), "Velg rolle i teamet."));
+        if (Role is TeamRole role && !Enum.IsDefined(role)) errors.Add((nameof(Role), L.T("Velg rolle i teamet.")));
         if (From is DateOnly from && To is DateOnly to && to < from)
-            errors.Add((nameof(To), "Sluttdatoen kan ikke være før startdatoen."));
+            errors.Add((nameof(To), L.T("Sluttdatoen kan ikke være før startdatoen.")));
         if (PersonId is int personId)
         {
             var alreadyMember = await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.PersonId == personId, ct);
-            if (alreadyMember) errors.Add((nameof(PersonId), "Personen er allerede med i teamet."));
+            if (alreadyMember) errors.Add((nameof(PersonId), L.T("Personen er allerede med i teamet.")));
             else if (!await Candidates(db, team.OwnerId, team.Id).AnyAsync(p => p.Id == personId, ct))
-                errors.Add((nameof(PersonId), "Velg en aktiv person som hører til skoleeieren."));
+                errors.Add((nameof(PersonId), L.T("Velg en aktiv person som hører til skoleeieren.")));
         }
         return errors;
     }
@@ -120,8 +121,8 @@ public sealed class TrainingInput
     public List<(string Field, string Message)> Check(DateOnly today)
     {
         var errors = new List<(string, string)>();
-        if (CompletedOn is DateOnly d && d > today) errors.Add((nameof(CompletedOn), "Datoen kan ikke være fram i tid."));
-        if (CompletedOn is DateOnly old && old.Year < 1950) errors.Add((nameof(CompletedOn), "Datoen er for langt tilbake i tid."));
+        if (CompletedOn is DateOnly d && d > today) errors.Add((nameof(CompletedOn), L.T("Datoen kan ikke være fram i tid.")));
+        if (CompletedOn is DateOnly old && old.Year < 1950) errors.Add((nameof(CompletedOn), L.T("Datoen er for langt tilbake i tid.")));
         return errors;
     }
 
@@ -148,16 +149,25 @@ public static class TeamRules
     /// <summary>The role as it reads inside a sentence ("Teamet mangler en veileder fra UH").</summary>
     public static string InSentence(TeamRole role) => role switch
     {
-        TeamRole.DevelopmentAdvisor => "utviklingsveileder (koordinator)",
-        TeamRole.SchoolLeaderGuide => "veileder med skolelederbakgrunn",
-        TeamRole.UniversityGuide => "veileder fra UH",
+        TeamRole.DevelopmentAdvisor => L.T("utviklingsveileder (koordinator)"),
+        TeamRole.SchoolLeaderGuide => L.T("veileder med skolelederbakgrunn"),
+        TeamRole.UniversityGuide => L.T("veileder fra UH"),
         _ => role.ToString(),
     };
 
-    /// <summary>"a", "a og b", "a, b og c".</summary>
+    /// <summary>The role with its article, as the missing-role warning lists it ("en veileder fra UH"): the article differs by language.</summary>
+    public static string WithArticle(TeamRole role) => role switch
+    {
+        TeamRole.DevelopmentAdvisor => L.T("en utviklingsveileder (koordinator)"),
+        TeamRole.SchoolLeaderGuide => L.T("en veileder med skolelederbakgrunn"),
+        TeamRole.UniversityGuide => L.T("en veileder fra UH"),
+        _ => role.ToString(),
+    };
+
+    /// <summary>"a", "a og b", "a, b og c" ("and" in English).</summary>
     public static string List(IReadOnlyList<string> items) => items.Count <= 1
         ? string.Concat(items)
-        : string.Join(", ", items.Take(items.Count - 1)) + " og " + items[^1];
+        : L.T("{0} og {1}", string.Join(", ", items.Take(items.Count - 1)), items[^1]);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Platform.Web.NorwegianTime.ToOslo(clock.GetUtcNow()).DateTime);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Teams;
 
@@ -13,7 +14,8 @@ public static class TeamsApi
     public sealed record TeamDto(int Id, int OwnerId, string OwnerName, string Name, string? Description, int CapacityPerSchoolYear, bool Active,
         IReadOnlyList<MemberDto> Members, IReadOnlyList<TeamRole> MissingRoles, int Version);
 
-    private const string NotSaved = "Veilederteamet kunne ikke lagres.";
+    // A property, not a constant: the title is read in the request's language.
+    private static string NotSaved => L.T("Veilederteamet kunne ikke lagres.");
 
     public static IEndpointRouteBuilder MapTeamsApi(this IEndpointRouteBuilder app)
     {
@@ -88,9 +90,9 @@ public static class TeamsApi
             var team = await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
             if (team is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ManageTeams, team.OwnerId)) return ApiSupport.Forbidden();
-            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Medlemmet kunne ikke legges til.");
+            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: L.T("Medlemmet kunne ikke legges til."));
             var errors = await input.CheckAsync(db, team, ct);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Medlemmet kunne ikke legges til.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Medlemmet kunne ikke legges til."));
             var member = input.ToMember(team);
             db.TeamMembers.Add(member);
             await db.SaveChangesAsync(ct);
