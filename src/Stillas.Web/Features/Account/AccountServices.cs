@@ -45,6 +45,7 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
     public string Issue(Account account, string name, string? language, bool invitation, string? invitedBy = null)
     {
         var (token, link, expires) = NewLink(account, invitation);
+        // In the HTML part the catalog's text is trusted and the values (name, link) are encoded, as on a page.
         Func<string?, string?> enc = System.Net.WebUtility.HtmlEncode;
         using (Languages.Use(language))
         {
@@ -54,8 +55,8 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
                 var by = invitedBy is null ? "" : " " + L.T("{0} har invitert deg.", invitedBy);
                 outbox.Enqueue(account.Email!, name, L.T("Invitasjon til Stillas"),
                     L.T("Hei {0}!", name) + "\n\n" + L.T("Du er invitert til Stillas.") + by + " " + L.T("Velg et passord her:") + "\n" + link + "\n\n" + L.T("Lenken gjelder til {0}.", until) + "\n",
-                    "<p>" + enc(L.T("Hei {0}!", name)) + "</p><p>" + enc(L.T("Du er invitert til Stillas.") + by) + " <a href=\"" + enc(link) + "\">" + enc(L.T("Velg et passord")) + "</a>.</p><p>"
-                        + enc(L.T("Lenken gjelder til {0}.", until)) + "</p>");
+                    "<p>" + L.T("Hei {0}!", enc(name)) + "</p><p>" + L.T("Du er invitert til Stillas.") + (invitedBy is null ? "" : " " + L.T("{0} har invitert deg.", enc(invitedBy)))
+                        + " <a href=\"" + enc(link) + "\">" + L.T("Velg et passord") + "</a>.</p><p>" + L.T("Lenken gjelder til {0}.", until) + "</p>");
             }
             else
             {
@@ -63,7 +64,7 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
                 var ignore = L.T("Lenken gjelder til {0}. Ba du ikke om dette, kan du se bort fra e-posten.", until);
                 outbox.Enqueue(account.Email!, name, L.T("Nytt passord i Stillas"),
                     L.T("Hei {0}!", name) + "\n\n" + asked + " " + L.T("Velg nytt passord her:") + "\n" + link + "\n\n" + ignore + "\n",
-                    "<p>" + enc(L.T("Hei {0}!", name)) + "</p><p>" + enc(asked) + " <a href=\"" + enc(link) + "\">" + enc(L.T("Velg nytt passord")) + "</a>.</p><p>" + enc(ignore) + "</p>");
+                    "<p>" + L.T("Hei {0}!", enc(name)) + "</p><p>" + asked + " <a href=\"" + enc(link) + "\">" + L.T("Velg nytt passord") + "</a>.</p><p>" + ignore + "</p>");
             }
         }
         return token;
@@ -88,9 +89,9 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
             var notYou = L.T("Lenken gjelder til {0}. Var det ikke deg, er passordet ditt ikke endret, og du trenger ikke gjøre noe. Skjer det ofte, bør du velge et nytt, langt passord.", until);
             outbox.Enqueue(account.Email!, name, L.T("Kontoen din i Stillas er låst"),
                 L.T("Hei {0}!", name) + "\n\n" + what + "\n\n" + L.T("Var det deg, kan du vente, eller sette nytt passord med en gang her (det låser opp kontoen):") + "\n" + link + "\n\n" + notYou + "\n",
-                "<p>" + enc(L.T("Hei {0}!", name)) + "</p><p>" + enc(what) + "</p><p>"
+                "<p>" + L.T("Hei {0}!", enc(name)) + "</p><p>" + what + "</p><p>"
                     + L.T("Var det deg, kan du vente, eller <a href=\"{0}\">sette nytt passord med en gang</a> (det låser opp kontoen).", enc(link))
-                    + "</p><p>" + enc(notYou) + "</p>");
+                    + "</p><p>" + notYou + "</p>");
         }
     }
 
