@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Account;
@@ -24,7 +25,7 @@ public sealed class StillasClaimsFactory(UserManager<Account> users, IOptions<Id
 
 /// <summary>
 /// One-time links to set a password: invitations (valid 7 days) and "glemt passord" (valid 2 hours).
-/// Only the token's SHA-256 is stored; the mail goes through the outbox.
+/// Only the token's SHA-256 is stored; the mail goes through the outbox, in the recipient's language.
 /// </summary>
 public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail)
 {
@@ -33,48 +34,85 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>Adds the token and the mail to the context; the caller saves.</summary>
-    public string Issue(Account account, string name, bool invitation, string? invitedBy = null)
+    /// <summary>
+    /// Adds the token and the mail to the context; the caller saves. The mail is in the recipient's language
+    /// (<see cref="People.Person.Language"/>), whoever sends it.
+    /// </summary>
+    public string Issue(Account account, string name, bool invitation, string? invitedBy = null) =>
+        Issue(account, name, LanguageOf(account), invitation, invitedBy);
+
+    /// <summary>As above, with the recipient's language already known (null: bokmål).</summary>
+    public string Issue(Account account, string name, string? language, bool invitation, string? invitedBy = null)
     {
-        var (token, link, until) = NewLink(account, invitation);
+        var (token, link, expires) = NewLink(account, invitation);
+        // In the HTML part the catalog's text is trusted and the values (name, link) are encoded, as on a page.
         Func<string?, string?> enc = System.Net.WebUtility.HtmlEncode;
-        if (invitation)
+        using (Languages.Use(language))
         {
-            var by = invitedBy is null ? "" : $" {invitedBy} har invitert deg.";
-            outbox.Enqueue(account.Email!, name, "Invitasjon til Stillas",
-                $"Hei {name}!\n\nDu er invitert til Stillas.{by} Velg et passord her:\n{link}\n\nLenken gjelder til {until}.\n",
-                $"<p>Hei {enc(name)}!</p><p>Du er invitert til Stillas.{enc(by)} <a href=\"{enc(link)}\">Velg et passord</a>.</p><p>Lenken gjelder til {until}.</p>");
-        }
-        else
-        {
-            outbox.Enqueue(account.Email!, name, "Nytt passord i Stillas",
-                $"Hei {name}!\n\nNoen ba om å få sette nytt passord for denne e-postadressen i Stillas. Velg nytt passord her:\n{link}\n\nLenken gjelder til {until}. Ba du ikke om dette, kan du se bort fra e-posten.\n",
-                $"<p>Hei {enc(name)}!</p><p>Noen ba om å få sette nytt passord for denne e-postadressen i Stillas. <a href=\"{enc(link)}\">Velg nytt passord</a>.</p><p>Lenken gjelder til {until}. Ba du ikke om dette, kan du se bort fra e-posten.</p>");
+            var until = NorwegianTime.DateTime(expires);
+            if (invitation)
+            {
+                var by = invitedBy is null ? "" : " " + L.T("{0} har invitert deg.", invitedBy);
+                outbox.Enqueue(account.Email!, name, L.T("Invitasjon til Stillas"),
+                    L.T("Hei {0}!", name) + "\n\n" + L.T("Du er invitert til Stillas.") + by + " " + L.T("Velg et passord her:") + "\n" + link + "\n\n" + L.T("Lenken gjelder til {0}.", until) + "\n",
+                    "<p>" + L.T("Hei {0}!", enc(name)) + "</p><p>" + L.T("Du er invitert til Stillas.") + (invitedBy is null ? "" : " " + L.T("{0} har invitert deg.", enc(invitedBy)))
+                        + " <a href=\"" + enc(link) + "\">" + L.T("Velg et passord") + "</a>.</p><p>" + L.T("Lenken gjelder til {0}.", until) + "</p>");
+            }
+            else
+            {
+                var asked = L.T("Noen ba om å få sette nytt passord for denne e-postadressen i Stillas.");
+                var ignore = L.T("Lenken gjelder til {0}. Ba du ikke om dette, kan du se bort fra e-posten.", until);
+                outbox.Enqueue(account.Email!, name, L.T("Nytt passord i Stillas"),
+                    L.T("Hei {0}!", name) + "\n\n" + asked + " " + L.T("Velg nytt passord her:") + "\n" + link + "\n\n" + ignore + "\n",
+                    "<p>" + L.T("Hei {0}!", enc(name)) + "</p><p>" + asked + " <a href=\"" + enc(link) + "\">" + L.T("Velg nytt passord") + "</a>.</p><p>" + ignore + "</p>");
+            }
         }
         return token;
     }
 
     /// <summary>
-    /// Anyone can lock anyone out by trying wrong passwords: the holder is told at once, with a link that sets a
-    /// new password (and so unlocks). Adds the token and the mail to the context; the caller saves.
+    /// Anyone can lock anyone out by trying wrong passwords: the holder is told at once, in their language, with a
+    /// link that sets a new password (and so unlocks). Adds the token and the mail to the context; the caller saves.
     /// </summary>
-    public void IssueLockoutNotice(Account account, string name, TimeSpan lockedFor)
+    public void IssueLockoutNotice(Account account, string name, TimeSpan lockedFor) =>
+        IssueLockoutNotice(account, name, LanguageOf(account), lockedFor);
+
+    public void IssueLockoutNotice(Account account, string name, string? language, TimeSpan lockedFor)
     {
-        var (_, link, until) = NewLink(account, invitation: false);
+        var (_, link, expires) = NewLink(account, invitation: false);
         Func<string?, string?> enc = System.Net.WebUtility.HtmlEncode;
         var minutes = (int)Math.Round(lockedFor.TotalMinutes);
-        outbox.Enqueue(account.Email!, name, "Kontoen din i Stillas er låst",
-            $"Hei {name}!\n\nNoen har prøvd å logge inn på kontoen din i Stillas med feil passord flere ganger, så kontoen er låst i {minutes} minutter.\n\nVar det deg, kan du vente, eller sette nytt passord med en gang her (det låser opp kontoen):\n{link}\n\nLenken gjelder til {until}. Var det ikke deg, er passordet ditt ikke endret, og du trenger ikke gjøre noe. Skjer det ofte, bør du velge et nytt, langt passord.\n",
-            $"<p>Hei {enc(name)}!</p><p>Noen har prøvd å logge inn på kontoen din i Stillas med feil passord flere ganger, så kontoen er låst i {minutes} minutter.</p><p>Var det deg, kan du vente, eller <a href=\"{enc(link)}\">sette nytt passord med en gang</a> (det låser opp kontoen).</p><p>Lenken gjelder til {until}. Var det ikke deg, er passordet ditt ikke endret, og du trenger ikke gjøre noe. Skjer det ofte, bør du velge et nytt, langt passord.</p>");
+        using (Languages.Use(language))
+        {
+            var until = NorwegianTime.DateTime(expires);
+            var what = L.T("Noen har prøvd å logge inn på kontoen din i Stillas med feil passord flere ganger, så kontoen er låst i {0} minutter.", minutes);
+            var notYou = L.T("Lenken gjelder til {0}. Var det ikke deg, er passordet ditt ikke endret, og du trenger ikke gjøre noe. Skjer det ofte, bør du velge et nytt, langt passord.", until);
+            outbox.Enqueue(account.Email!, name, L.T("Kontoen din i Stillas er låst"),
+                L.T("Hei {0}!", name) + "\n\n" + what + "\n\n" + L.T("Var det deg, kan du vente, eller sette nytt passord med en gang her (det låser opp kontoen):") + "\n" + link + "\n\n" + notYou + "\n",
+                "<p>" + L.T("Hei {0}!", enc(name)) + "</p><p>" + what + "</p><p>"
+                    + L.T("Var det deg, kan du vente, eller <a href=\"{0}\">sette nytt passord med en gang</a> (det låser opp kontoen).", enc(link))
+                    + "</p><p>" + notYou + "</p>");
+        }
     }
 
-    private (string Token, string Link, string Until) NewLink(Account account, bool invitation)
+    /// <summary>
+    /// The recipient's language: from the person already in this context (an invitation creates it with the
+    /// account), else read by key (not filtered: the mail goes out before or without any scope, as at login).
+    /// </summary>
+    private string? LanguageOf(Account account)
+    {
+        var person = account.Person ?? db.People.Local.FirstOrDefault(p => p.Id == account.PersonId);
+        return person is not null ? person.Language
+            : db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId).Select(p => p.Language).FirstOrDefault();
+    }
+
+    private (string Token, string Link, DateTimeOffset Expires) NewLink(Account account, bool invitation)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var now = clock.GetUtcNow();
         var expires = now + (invitation ? InvitationLifetime : ResetLifetime);
         db.InvitationTokens.Add(new InvitationToken { AccountId = account.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = expires, IsInvitation = invitation });
-        return (token, $"{mail.Value.BaseUrl.TrimEnd('/')}/Account/SetPassword?token={token}", NorwegianTime.DateTime(expires));
+        return (token, $"{mail.Value.BaseUrl.TrimEnd('/')}/Account/SetPassword?token={token}", expires);
     }
 
     public async Task<InvitationToken?> FindValidAsync(string? token, CancellationToken ct)

@@ -97,5 +97,5 @@ public static class ApiTokens
     public static bool HashMatches(string token, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Hash(token)), System.Text.Encoding.ASCII.GetBytes(storedHash));
 
-    public static string RightsText(ApiTokenRights rights) => rights == ApiTokenRights.ReadWrite ? "Lese og skrive" : "Bare lese";
+    public static string RightsText(ApiTokenRights rights) => rights == ApiTokenRights.ReadWrite ? Platform.Text.L.T("Lese og skrive") : Platform.Text.L.T("Bare lese");
 }

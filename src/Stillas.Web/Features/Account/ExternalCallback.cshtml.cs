@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Account;
 
@@ -20,18 +21,18 @@ public sealed class ExternalCallbackModel(SignInManager<Account> signIn, UserMan
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
         var info = await signIn.GetExternalLoginInfoAsync();
-        if (info is null) { Error = "Innloggingen ble avbrutt. Prøv igjen."; return Page(); }
+        if (info is null) { Error = L.T("Innloggingen ble avbrutt. Prøv igjen."); return Page(); }
         var account = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
         if (account is null)
         {
             var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
             account = email is null ? null : await users.FindByEmailAsync(email);
-            if (account is null) { Error = "Vi fant ingen bruker i Stillas med denne e-postadressen. Be skoleeierens administrator om en invitasjon."; return Page(); }
+            if (account is null) { Error = L.T("Vi fant ingen bruker i Stillas med denne e-postadressen. Be skoleeierens administrator om en invitasjon."); return Page(); }
             await users.AddLoginAsync(account, info);
         }
         if (!await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account))
         {
-            Error = "Kontoen kan ikke logge inn nå. Prøv igjen senere, eller kontakt skoleeierens administrator.";
+            Error = L.T("Kontoen kan ikke logge inn nå. Prøv igjen senere, eller kontakt skoleeierens administrator.");
             return Page();
         }
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);

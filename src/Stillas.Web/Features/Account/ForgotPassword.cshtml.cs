@@ -27,10 +27,12 @@ public sealed class ForgotPasswordModel(UserManager<Account> users, AccountLinks
         var account = await users.FindByEmailAsync(Email.Trim());
         if (account is not null)
         {
-            var name = await db.ActivePersonNameAsync(account.PersonId, ct);
-            if (name is not null)
+            // An active person's name and language: the mail is in the language they chose, not the browser's.
+            var person = await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId && p.Active)
+                .Select(p => new { p.Name, p.Language }).SingleOrDefaultAsync(ct);
+            if (person is not null)
             {
-                links.Issue(account, name, invitation: false);
+                links.Issue(account, person.Name, person.Language, invitation: false);
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Account;
 
@@ -51,13 +52,15 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
         // Demo accounts exist for trying Stillas out; outside Development they are refused even if present.
         if (!env.IsDevelopment() && Stillas.Web.Platform.Data.Seed.DemoData.Logins.Any(l => l.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
         {
-            Error = "Demobrukere kan bare brukes i utviklingsmiljøet.";
+            Error = L.T("Demobrukere kan bare brukes i utviklingsmiljøet.");
             return Page();
         }
         var account = await users.FindByEmailAsync(email);
-        var name = account is null ? null : await db.ActivePersonNameAsync(account.PersonId, HttpContext.RequestAborted);
+        // The name and language of an active person (the lockout mail is in their language), read by key before any scope.
+        var person = account is null ? null : await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId && p.Active)
+            .Select(p => new { p.Name, p.Language }).SingleOrDefaultAsync(HttpContext.RequestAborted);
         // Unknown, inactive or already locked: the same work as a wrong password, and the same answer.
-        if (account is null || name is null || await users.IsLockedOutAsync(account))
+        if (account is null || person is null || await users.IsLockedOutAsync(account))
         {
             dummy.Verify(Input.Password);
             return RefusedPage();
@@ -71,7 +74,7 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
         if (result.IsLockedOut)
         {
             // This attempt locked the account: its holder hears of it, with a link that unlocks.
-            links.IssueLockoutNotice(account, name, users.Options.Lockout.DefaultLockoutTimeSpan);
+            links.IssueLockoutNotice(account, person.Name, person.Language, users.Options.Lockout.DefaultLockoutTimeSpan);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
         return RefusedPage();
@@ -79,7 +82,7 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
 
     private PageResult RefusedPage()
     {
-        Error = RefusedText;
+        Error = L.T(RefusedText);
         Refused = true;
         return Page();
     }

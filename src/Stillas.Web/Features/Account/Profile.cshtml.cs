@@ -2,17 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stillas.Web.Features.Account.Passwords;
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Account;
 
 /// <summary>
-/// The logged-in person's own page: who they are, a new password, and their open sessions (which they may end).
+/// The logged-in person's own page: who they are, their language, a new password, and their open sessions (which they may end).
 /// Also the tiny "Forbli innlogget" handler that the session warning (wwwroot/js/session-timeout.js) calls.
 /// </summary>
-public sealed class ProfileModel(CurrentScope current, UserManager<Account> users, UserSessions sessions, IOptions<PasswordPolicy> policy) : PageModel
+public sealed class ProfileModel(CurrentScope current, UserManager<Account> users, UserSessions sessions, IOptions<PasswordPolicy> policy, StillasDb db) : PageModel
 {
     public sealed class PasswordInput
     {
@@ -32,6 +35,8 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
     [BindProperty] public PasswordInput Change { get; set; } = new();
     public string Name { get; private set; } = "";
     public string Email { get; private set; } = "";
+    /// <summary>The person's chosen language ("nb", "nn", "en"), or null: the browser's.</summary>
+    public string? Language { get; private set; }
     public List<UserSession> Sessions { get; private set; } = [];
     public int? ThisSession { get; private set; }
     public string Advice => PasswordTexts.Advice(policy.Value.MinimumLength);
@@ -46,7 +51,7 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
         // Wrong current passwords count towards the lockout as at the login: a borrowed or stolen session cannot
         // guess its way to the password (and so to the account after the session ends).
         if (ModelState.IsValid && !(await signIn.CheckPasswordSignInAsync(account, Change.Current, lockoutOnFailure: true)).Succeeded)
-            ModelState.AddModelError("Change.Current", "Passordet du har nå, er feil.");
+            ModelState.AddModelError("Change.Current", L.T("Passordet du har nå, er feil."));
         if (ModelState.IsValid)
         {
             var result = await users.ChangePasswordAsync(account, Change.Current, Change.New);
@@ -55,12 +60,12 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
                 // Whoever else knew the old password is out: every session ends, and this browser gets a new one.
                 await sessions.EndAllAsync(account.Id, SessionEnd.PasswordChanged);
                 await sessions.SignInAsync(account, HttpContext, "pwd");
-                TempData["Message"] = "Passordet er byttet. Du er logget ut alle andre steder.";
+                TempData["Message"] = L.T("Passordet er byttet. Du er logget ut alle andre steder.");
                 return RedirectToPage();
             }
             foreach (var e in result.Errors)
                 ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Change.Current" : "Change.New",
-                    e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Passordet du har nå, er feil." : e.Description);
+                    e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? L.T("Passordet du har nå, er feil.") : e.Description);
         }
         await LoadAsync(ct);
         return Page();
@@ -71,9 +76,31 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
         var account = await users.GetUserAsync(User);
         if (account is null) return Challenge();
         var ended = await sessions.EndAllAsync(account.Id, SessionEnd.EndedByOwner, except: UserSessions.IdOf(User));
-        TempData["Message"] = ended == 0 ? "Du var ikke logget inn noe annet sted." : ended == 1 ? "Én annen økt er logget ut." : $"{ended} andre økter er logget ut.";
+        TempData["Message"] = ended == 0 ? L.T("Du var ikke logget inn noe annet sted.") : ended == 1 ? L.T("Én annen økt er logget ut.") : L.T("{0} andre økter er logget ut.", ended);
         return RedirectToPage();
     }
+
+    /// <summary>
+    /// "Språk": saves the person's own language column (a narrow, set-based update, as the header's switcher does: no
+    /// form version, nothing else touched) and the language cookie; "Som nettleseren" (empty) clears both. The
+    /// confirmation is written in the language chosen, as the next page will be.
+    /// </summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken ct)
+    {
+        if (current.Scope.PersonId is not int personId) return Challenge();
+        var code = Languages.Normalize(language);
+        await db.People.IgnoreQueryFilters().Where(p => p.Id == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, code), ct);
+        TextSetup.SetLanguageCookie(HttpContext, code);
+        using (Languages.Use(code ?? BrowserLanguage()))
+            TempData["Message"] = code is null ? L.T("Stillas bruker nå språket nettleseren din ber om.") : L.T("Språket er lagret.");
+        return RedirectToPage();
+    }
+
+    /// <summary>The first language of the browser's Accept-Language that Stillas speaks (what the next page will use without a cookie).</summary>
+    private string? BrowserLanguage() =>
+        Request.GetTypedHeaders().AcceptLanguage.Where(h => (h.Quality ?? 1) > 0).OrderByDescending(h => h.Quality ?? 1)
+            .Select(h => Languages.Normalize(h.Value.Value)).FirstOrDefault(l => l is not null);
 
     /// <summary>"Forbli innlogget": the request itself proves the session alive; this also marks it seen now.</summary>
     public async Task<IActionResult> OnGetKeepAliveAsync()
@@ -88,6 +115,7 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
         if (account is null) return false;
         Name = current.Scope.ActorName;
         Email = account.Email ?? "";
+        Language = Languages.Normalize(await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId).Select(p => p.Language).FirstOrDefaultAsync(ct));
         ThisSession = UserSessions.IdOf(User);
         Sessions = await sessions.ActiveAsync(account.Id, ct);
         return true;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Account;
 
@@ -58,7 +59,7 @@ public sealed class SetPasswordModel(UserManager<Account> users, AccountLinks li
         await db.SaveChangesAsync(ct);
         // A reset is what one does when someone else may know the password: every session ends, everywhere.
         await sessions.EndAllAsync(account.Id, SessionEnd.PasswordReset);
-        TempData["Message"] = "Passordet er lagret. Du kan nå logge inn.";
+        TempData["Message"] = L.T("Passordet er lagret. Du kan nå logge inn.");
         return RedirectToPage("/Account/Login");
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Account;
@@ -38,7 +39,8 @@ public sealed class TokensModel(StillasDb db, CurrentScope current, TimeProvider
     public DateTimeOffset Now { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public static readonly SelectListItem[] RightsOptions =
+    /// <summary>The choices in the request's language (a property: the labels are translated per request).</summary>
+    public static SelectListItem[] RightsOptions =>
     [
         new(ApiTokens.RightsText(ApiTokenRights.ReadOnly), nameof(ApiTokenRights.ReadOnly)),
         new(ApiTokens.RightsText(ApiTokenRights.ReadWrite), nameof(ApiTokenRights.ReadWrite)),
@@ -57,10 +59,10 @@ public sealed class TokensModel(StillasDb db, CurrentScope current, TimeProvider
         await LoadAsync(ct);
         if (Input.ExpiresOn is { } on && ModelState.GetFieldValidationState("Input.ExpiresOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            if (on <= Today) ModelState.AddModelError("Input.ExpiresOn", "Utløpsdatoen må være etter i dag.");
-            else if (on > Today.AddDays(ApiTokens.MaxDays)) ModelState.AddModelError("Input.ExpiresOn", $"En nøkkel kan gjelde i høyst ett år, til og med {NorwegianTime.Date(Today.AddDays(ApiTokens.MaxDays))}.");
+            if (on <= Today) ModelState.AddModelError("Input.ExpiresOn", L.T("Utløpsdatoen må være etter i dag."));
+            else if (on > Today.AddDays(ApiTokens.MaxDays)) ModelState.AddModelError("Input.ExpiresOn", L.T("En nøkkel kan gjelde i høyst ett år, til og med {0}.", NorwegianTime.Date(Today.AddDays(ApiTokens.MaxDays))));
         }
-        if (!Enum.IsDefined(Input.Rights)) ModelState.AddModelError("Input.Rights", "Velg hva nøkkelen gir tilgang til.");
+        if (!Enum.IsDefined(Input.Rights)) ModelState.AddModelError("Input.Rights", L.T("Velg hva nøkkelen gir tilgang til."));
         if (!ModelState.IsValid) return Page();
 
         var accountId = await db.Users.Where(a => a.PersonId == PersonId).Select(a => a.Id).SingleAsync(ct);
@@ -96,7 +98,7 @@ public sealed class TokensModel(StillasDb db, CurrentScope current, TimeProvider
             await db.SaveChangesAsync(ct);
             ApiTokenAuthentication.Forget(cache, token.TokenHash);
         }
-        TempData["Message"] = $"Nøkkelen «{token.Name}» er trukket tilbake og virker ikke lenger.";
+        TempData["Message"] = L.T("Nøkkelen «{0}» er trukket tilbake og virker ikke lenger.", token.Name);
         return RedirectToPage();
     }
 
@@ -112,5 +114,5 @@ public sealed class TokensModel(StillasDb db, CurrentScope current, TimeProvider
     }
 
     public string Status(Row r) =>
-        r.RevokedAt is { } revoked ? $"Trukket tilbake {NorwegianTime.Date(revoked)}" : r.ExpiresAt <= Now ? "Utløpt" : "Aktiv";
+        r.RevokedAt is { } revoked ? L.T("Trukket tilbake {0}", NorwegianTime.Date(revoked)) : r.ExpiresAt <= Now ? L.T("Utløpt") : L.T("Aktiv");
 }

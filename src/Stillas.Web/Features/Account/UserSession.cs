@@ -203,4 +203,15 @@ public sealed class UserSessions(StillasDb db, TimeProvider clock, IOptions<Sess
         };
         return system is null ? browser : $"{browser} på {system}";
     }
+
+    /// <summary>
+    /// A stored device (<see cref="DeviceOf"/>, kept in bokmål as it was written at login) in the reader's language:
+    /// "Firefox on Windows", "Unknown browser".
+    /// </summary>
+    public static string DeviceText(string device)
+    {
+        var on = device.IndexOf(" på ", StringComparison.Ordinal);
+        return on < 0 ? Platform.Text.L.Data(device)
+            : Platform.Text.L.T("{0} på {1}", Platform.Text.L.Data(device[..on]), device[(on + 4)..]);
+    }
 }

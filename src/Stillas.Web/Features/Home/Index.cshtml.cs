@@ -8,6 +8,7 @@ using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Home;
 
@@ -193,7 +194,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             // Counted in SQL (a large kommune runs hundreds), from the stored summaries (ProgrammeSummaryJob keeps them today's).
             var groups = await PhaseGroupsAsync(mine, ct);
             ProgrammesByPhase = [.. groups
-                .Select(g => new PhaseCount(g.SchoolYear, g.PhaseKey, g.PhaseName ?? "Uten steg", g.PhaseOrder, g.Count, g.Overdue))
+                .Select(g => new PhaseCount(g.SchoolYear, g.PhaseKey, g.PhaseName is null ? L.T("Uten steg") : L.Data(g.PhaseName), g.PhaseOrder, g.Count, g.Overdue))
                 .OrderByDescending(c => c.SchoolYear, StringComparer.Ordinal).ThenBy(c => c.PhaseOrder)];
         }
     }

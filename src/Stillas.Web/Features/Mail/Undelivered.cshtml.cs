@@ -7,6 +7,7 @@ using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Mail;
 
@@ -77,7 +78,7 @@ public sealed class UndeliveredModel(StillasDb db, CurrentScope current, TimePro
         });
         await db.SaveChangesAsync(ct);
         wakeUp.Ring();
-        TempData["Message"] = $"E-posten til {message.ToAddress} («{message.Subject}») sendes på nytt.";
+        TempData["Message"] = L.T("E-posten til {0} («{1}») sendes på nytt.", message.ToAddress, message.Subject);
         return RedirectToPage();
     }
 

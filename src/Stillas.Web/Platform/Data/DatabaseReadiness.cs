@@ -122,7 +122,7 @@ public sealed class DatabaseReadinessGate(RequestDelegate next, DatabaseReadines
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("Stillas kunne ikke starte fordi databasen ikke kunne klargjøres. Feilen er logget.");
+            await context.Response.WriteAsync(Text.L.T("Stillas kunne ikke starte fordi databasen ikke kunne klargjøres. Feilen er logget."));
             return;
         }
         await next(context);

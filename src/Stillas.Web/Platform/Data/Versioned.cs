@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
+using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Platform.Data;
 
@@ -186,8 +188,8 @@ public static class EditConflicts
             var conflict = await DescribeAsync(ex, ct);
             page.ViewData[ViewDataKey] = conflict;
             page.ModelState.AddModelError("", conflict.Deleted
-                ? "Noen andre har slettet dette mens du skrev. Det du skrev er ikke lagret."
-                : "Noen andre har endret dette mens du skrev. Det du skrev er ikke lagret ennå: se begge versjonene under, og lagre på nytt hvis din skal gjelde.");
+                ? L.T("Noen andre har slettet dette mens du skrev. Det du skrev er ikke lagret.")
+                : L.T("Noen andre har endret dette mens du skrev. Det du skrev er ikke lagret ennå: se begge versjonene under, og lagre på nytt hvis din skal gjelde."));
             if (conflict.TheirVersion is int v)
                 foreach (var key in page.ModelState.Keys.Where(k => k == "Version" || k.EndsWith(".Version", StringComparison.Ordinal)).Append("Input.Version").Distinct().ToList())
                     page.ModelState.SetModelValue(key, v, v.ToString(CultureInfo.InvariantCulture));
@@ -203,9 +205,11 @@ public static class EditConflicts
     {
         var c = await DescribeAsync(ex, ct);
         var detail = c.Deleted
-            ? "Noen andre har slettet dette. Endringen din er ikke lagret."
-            : $"Endringen din bygger på en eldre versjon; {(c.TheirAuthor is null ? "den lagrede" : c.TheirAuthor + " sin")} er versjon {c.TheirVersion}. Ingenting er lagret: hent den nye versjonen, slå sammen og send på nytt med \"version\": {c.TheirVersion}.";
-        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: EditConflict.Title, detail: detail,
+            ? L.T("Noen andre har slettet dette. Endringen din er ikke lagret.")
+            : c.TheirAuthor is null
+                ? L.T("Endringen din bygger på en eldre versjon; den lagrede er versjon {0}. Ingenting er lagret: hent den nye versjonen, slå sammen og send på nytt med \"version\": {0}.", c.TheirVersion)
+                : L.T("Endringen din bygger på en eldre versjon; {1} sin er versjon {0}. Ingenting er lagret: hent den nye versjonen, slå sammen og send på nytt med \"version\": {0}.", c.TheirVersion, c.TheirAuthor);
+        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T(EditConflict.Title), detail: detail,
             extensions: new Dictionary<string, object?>
             {
                 ["traceId"] = traceId,
@@ -225,41 +229,39 @@ public static class EditConflicts
         _ => Equals(a, b),
     };
 
+    // A [Display(Name = "…")] is a bokmål catalog key like any other text.
     private static string Label(Type type, string property) =>
-        type.GetProperty(property)?.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? Labels.GetValueOrDefault(property, property);
+        type.GetProperty(property)?.GetCustomAttribute<DisplayAttribute>()?.GetName() is { } name ? L.Data(name) : Labels(property);
 
-    // The fields people meet in a conflict, in the words of the forms.
-    private static readonly FrozenDictionary<string, string> Labels = new Dictionary<string, string>
+    // The fields people meet in a conflict, in the words of the forms (in the reader's language).
+    private static string Labels(string property) => property switch
     {
-        ["Text"] = "Tekst", ["Name"] = "Navn", ["Points"] = "Punkter", ["Status"] = "Status", ["Date"] = "Dato",
-        ["StartTime"] = "Starttid", ["EndTime"] = "Sluttid", ["Minutes"] = "Varighet (minutter)", ["Place"] = "Sted",
-        ["VideoLink"] = "Videolenke", ["Participants"] = "Deltakere", ["Title"] = "Tittel", ["Description"] = "Beskrivelse",
-        ["FeedbackDeadline"] = "Frist for tilbakemelding", ["ReadingAssignment"] = "Lesestoff", ["NextTopic"] = "Tema for neste veiledning",
-        ["NextSessionDate"] = "Dato for neste veiledning", ["NextSessionTime"] = "Tid for neste veiledning", ["PointStatus"] = "Status per punkt",
-        ["WishedTopic"] = "Ønsket tema", ["Email"] = "E-post", ["Phone"] = "Telefon", ["OrganisationNumber"] = "Organisasjonsnummer",
-        ["Pupils"] = "Elever", ["Level"] = "Skoleslag", ["FirstGrade"] = "Fra trinn", ["LastGrade"] = "Til trinn", ["Active"] = "Aktiv",
-        ["Capacity"] = "Kapasitet", ["DueDate"] = "Frist", ["Notes"] = "Notater", ["Comment"] = "Kommentar", ["Kind"] = "Type",
-        ["Location"] = "Sted", ["Room"] = "Rom", ["Topic"] = "Tema", ["Summary"] = "Sammendrag", ["CycleStep"] = "Steg i læringssirkelen",
-        ["CycleNote"] = "Notat om læringssirkelen", ["StartDate"] = "Startdato", ["EndDate"] = "Sluttdato",
-    }.ToFrozenDictionary();
+        "Text" => L.T("Tekst"), "Name" => L.T("Navn"), "Points" => L.T("Punkter"), "Status" => L.T("Status"), "Date" => L.T("Dato"),
+        "StartTime" => L.T("Starttid"), "EndTime" => L.T("Sluttid"), "Minutes" => L.T("Varighet (minutter)"), "Place" => L.T("Sted"),
+        "VideoLink" => L.T("Videolenke"), "Participants" => L.T("Deltakere"), "Title" => L.T("Tittel"), "Description" => L.T("Beskrivelse"),
+        "FeedbackDeadline" => L.T("Frist for tilbakemelding"), "ReadingAssignment" => L.T("Lesestoff"), "NextTopic" => L.T("Tema for neste veiledning"),
+        "NextSessionDate" => L.T("Dato for neste veiledning"), "NextSessionTime" => L.T("Tid for neste veiledning"), "PointStatus" => L.T("Status per punkt"),
+        "WishedTopic" => L.T("Ønsket tema"), "Email" => L.T("E-post"), "Phone" => L.T("Telefon"), "OrganisationNumber" => L.T("Organisasjonsnummer"),
+        "Pupils" => L.T("Elever"), "Level" => L.T("Skoleslag"), "FirstGrade" => L.T("Fra trinn"), "LastGrade" => L.T("Til trinn"), "Active" => L.T("Aktiv"),
+        "Capacity" => L.T("Kapasitet"), "DueDate" => L.T("Frist"), "Notes" => L.T("Notater"), "Comment" => L.T("Kommentar"), "Kind" => L.T("Type"),
+        "Location" => L.T("Sted"), "Room" => L.T("Rom"), "Topic" => L.T("Tema"), "Summary" => L.T("Sammendrag"), "CycleStep" => L.T("Steg i læringssirkelen"),
+        "CycleNote" => L.T("Notat om læringssirkelen"), "StartDate" => L.T("Startdato"), "EndDate" => L.T("Sluttdato"),
+        _ => property,
+    };
 
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
-    private static string? Show(object? value)
+    // Values as the reader's culture writes them (NorwegianTime: Europe/Oslo, 24.11.2026 or 24/11/2026); both
+    // versions are shown (and compared) in the same culture.
+    private static string? Show(object? value) => value switch
     {
-        var nb = CultureInfo.GetCultureInfo("nb-NO");
-        return value switch
-        {
-            null => null,
-            string s => s,
-            bool b => b ? "Ja" : "Nei",
-            DateOnly d => d.ToString("dd.MM.yyyy", nb),
-            TimeOnly t => t.ToString("HH:mm", nb),
-            DateTimeOffset o => TimeZoneInfo.ConvertTime(o, Oslo).ToString("dd.MM.yyyy HH:mm", nb),
-            DateTime dt => dt.ToString("dd.MM.yyyy HH:mm", nb),
-            System.Collections.IEnumerable list => string.Join("\n", list.Cast<object?>().Select(Show)),
-            IFormattable f => f.ToString(null, nb),
-            _ => value.ToString(),
-        };
-    }
+        null => null,
+        string s => s,
+        bool b => b ? L.T("Ja") : L.T("Nei"),
+        DateOnly d => NorwegianTime.Date(d),
+        TimeOnly t => NorwegianTime.Time(t),
+        DateTimeOffset o => NorwegianTime.DateTime(o),
+        DateTime dt => NorwegianTime.Date(DateOnly.FromDateTime(dt)) + " " + dt.ToString("HH:mm", CultureInfo.CurrentCulture),
+        System.Collections.IEnumerable list => string.Join("\n", list.Cast<object?>().Select(Show)),
+        IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
+        _ => value.ToString(),
+    };
 }

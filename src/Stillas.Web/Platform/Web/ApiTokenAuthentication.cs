@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Stillas.Web.Features.Account;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Platform.Web;
@@ -81,18 +82,18 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         if (!cache.TryGetValue(key, out Validated? valid) || valid is null)
         {
             var prefix = ApiTokens.PrefixOf(token);
-            if (prefix is null) return Fail("API-nøkkelen er ukjent.");
+            if (prefix is null) return Fail(L.T("API-nøkkelen er ukjent."));
             var db = services.GetRequiredService<StillasDb>();
             var row = await db.Set<ApiToken>().AsNoTracking().Where(t => t.Prefix == prefix)
                 .Select(t => new { t.Id, t.TokenHash, t.AccountId, t.PersonId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Rights })
                 .SingleOrDefaultAsync(Context.RequestAborted);
-            if (row is null || !ApiTokens.HashMatches(token, row.TokenHash)) return Fail("API-nøkkelen er ukjent.");
-            if (row.RevokedAt is not null) return Fail("API-nøkkelen er trukket tilbake.");
-            if (row.ExpiresAt <= now) return Fail("API-nøkkelen er utløpt.");
+            if (row is null || !ApiTokens.HashMatches(token, row.TokenHash)) return Fail(L.T("API-nøkkelen er ukjent."));
+            if (row.RevokedAt is not null) return Fail(L.T("API-nøkkelen er trukket tilbake."));
+            if (row.ExpiresAt <= now) return Fail(L.T("API-nøkkelen er utløpt."));
             // Before any scope exists (as at login): the person behind the token must still be active.
             var active = await db.People.IgnoreQueryFilters().AnyAsync(p => p.Id == row.PersonId && p.Active, Context.RequestAborted);
             var account = active ? await db.Users.AsNoTracking().SingleOrDefaultAsync(a => a.Id == row.AccountId && a.PersonId == row.PersonId, Context.RequestAborted) : null;
-            if (account is null) return Fail("API-nøkkelen er ukjent.");
+            if (account is null) return Fail(L.T("API-nøkkelen er ukjent."));
             var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AccountEntity>>().CreateAsync(account);
             var identity = new ClaimsIdentity(principal.Claims, ApiTokenAuthentication.Scheme);
             identity.AddClaim(new Claim(ApiTokenAuthentication.TokenIdClaim, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -100,7 +101,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             valid = new Validated(row.Id, row.PersonId, row.ExpiresAt, row.Rights, new ClaimsPrincipal(identity)) { LastUsedAt = row.LastUsedAt };
             cache.Set(key, valid, CacheLifetime);
         }
-        if (valid.ExpiresAt <= now) return Fail("API-nøkkelen er utløpt.");
+        if (valid.ExpiresAt <= now) return Fail(L.T("API-nøkkelen er utløpt."));
         if (valid.LastUsedAt is not { } last || now - last >= ApiTokens.UseRecordedEvery)
         {
             valid.LastUsedAt = now;
@@ -130,13 +131,13 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var title = Context.Items[FailureKey] as string ?? "Du må logge inn.";
+        var title = Context.Items[FailureKey] as string ?? L.T("Du må logge inn.");
         Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, title);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Du har ikke tilgang til dette.");
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, L.T("Du har ikke tilgang til dette."));
 }
 
 /// <summary>
@@ -167,7 +168,7 @@ public sealed class ApiRequestGuard(RequestDelegate next)
                 : JsonBodyLimit;
             if (request.ContentLength > limit)
             {
-                await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargeTitle);
+                await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, L.T(TooLargeTitle));
                 return;
             }
             // A body without a length (chunked) is cut off by the server at the same limit: 413 through the exception handler.
@@ -180,13 +181,13 @@ public sealed class ApiRequestGuard(RequestDelegate next)
             {
                 if (rights.Value != nameof(ApiTokenRights.ReadWrite))
                 {
-                    await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, ReadOnlyTitle);
+                    await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, L.T(ReadOnlyTitle));
                     return;
                 }
             }
             else if (!await IsSameOriginAsync(context))
             {
-                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, CrossSiteTitle);
+                await ApiProblems.WriteAsync(context, StatusCodes.Status403Forbidden, L.T(CrossSiteTitle));
                 return;
             }
         }

@@ -20,7 +20,8 @@ public static class BoundedInput
     public static readonly DateOnly Max = new(2100, 12, 31);
     public const string Title = "Forespørselen har en dato utenfor det gyldige området.";
 
-    public static string Message(int minYear) => $"Datoen må være mellom 01.01.{minYear} og 31.12.2100.";
+    /// <summary>The message at a field, in the current language and date format ("mellom 01.01.2000 og 31.12.2100").</summary>
+    public static string Message(int minYear) => Text.L.T("Datoen må være mellom {0} og {1}.", NorwegianTime.Date(new DateOnly(minYear, 1, 1)), NorwegianTime.Date(Max));
 
     public static bool InRange(object value, int minYear = MinYear)
     {
@@ -112,7 +113,7 @@ public static class BoundedInput
                 Check(value, path, EarliestYear(null), errors, 0);
             }
             if (errors.Count > 0)
-                return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: Title);
+                return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: Text.L.T(Title));
             return await next(invocation);
         };
     }

@@ -175,7 +175,7 @@ public static class PlatformSetup
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             ctx.Response.StatusCode = status;
-            return Results.Problem(statusCode: status, title: status == 401 ? "Du må logge inn." : "Du har ikke tilgang til dette.")
+            return Results.Problem(statusCode: status, title: status == 401 ? L.T("Du må logge inn.") : L.T("Du har ikke tilgang til dette."))
                 .ExecuteAsync(ctx.HttpContext);
         }
         ctx.Response.Redirect(ctx.RedirectUri);
@@ -184,9 +184,10 @@ public static class PlatformSetup
 
     public static WebApplication UseStillasPlatform(this WebApplication app)
     {
-        app.UseStillasTransport();
-        // Before the error handler: an error page is in the person's language too.
+        // First: every answer is in the person's language, the error page and the refusal of plain http too (the
+        // language comes from the cookie or Accept-Language, not from the scheme or address forwarded headers fix).
         app.UseStillasText();
+        app.UseStillasTransport();
         DataProtectionSetup.WarnIfKeysUnencrypted(app);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -233,11 +234,11 @@ public static class PlatformSetup
         {
             var title = status switch
             {
-                403 => "Du har ikke tilgang til dette.",
-                409 when ex is ReadOnlyProgrammeException => ReadOnlyProgrammeException.Title,
-                413 => ApiRequestGuard.TooLargeTitle,
-                >= 400 and < 500 => "Forespørselen kunne ikke leses. Sjekk at innholdet er gyldig JSON med riktige felt.",
-                _ => "Noe gikk galt hos oss. Feilen er logget.",
+                403 => L.T("Du har ikke tilgang til dette."),
+                409 when ex is ReadOnlyProgrammeException => L.T(ReadOnlyProgrammeException.Title),
+                413 => L.T(ApiRequestGuard.TooLargeTitle),
+                >= 400 and < 500 => L.T("Forespørselen kunne ikke leses. Sjekk at innholdet er gyldig JSON med riktige felt."),
+                _ => L.T("Noe gikk galt hos oss. Feilen er logget."),
             };
             await Results.Problem(statusCode: status, title: title,
                 extensions: new Dictionary<string, object?> { ["traceId"] = ctx.TraceIdentifier }).ExecuteAsync(ctx);

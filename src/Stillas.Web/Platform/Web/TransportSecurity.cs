@@ -61,7 +61,7 @@ public static class TransportSecurity
         // so that a proxy whose forwarded headers are not trusted yet is found at once. Health checks stay open.
         app.Use((context, next) => context.Request.IsHttps || context.Request.Path.StartsWithSegments("/health")
             ? next(context)
-            : Results.Text(PlainHttpText, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context));
+            : Results.Text(Stillas.Web.Platform.Text.L.T(PlainHttpText), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context));
     }
 
     public const string PlainHttpText = "Stillas må nås over https. Står Stillas bak en proxy som tar imot https, må proxyens adresse stå i "

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Account.Passwords;
 
@@ -16,13 +17,13 @@ public sealed class PasswordPolicy
     public int MaximumLength { get; set; } = 128;
 }
 
-/// <summary>Texts of the password rules, in one place.</summary>
+/// <summary>Texts of the password rules, in one place (bokmål keys of the catalog; shown through <see cref="L"/>).</summary>
 public static class PasswordTexts
 {
-    public static string TooLong(int max) => $"Passordet kan ha høyst {max} tegn.";
+    public static string TooLong(int max) => L.T("Passordet kan ha høyst {0} tegn.", max);
     public const string Common = "Passordet er for vanlig eller har vært lekket og er kjent for angripere. Velg et annet, gjerne en setning av flere ord.";
     public const string ContainsName = "Passordet kan ikke inneholde navnet ditt eller e-postadressen din.";
-    public static string Advice(int min) => $"Bruk minst {min} tegn. Lange passord er sikrere enn kompliserte: skriv gjerne en setning av flere ord, med mellomrom om du vil. Vanlige og lekkede passord, og passord med navnet eller e-postadressen din, blir avvist.";
+    public static string Advice(int min) => L.T("Bruk minst {0} tegn. Lange passord er sikrere enn kompliserte: skriv gjerne en setning av flere ord, med mellomrom om du vil. Vanlige og lekkede passord, og passord med navnet eller e-postadressen din, blir avvist.", min);
 }
 
 /// <summary>
@@ -40,9 +41,9 @@ public sealed class NsmPasswordValidator(StillasDb db, IOptions<PasswordPolicy> 
         var errors = new List<IdentityError>();
         var max = policy.Value.MaximumLength;
         if (password.Length > max) errors.Add(new() { Code = "PasswordTooLong", Description = PasswordTexts.TooLong(max) });
-        if (CommonPasswords.Contains(password)) errors.Add(new() { Code = "PasswordCommon", Description = PasswordTexts.Common });
+        if (CommonPasswords.Contains(password)) errors.Add(new() { Code = "PasswordCommon", Description = L.T(PasswordTexts.Common) });
         var name = await db.ActivePersonNameAsync(user.PersonId, CancellationToken.None);
-        if (ContainsPersonal(password, name, user.Email)) errors.Add(new() { Code = "PasswordPersonal", Description = PasswordTexts.ContainsName });
+        if (ContainsPersonal(password, name, user.Email)) errors.Add(new() { Code = "PasswordPersonal", Description = L.T(PasswordTexts.ContainsName) });
         return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
