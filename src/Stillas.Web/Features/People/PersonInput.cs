@@ -39,7 +39,6 @@ public class PersonInput
     /// Left out of an API call (or a form without the field), the person's language stays as it is: the person
     /// may have chosen it in the header's switcher.
     /// </summary>
-    [RegularExpression(PersonLanguage.Pattern, ErrorMessage = "Språket må være «nb» (bokmål), «nn» (nynorsk) eller «en» (engelsk), eller tomt for nettleserens språk.")]
     public string? Language
     {
         get => _language;
@@ -66,6 +65,9 @@ public class PersonInput
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? personId, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
+        // Checked here rather than by an attribute, so that the API's problem reads in the caller's language too.
+        if (!string.IsNullOrEmpty(Language) && !System.Text.RegularExpressions.Regex.IsMatch(Language, PersonLanguage.Pattern))
+            errors.Add((nameof(Language), L.T("Språket må være «nb» (bokmål), «nn» (nynorsk) eller «en» (engelsk), eller tomt for nettleserens språk.")));
         if (await EmailTakenAsync(db, Email, personId, ct))
             errors.Add((nameof(Email), L.T("E-postadressen er allerede i bruk.")));
         return errors;
