@@ -274,6 +274,8 @@ public static class AuditFormat
             && int.TryParse(value.AsSpan(0, value.Length - " aktive".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var sessions))
             return L.T("{0} aktive", sessions);
         if (field == "Innloggingsøkter" || (field == "Status" && entityType == Mail.UndeliveredModel.AuditEntityType)) return L.Data(value);
+        // Where a confidential read happened ("Notatsiden"): a name the code wrote, translated when the catalog has it.
+        if (field == "Where") return L.Data(value);
         if (field == "Decision" && entityType == nameof(SelectionCandidate) && Enum.TryParse<CandidateDecision>(value, out var decision)) return SelectionCandidate.DecisionName(decision);
         if (field == "ReasonSource" && entityType == nameof(SelectionCandidate) && Enum.TryParse<ReasonSource>(value, out var source)) return SelectionCandidate.SourceName(source);
         if (field == "Part" && Enum.TryParse<Programmes.Sessions.SessionPart>(value, out var part)) return Programmes.Sessions.SessionPlan.PartName(part);
