@@ -10,12 +10,17 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
+using Stillas.Web.Features.Selection;
 
 using Stillas.Web.Platform.Access;
 
 namespace Stillas.Web.Features.Audit;
 
-/// <summary>How audit entries read to a person: field names in Norwegian, values as they are shown elsewhere.</summary>
+/// <summary>
+/// How audit entries read to a person: field names as labels in the reader's language (the bokmål labels below are
+/// catalog keys, audit.texts.json), values as they are shown elsewhere.
+/// </summary>
 public static class AuditFormat
 {
     /// <summary>The audited entity types, in the order the filter offers them.</summary>
@@ -166,7 +171,61 @@ public static class AuditFormat
         ["Audience"] = "Lagt fram for",
         ["NoteRetentionDays"] = "Lagringstid for notater (dager)",
         ["Notes"] = "Notater (id)",
+        ["Revision"] = "Revisjon",
+        ["Json"] = "Innhold (JSON)",
+        ["TemplateJson"] = "Modell (JSON)",
+        ["Language"] = "Språk",
+        ["PersonName"] = "Person",
+        ["Joined"] = "Ble med i teamet",
+        ["ByName"] = "Registrert av",
+        ["At"] = "Tidspunkt",
+        ["AgreementDeadline"] = "Frist for samarbeidsavtale",
+        ["RoundId"] = "Utvalgsrunde (id)",
+        ["Reason"] = "Begrunnelse",
+        ["ReasonSource"] = "Grunnlag for begrunnelsen",
+        ["FirstTalkDate"] = "Dato for første samtale",
+        ["FirstTalkNotes"] = "Notater fra første samtale",
+        ["Decision"] = "Beslutning",
+        ["DecisionNote"] = "Merknad til beslutningen",
+        ["DecidedAt"] = "Besluttet",
+        ["SummaryDate"] = "Dato for oppsummering",
+        ["PhaseOrder"] = "Fase nr.",
+        ["NextStepTitle"] = "Neste steg",
+        ["NextStepDate"] = "Dato for neste steg",
+        ["OverdueSteps"] = "Forsinkede steg",
+        ["Part"] = "Del av veiledningen",
+        ["NextSessionDate"] = "Dato for neste veiledning",
+        ["NextSessionTime"] = "Tid for neste veiledning",
+        ["UpdatedByName"] = "Sist endret av",
+        ["SectionId"] = "Avsnitt (id)",
+        ["Findings"] = "Funn",
+        ["WorksWell"] = "Dette fungerer godt",
+        ["ToDevelop"] = "Dette bør utvikles",
+        ["Questions"] = "Spørsmål",
+        ["ReportId"] = "Vurderingsrapport (id)",
+        ["FuturePictureId"] = "Fremtidsbilde (id)",
+        ["FuturePictureVersionId"] = "Versjon av fremtidsbilde (id)",
+        ["ChangeNote"] = "Kommentar til endringen",
+        ["StableKey"] = "Nøkkel",
+        ["VersionNumber"] = "Versjonsnummer",
+        ["Resolved"] = "Løst",
+        ["AccountId"] = "Konto (id)",
+        ["Prefix"] = "Prefiks",
+        ["TokenHash"] = "Nøkkel (hash)",
+        ["Rights"] = "Rettigheter",
+        ["ExpiresAt"] = "Utløper",
+        ["LastUsedAt"] = "Sist brukt",
+        ["RevokedAt"] = "Trukket tilbake",
+        // A resend of an undelivered e-mail (Features/Mail: the outbox is not an audited entity).
+        ["Attempts"] = "Forsøk",
+        ["LastError"] = "Siste feil",
     };
+
+    /// <summary>The bokmål labels of the fields (catalog keys; a test checks each has nynorsk and English).</summary>
+    public static IEnumerable<string> Labels => Fields.Values.Concat(["Tittel", "Varighet (minutter)"]);
+
+    /// <summary>Whether the field has a label of its own (not the fallback that splits the property name into words).</summary>
+    public static bool HasLabel(string field) => Fields.ContainsKey(field) || TextCatalog.Shared.Contains(field);
 
     /// <summary>Where an entity of the type is shown, or null when it has no page of its own.</summary>
     public static string? EntityUrl(string entityType, string entityId) => entityType switch
@@ -181,13 +240,18 @@ public static class AuditFormat
         _ => null,
     };
 
-    /// <summary>A property name as a label: known names in Norwegian, others split into words ("SomeField" → "Some field").</summary>
+    /// <summary>
+    /// A property name as a label in the current language: known names from the catalog, a field stored under its
+    /// bokmål label (a hand-written entry such as "Innloggingsøkter") translated, others split into words
+    /// ("SomeField" → "Some field"; a test keeps every audited property out of this fallback).
+    /// </summary>
     public static string FieldName(string entityType, string field)
     {
         // A training record's title is the course, not a person's job title.
-        if (field == "Title" && entityType is nameof(TrainingRecord) or nameof(DocumentRequest)) return "Tittel";
-        if (field == "Minutes" && entityType == nameof(Programmes.Sessions.GuidanceSession)) return "Varighet (minutter)";
-        if (Fields.TryGetValue(field, out var name)) return name;
+        if (field == "Title" && entityType is nameof(TrainingRecord) or nameof(DocumentRequest)) return L.T("Tittel");
+        if (field == "Minutes" && entityType == nameof(Programmes.Sessions.GuidanceSession)) return L.T("Varighet (minutter)");
+        if (Fields.TryGetValue(field, out var name)) return L.T(name);
+        if (TextCatalog.Shared.Contains(field)) return L.T(field);
         var sb = new StringBuilder();
         for (var i = 0; i < field.Length; i++)
         {
@@ -202,8 +266,19 @@ public static class AuditFormat
     public static string Value(string entityType, string field, string? value)
     {
         if (value is null) return "–";
-        if (value is "True") return "ja";
-        if (value is "False") return "nei";
+        if (value is "True") return L.T("ja");
+        if (value is "False") return L.T("nei");
+        if (value == Platform.Audit.AuditPolicy.RedactedValue) return L.T(value);
+        // Hand-written entries store their values as bokmål text (Features/People, Features/Mail).
+        if (field == "Innloggingsøkter" && value.EndsWith(" aktive", StringComparison.Ordinal)
+            && int.TryParse(value.AsSpan(0, value.Length - " aktive".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var sessions))
+            return L.T("{0} aktive", sessions);
+        if (field == "Innloggingsøkter" || (field == "Status" && entityType == Mail.UndeliveredModel.AuditEntityType)) return L.Data(value);
+        // Where a confidential read happened ("Notatsiden"): a name the code wrote, translated when the catalog has it.
+        if (field == "Where") return L.Data(value);
+        if (field == "Decision" && entityType == nameof(SelectionCandidate) && Enum.TryParse<CandidateDecision>(value, out var decision)) return SelectionCandidate.DecisionName(decision);
+        if (field == "ReasonSource" && entityType == nameof(SelectionCandidate) && Enum.TryParse<ReasonSource>(value, out var source)) return SelectionCandidate.SourceName(source);
+        if (field == "Part" && Enum.TryParse<Programmes.Sessions.SessionPart>(value, out var part)) return Programmes.Sessions.SessionPlan.PartName(part);
         if (field == "Level" && Enum.TryParse<SchoolLevel>(value, out var level)) return School.LevelName(level);
         if (field == "Kind" && entityType == nameof(SchoolOwner) && Enum.TryParse<OwnerKind>(value, out var kind)) return SchoolOwner.KindName(kind);
         if (field == "Role" && entityType == nameof(Membership) && Enum.TryParse<Role>(value, out var role)) return Roles.Name(role);

@@ -28,7 +28,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!current.Scope.Can(Permission.ViewAudit)) return Forbid();
-        if (From is DateOnly f && To is DateOnly t && t < f) ModelState.AddModelError(nameof(To), "Til-datoen kan ikke være før fra-datoen.");
+        if (From is DateOnly f && To is DateOnly t && t < f) ModelState.AddModelError(nameof(To), Platform.Text.L.T("Til-datoen kan ikke være før fra-datoen."));
         if (!ModelState.IsValid) return Page();
 
         var (items, next) = await AuditLog.PageAsync(db, new AuditLog.Filter(Before, EntityType, Actor, From, To), PageSize, ct);

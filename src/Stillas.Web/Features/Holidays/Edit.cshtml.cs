@@ -69,7 +69,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
         else db.Expect(holiday, Input.Version);
         Input.Apply(holiday);
         if (!await db.TrySaveAsync(this, ct)) return await OwnerPageAsync(ct);
-        TempData["Message"] = $"{holiday.Name} ({holiday.Range}) er lagret. Forløp som allerede er planlagt, beholder datoene sine.";
+        TempData["Message"] = Platform.Text.L.T("{0} ({1}) er lagret. Forløp som allerede er planlagt, beholder datoene sine.", Platform.Text.L.Data(holiday.Name), holiday.Range);
         return RedirectToPage("/Holidays/Index", new { owner = holiday.OwnerId, year = SchoolYear.Parse(holiday.SchoolYear).StartYear });
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Holidays;
 
@@ -39,21 +40,21 @@ public sealed class HolidayInput
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? id, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        if (Kind is SchoolHolidayKind kind && !Enum.IsDefined(kind)) errors.Add((nameof(Kind), "Velg hva slags ferie det er."));
+        if (Kind is SchoolHolidayKind kind && !Enum.IsDefined(kind)) errors.Add((nameof(Kind), L.T("Velg hva slags ferie det er.")));
         if (!Platform.Calendar.SchoolYear.TryParse(SchoolYear, out var year))
         {
-            errors.Add((nameof(SchoolYear), "Skriv skoleåret som for eksempel 2026/27."));
+            errors.Add((nameof(SchoolYear), L.T("Skriv skoleåret som for eksempel 2026/27.")));
             return errors;
         }
         if (Start is not DateOnly start || End is not DateOnly end) return errors;
         if (end < start)
         {
-            errors.Add((nameof(End), "Siste feriedag kan ikke være før første feriedag."));
+            errors.Add((nameof(End), L.T("Siste feriedag kan ikke være før første feriedag.")));
             return errors;
         }
         if (!year.Range.Contains(new DateRange(start, end)))
         {
-            errors.Add((nameof(Start), $"Ferien må ligge i skoleåret {year} ({year.Range})."));
+            errors.Add((nameof(Start), L.T("Ferien må ligge i skoleåret {0} ({1}).", year, year.Range)));
             return errors;
         }
         if (OwnerId is int ownerId)
@@ -62,7 +63,7 @@ public sealed class HolidayInput
                 .Where(h => h.OwnerId == ownerId && h.Id != (id ?? 0) && h.Start <= end && start <= h.End)
                 .Select(h => new { h.Name, h.Start, h.End }).FirstOrDefaultAsync(ct);
             if (clash is not null)
-                errors.Add((nameof(Start), $"Perioden overlapper med {clash.Name} ({new DateRange(clash.Start, clash.End)})."));
+                errors.Add((nameof(Start), L.T("Perioden overlapper med {0} ({1}).", L.Data(clash.Name), new DateRange(clash.Start, clash.End))));
         }
         return errors;
     }

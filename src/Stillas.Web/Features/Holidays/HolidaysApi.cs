@@ -12,7 +12,7 @@ public static class HolidaysApi
 {
     public sealed record HolidayDto(int Id, int OwnerId, string SchoolYear, SchoolHolidayKind Kind, string KindName, string Name, DateOnly Start, DateOnly End);
 
-    private const string HolidayNotSaved = "Skoleferien kunne ikke lagres.";
+    private static string HolidayNotSaved => Platform.Text.L.T("Skoleferien kunne ikke lagres.");
 
     public static IEndpointRouteBuilder MapHolidaysApi(this IEndpointRouteBuilder app)
     {

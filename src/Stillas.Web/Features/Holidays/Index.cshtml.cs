@@ -41,8 +41,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         await LoadAsync(ct);
         if (Suggest && Owner is not null && CanManage)
         {
-            if (AutumnWeek is < 36 or > 46) ModelState.AddModelError(nameof(AutumnWeek), "Høstferien må være i en uke fra 36 til 46.");
-            if (WinterWeek is < 5 or > 11) ModelState.AddModelError(nameof(WinterWeek), "Vinterferien må være i en uke fra 5 til 11.");
+            if (AutumnWeek is < 36 or > 46) ModelState.AddModelError(nameof(AutumnWeek), Platform.Text.L.T("Høstferien må være i en uke fra 36 til 46."));
+            if (WinterWeek is < 5 or > 11) ModelState.AddModelError(nameof(WinterWeek), Platform.Text.L.T("Vinterferien må være i en uke fra 5 til 11."));
             if (ModelState.IsValid) Suggestions = SuggestionsFor();
         }
         return Page();
@@ -65,7 +65,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             added++;
         }
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = added == 0 ? "Ingen ferier ble lagt til: alle forslagene overlapper ferier som allerede er lagt inn." : $"{added} ferier er lagt inn for {SchoolYear}. Kontroller datoene mot skoleruten.";
+        TempData["Message"] = added == 0 ? Platform.Text.L.T("Ingen ferier ble lagt til: alle forslagene overlapper ferier som allerede er lagt inn.") : Platform.Text.L.T("{0} ferier er lagt inn for {1}. Kontroller datoene mot skoleruten.", added, SchoolYear);
         return RedirectToPage(new { owner = ownerId, year = SchoolYear.StartYear });
     }
 
@@ -76,14 +76,14 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (!current.Scope.Can(Permission.ManageProgrammes, holiday.OwnerId)) return Forbid();
         db.SchoolHolidays.Remove(holiday);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{holiday.Name} ({holiday.Range}) er slettet. Forløp som allerede er planlagt, beholder datoene sine.";
+        TempData["Message"] = Platform.Text.L.T("{0} ({1}) er slettet. Forløp som allerede er planlagt, beholder datoene sine.", Platform.Text.L.Data(holiday.Name), holiday.Range);
         var year = SchoolYear.TryParse(holiday.SchoolYear, out var y) ? y.StartYear : (int?)null;
         return RedirectToPage(new { owner = holiday.OwnerId, year });
     }
 
     private List<Suggested> SuggestionsFor() =>
         [.. SchoolHolidaySuggestion.For(SchoolYear, AutumnWeek, WinterWeek).Select(h =>
-            new Suggested(h, Periods.FirstOrDefault(p => new DateRange(p.Start, p.End).Overlaps(h.Range)) is { } clash ? $"{clash.Name} ({new DateRange(clash.Start, clash.End)})" : null))];
+            new Suggested(h, Periods.FirstOrDefault(p => new DateRange(p.Start, p.End).Overlaps(h.Range)) is { } clash ? $"{Platform.Text.L.Data(clash.Name)} ({new DateRange(clash.Start, clash.End)})" : null))];
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Stillas.Web.Features.Owners;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Calendar;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Holidays;
 
@@ -34,12 +35,12 @@ public class SchoolHolidayPeriod : IOwnerScoped, IVersioned
 
     public static string KindName(SchoolHolidayKind kind) => kind switch
     {
-        SchoolHolidayKind.Summer => "Sommerferie",
-        SchoolHolidayKind.Autumn => "Høstferie",
-        SchoolHolidayKind.Christmas => "Juleferie",
-        SchoolHolidayKind.Winter => "Vinterferie",
-        SchoolHolidayKind.Easter => "Påskeferie",
-        SchoolHolidayKind.Other => "Annen fridag (planleggingsdag o.l.)",
+        SchoolHolidayKind.Summer => L.T("Sommerferie"),
+        SchoolHolidayKind.Autumn => L.T("Høstferie"),
+        SchoolHolidayKind.Christmas => L.T("Juleferie"),
+        SchoolHolidayKind.Winter => L.T("Vinterferie"),
+        SchoolHolidayKind.Easter => L.T("Påskeferie"),
+        SchoolHolidayKind.Other => L.T("Annen fridag (planleggingsdag o.l.)"),
         _ => kind.ToString(),
     };
 }

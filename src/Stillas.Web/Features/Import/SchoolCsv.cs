@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Stillas.Web.Features.Schools;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Import;
 
@@ -39,7 +40,9 @@ public sealed class SchoolCsvResult
 /// <summary>
 /// Reads a school list shaped like the national school register (NSR) export: organisation number,
 /// name, the owner's organisation number, school type and grades, separated by ';' or ',', with
-/// Norwegian header names in any case. Pure: no database, no clock, so it is unit-tested directly.
+/// Norwegian header names in any case (the register's bokmål names, which the example file uses; nynorsk and
+/// English headers are read too). Messages are in the current culture's language (the catalog).
+/// Pure: no database, no clock, so it is unit-tested directly.
 /// </summary>
 public static class SchoolCsv
 {
@@ -57,12 +60,15 @@ public static class SchoolCsv
 
     private static readonly (Column Column, string Canonical, string[] Aliases)[] Columns =
     [
-        (Column.OrganisationNumber, OrganisationNumberColumn, ["organisasjonsnummer", "orgnr", "orgnummer", "organisasjonsnr", "skolensorganisasjonsnummer", "skoleorganisasjonsnummer"]),
-        (Column.Name, NameColumn, ["navn", "skolenavn", "skolensnavn"]),
-        (Column.Owner, OwnerColumn, ["skoleeierorganisasjonsnummer", "skoleeiersorganisasjonsnummer", "skoleeierorgnr", "skoleeiersorgnr", "eierorganisasjonsnummer", "eiersorganisasjonsnummer"]),
-        (Column.Level, LevelColumn, ["skoletype", "type"]),
-        (Column.Grades, GradesColumn, ["trinn", "klassetrinn", "årstrinn"]),
-        (Column.Pupils, PupilsColumn, ["antallelever", "elever", "elevtall"]),
+        // Bokmål (the register's names), then nynorsk and English.
+        (Column.OrganisationNumber, OrganisationNumberColumn, ["organisasjonsnummer", "orgnr", "orgnummer", "organisasjonsnr", "skolensorganisasjonsnummer", "skoleorganisasjonsnummer",
+            "skulensorganisasjonsnummer", "skuleorganisasjonsnummer", "organisationnumber", "orgno", "schoolorganisationnumber"]),
+        (Column.Name, NameColumn, ["navn", "skolenavn", "skolensnavn", "namn", "skulenamn", "namnpåskulen", "name", "schoolname"]),
+        (Column.Owner, OwnerColumn, ["skoleeierorganisasjonsnummer", "skoleeiersorganisasjonsnummer", "skoleeierorgnr", "skoleeiersorgnr", "eierorganisasjonsnummer", "eiersorganisasjonsnummer",
+            "skuleeigarorganisasjonsnummer", "skuleeigarorgnr", "eigarorganisasjonsnummer", "schoolownerorganisationnumber", "ownerorganisationnumber"]),
+        (Column.Level, LevelColumn, ["skoletype", "type", "skuletype", "schooltype"]),
+        (Column.Grades, GradesColumn, ["trinn", "klassetrinn", "årstrinn", "grades", "years", "yeargroups"]),
+        (Column.Pupils, PupilsColumn, ["antallelever", "elever", "elevtall", "talpåelevar", "elevar", "pupils", "numberofpupils"]),
     ];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -93,7 +99,7 @@ public static class SchoolCsv
         if (records.Count == 0)
         {
             var empty = new SchoolCsvResult();
-            empty.FileErrors.Add("Filen er tom.");
+            empty.FileErrors.Add(L.T("Filen er tom."));
             return empty;
         }
 
@@ -109,18 +115,20 @@ public static class SchoolCsv
         var result = new SchoolCsvResult { HasPupilsColumn = index.ContainsKey(Column.Pupils) };
         if (missing.Count > 0)
         {
-            result.FileErrors.Add($"Filen mangler {(missing.Count == 1 ? "kolonnen" : "kolonnene")} {Join(missing)}. "
-                + $"Første linje må være overskriftene {OrganisationNumberColumn};{NameColumn};{OwnerColumn};{LevelColumn};{GradesColumn}.");
+            var headers = $"{OrganisationNumberColumn};{NameColumn};{OwnerColumn};{LevelColumn};{GradesColumn}";
+            result.FileErrors.Add(missing.Count == 1
+                ? L.T("Filen mangler kolonnen {0}. Første linje må være overskriftene {1}.", missing[0], headers)
+                : L.T("Filen mangler kolonnene {0}. Første linje må være overskriftene {1}.", Join(missing), headers));
             return result;
         }
         if (records.Count == 1)
         {
-            result.FileErrors.Add("Filen har bare overskriftslinjen og ingen skoler.");
+            result.FileErrors.Add(L.T("Filen har bare overskriftslinjen og ingen skoler."));
             return result;
         }
         if (records.Count - 1 > MaxRows)
         {
-            result.FileErrors.Add($"Filen har {records.Count - 1} skoler. Du kan importere høyst {MaxRows.ToString("N0", Nb)} om gangen; del filen opp.");
+            result.FileErrors.Add(L.T("Filen har {0} skoler. Du kan importere høyst {1} om gangen; del filen opp.", records.Count - 1, MaxRows.ToString("N0", CultureInfo.CurrentCulture)));
             return result;
         }
 
@@ -142,14 +150,14 @@ public static class SchoolCsv
             result.Rows.Add(row);
             if (fields.Count < needed)
             {
-                row.Errors.Add($"Linjen har {fields.Count} {(fields.Count == 1 ? "kolonne" : "kolonner")}, men overskriften har {needed}.");
+                row.Errors.Add(fields.Count == 1 ? L.T("Linjen har 1 kolonne, men overskriften har {0}.", needed) : L.T("Linjen har {0} kolonner, men overskriften har {1}.", fields.Count, needed));
                 continue;
             }
             Check(row);
             if (row.OrganisationNumber.Length > 0)
             {
                 if (firstLineOf.TryGetValue(row.OrganisationNumber, out var first))
-                    row.Errors.Add($"Organisasjonsnummeret {row.OrganisationNumber} står også på linje {first}.");
+                    row.Errors.Add(L.T("Organisasjonsnummeret {0} står også på linje {1}.", row.OrganisationNumber, first));
                 else
                     firstLineOf[row.OrganisationNumber] = line;
             }
@@ -159,22 +167,22 @@ public static class SchoolCsv
 
     private static void Check(SchoolCsvRow row)
     {
-        if (row.OrganisationNumber.Length == 0) row.Errors.Add("Mangler organisasjonsnummer.");
+        if (row.OrganisationNumber.Length == 0) row.Errors.Add(L.T("Mangler organisasjonsnummer."));
         else if (!Platform.Data.OrganisationNumber.IsValid(row.OrganisationNumber))
-            row.Errors.Add($"Organisasjonsnummeret «{row.OrganisationNumber}» er ikke gyldig. Det skal ha ni siffer og riktig kontrollsiffer.");
+            row.Errors.Add(L.T("Organisasjonsnummeret «{0}» er ikke gyldig. Det skal ha ni siffer og riktig kontrollsiffer.", row.OrganisationNumber));
 
-        if (row.Name.Length == 0) row.Errors.Add("Mangler navn.");
-        else if (row.Name.Length > 200) row.Errors.Add("Navnet kan ha høyst 200 tegn.");
+        if (row.Name.Length == 0) row.Errors.Add(L.T("Mangler navn."));
+        else if (row.Name.Length > 200) row.Errors.Add(L.T("Navnet kan ha høyst 200 tegn."));
 
-        if (row.OwnerOrganisationNumber.Length == 0) row.Errors.Add("Mangler skoleeierens organisasjonsnummer.");
+        if (row.OwnerOrganisationNumber.Length == 0) row.Errors.Add(L.T("Mangler skoleeierens organisasjonsnummer."));
         else if (!Platform.Data.OrganisationNumber.IsValid(row.OwnerOrganisationNumber))
-            row.Errors.Add($"Skoleeierens organisasjonsnummer «{row.OwnerOrganisationNumber}» er ikke gyldig. Det skal ha ni siffer og riktig kontrollsiffer.");
+            row.Errors.Add(L.T("Skoleeierens organisasjonsnummer «{0}» er ikke gyldig. Det skal ha ni siffer og riktig kontrollsiffer.", row.OwnerOrganisationNumber));
 
         var gradesOk = false;
-        if (row.GradesText.Length == 0) row.Errors.Add("Mangler trinn.");
+        if (row.GradesText.Length == 0) row.Errors.Add(L.T("Mangler trinn."));
         else if (TryParseGrades(row.GradesText, out var first, out var last))
         {
-            if (first > last) row.Errors.Add($"Trinn «{row.GradesText}»: første trinn kan ikke være høyere enn siste trinn.");
+            if (first > last) row.Errors.Add(L.T("Trinn «{0}»: første trinn kan ikke være høyere enn siste trinn.", row.GradesText));
             else
             {
                 gradesOk = true;
@@ -182,23 +190,23 @@ public static class SchoolCsv
                 row.LastGrade = last;
             }
         }
-        else row.Errors.Add($"Trinn «{row.GradesText}» er ikke gyldig. Skriv for eksempel 1-7, 8-10 eller Vg1-Vg3.");
+        else row.Errors.Add(L.T("Trinn «{0}» er ikke gyldig. Skriv for eksempel 1-7, 8-10 eller Vg1-Vg3.", row.GradesText));
 
-        if (row.LevelText.Length == 0) row.Errors.Add("Mangler skoletype.");
+        if (row.LevelText.Length == 0) row.Errors.Add(L.T("Mangler skoletype."));
         else if (TryParseLevel(row.LevelText, row.FirstGrade, row.LastGrade, out var level))
         {
             row.Level = level;
             var (min, max) = School.GradeRange(level);
             if (gradesOk && (row.FirstGrade < min || row.LastGrade > max))
-                row.Errors.Add($"{School.LevelName(level)} har trinn {GradeText(min)}–{GradeText(max)}, ikke «{row.GradesText}».");
+                row.Errors.Add(L.T("{0} har trinn {1}–{2}, ikke «{3}».", School.LevelName(level), GradeText(min), GradeText(max), row.GradesText));
         }
-        else row.Errors.Add($"Ukjent skoletype «{row.LevelText}». Bruk Barneskole, Ungdomsskole, Kombinert, Grunnskole 1-10 eller Videregående.");
+        else row.Errors.Add(L.T("Ukjent skoletype «{0}». Bruk Barneskole, Ungdomsskole, Kombinert, Grunnskole 1-10 eller Videregående.", row.LevelText));
 
         if (!string.IsNullOrEmpty(row.PupilsText))
         {
             if (int.TryParse(row.PupilsText.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var pupils) && pupils <= 10_000)
                 row.Pupils = pupils;
-            else row.Errors.Add($"Antall elever «{row.PupilsText}» er ikke et tall mellom 0 og 10 000.");
+            else row.Errors.Add(L.T("Antall elever «{0}» er ikke et tall mellom 0 og 10 000.", row.PupilsText));
         }
     }
 
@@ -211,12 +219,15 @@ public static class SchoolCsv
         var key = Squash(text).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
         SchoolLevel? found = key switch
         {
-            "barneskole" or "barnetrinn" or "barneskole1-7" => SchoolLevel.Barneskole,
-            "ungdomsskole" or "ungdomstrinn" or "ungdomsskole8-10" => SchoolLevel.Ungdomsskole,
+            "barneskole" or "barnetrinn" or "barneskole1-7" or "barneskule" or "barneskule1-7" or "primary" or "primaryschool" => SchoolLevel.Barneskole,
+            "ungdomsskole" or "ungdomstrinn" or "ungdomsskole8-10" or "ungdomsskule" or "ungdomsskule8-10" or "lowersecondary" or "lowersecondaryschool" => SchoolLevel.Ungdomsskole,
             "kombinert" or "kombinertskole" or "kombinertskole1-10" or "kombinert1-10" or "grunnskole1-10"
-                or "barne-ogungdomsskole" or "1-10skole" or "1-10-skole" => SchoolLevel.Kombinert,
-            "videregående" or "videregåendeskole" or "videregaende" or "videregaendeskole" or "vgs" => SchoolLevel.Videregaende,
-            "grunnskole" => firstGrade is int f && lastGrade is int l
+                or "barne-ogungdomsskole" or "1-10skole" or "1-10-skole"
+                or "kombinertskule" or "kombinertskule1-10" or "grunnskule1-10" or "barne-ogungdomsskule" or "1-10skule" or "1-10-skule"
+                or "combined" or "combinedschool" or "combinedschoolyears1-10" => SchoolLevel.Kombinert,
+            "videregående" or "videregåendeskole" or "videregaende" or "videregaendeskole" or "vgs"
+                or "vidaregåande" or "vidaregåandeskule" or "vidaregaande" or "vidaregaandeskule" or "uppersecondary" or "uppersecondaryschool" => SchoolLevel.Videregaende,
+            "grunnskole" or "grunnskule" => firstGrade is int f && lastGrade is int l
                 ? (l <= 7 ? SchoolLevel.Barneskole : f >= 8 ? SchoolLevel.Ungdomsskole : SchoolLevel.Kombinert)
                 : SchoolLevel.Kombinert,
             _ => null,
@@ -353,7 +364,5 @@ public static class SchoolCsv
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Join(List<string> names) =>
-        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " og " + names[^1];
-
-    private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
+        names.Count == 1 ? names[0] : L.T("{0} og {1}", string.Join(", ", names.Take(names.Count - 1)), names[^1]);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Import;
 
@@ -27,8 +28,8 @@ public static class SchoolImport
         {
             var other = others.FirstOrDefault(o => o.OrganisationNumber == row.OwnerOrganisationNumber);
             row.Errors.Add(other is not null && scope.Can(Permission.ImportSchools, other.Id)
-                ? $"Linjen gjelder {other.Name}, ikke {owner.Name}. Velg {other.Name} som skoleeier og importer den derfra."
-                : $"Skoleeierens organisasjonsnummer {row.OwnerOrganisationNumber} er ikke {owner.Name} sitt ({owner.OrganisationNumber}). Du kan bare importere skoler for skoleeiere du administrerer.");
+                ? L.T("Linjen gjelder {0}, ikke {1}. Velg {0} som skoleeier og importer den derfra.", other.Name, owner.Name)
+                : L.T("Skoleeierens organisasjonsnummer {0} er ikke {1} sitt ({2}). Du kan bare importere skoler for skoleeiere du administrerer.", row.OwnerOrganisationNumber, owner.Name, owner.OrganisationNumber));
         }
 
         var numbers = rows.Where(r => OrganisationNumber.IsValid(r.OrganisationNumber)).Select(r => r.OrganisationNumber).Distinct().ToList();
@@ -41,7 +42,7 @@ public static class SchoolImport
         {
             if (!byNumber.TryGetValue(row.OrganisationNumber, out var school)) continue;
             if (school.OwnerId == owner.Id) row.ExistingSchoolId = school.Id;
-            else row.Errors.Add($"Organisasjonsnummeret {row.OrganisationNumber} tilhører en skole hos en annen skoleeier.");
+            else row.Errors.Add(L.T("Organisasjonsnummeret {0} tilhører en skole hos en annen skoleeier.", row.OrganisationNumber));
         }
     }
 

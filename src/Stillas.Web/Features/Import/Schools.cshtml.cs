@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Import;
 
@@ -19,7 +20,6 @@ namespace Stillas.Web.Features.Import;
 public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtectionProvider protection) : PageModel
 {
     private static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(2);
-    private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
 
     [BindProperty(SupportsGet = true)] public int? Owner { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -73,7 +73,7 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
         catch (CryptographicException)
         {
             Data = null;
-            ModelState.AddModelError(nameof(Upload), "Importen ble ikke gjort: forhåndsvisningen er endret, utløpt eller gjelder en annen skoleeier. Last opp filen på nytt.");
+            ModelState.AddModelError(nameof(Upload), L.T("Importen ble ikke gjort: forhåndsvisningen er endret, utløpt eller gjelder en annen skoleeier. Last opp filen på nytt."));
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
@@ -96,11 +96,11 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
         {
             Data = null;
             Rows = null;
-            ModelState.AddModelError(nameof(Upload), "Importen ble ikke gjort fordi skolene ble endret samtidig av noen andre. Ingen skoler er lagret. Last opp filen på nytt.");
+            ModelState.AddModelError(nameof(Upload), L.T("Importen ble ikke gjort fordi skolene ble endret samtidig av noen andre. Ingen skoler er lagret. Last opp filen på nytt."));
             return Page();
         }
         var total = created + updated;
-        TempData["Message"] = $"{total} {(total == 1 ? "skole" : "skoler")} importert: {created} {(created == 1 ? "ny" : "nye")}, {updated} oppdatert.";
+        TempData["Message"] = L.T("{0} importert: {1}, {2} oppdatert.", total == 1 ? L.T("1 skole") : L.T("{0} skoler", total), created == 1 ? L.T("1 ny") : L.T("{0} nye", created), updated);
         return RedirectToPage(new { owner = owner.Id });
     }
 
@@ -145,7 +145,7 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
     {
         if (Owner is not int id)
         {
-            ModelState.AddModelError(nameof(Owner), "Velg skoleeier.");
+            ModelState.AddModelError(nameof(Owner), L.T("Velg skoleeier."));
             return null;
         }
         return await db.Owners.AsNoTracking().Where(o => o.Id == id)
@@ -156,17 +156,17 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
     {
         if (Upload is null)
         {
-            ModelState.AddModelError(nameof(Upload), "Velg en CSV-fil.");
+            ModelState.AddModelError(nameof(Upload), L.T("Velg en CSV-fil."));
             return null;
         }
         if (Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen er tom.");
+            ModelState.AddModelError(nameof(Upload), L.T("Filen er tom."));
             return null;
         }
         if (Upload.Length > SchoolCsv.MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), string.Create(Nb, $"Filen er for stor ({Upload.Length / 1024.0 / 1024.0:0.0} MB). Den kan være høyst 2 MB."));
+            ModelState.AddModelError(nameof(Upload), L.T("Filen er for stor ({0:0.0} MB). Den kan være høyst 2 MB.", Upload.Length / 1024.0 / 1024.0));
             return null;
         }
         using var buffer = new MemoryStream((int)Upload.Length);
@@ -174,7 +174,7 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
         var text = SchoolCsv.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(Upload), "Filen ser ikke ut som en CSV-fil. Lagre den som CSV (semikolon- eller kommadelt) og prøv igjen.");
+            ModelState.AddModelError(nameof(Upload), L.T("Filen ser ikke ut som en CSV-fil. Lagre den som CSV (semikolon- eller kommadelt) og prøv igjen."));
             return null;
         }
         return text;

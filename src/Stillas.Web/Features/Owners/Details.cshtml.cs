@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Owners;
 
@@ -55,7 +56,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         if (!current.Scope.Can(Permission.ManageSystem)) return Forbid();
         owner.Active = active;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = active ? $"{owner.Name} er aktivert igjen." : $"{owner.Name} er deaktivert. Den vises ikke lenger i lister over aktive skoleeiere.";
+        TempData["Message"] = active ? L.T("{0} er aktivert igjen.", owner.Name) : L.T("{0} er deaktivert. Den vises ikke lenger i lister over aktive skoleeiere.", owner.Name);
         return RedirectToPage(new { id });
     }
 }

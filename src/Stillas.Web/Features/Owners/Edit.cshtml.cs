@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Owners;
 
@@ -51,7 +52,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
         else db.Expect(owner, Input.Version);
         Input.Apply(owner);
         if (!await db.TrySaveAsync(this, ct)) return Page();
-        TempData["Message"] = id is null ? $"{owner.Name} er lagt til. Inviter skoleeierens administrator, og legg til skolene." : "Endringene er lagret.";
+        TempData["Message"] = id is null ? L.T("{0} er lagt til. Inviter skoleeierens administrator, og legg til skolene.", owner.Name) : L.T("Endringene er lagret.");
         return RedirectToPage("/Owners/Details", new { id = owner.Id });
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Owners;
 
@@ -27,13 +28,13 @@ public sealed class OwnerInput
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? id, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        if (Kind is OwnerKind kind && !Enum.IsDefined(kind)) errors.Add((nameof(Kind), "Velg type skoleeier."));
+        if (Kind is OwnerKind kind && !Enum.IsDefined(kind)) errors.Add((nameof(Kind), L.T("Velg type skoleeier.")));
         var orgNo = Platform.Data.OrganisationNumber.Normalise(OrganisationNumber);
         if (Platform.Data.OrganisationNumber.IsValid(orgNo))
         {
             // Unique across all owners: look past the access filter (platform rule, not a read of the data).
             var taken = await db.Owners.IsTakenAsync(o => o.OrganisationNumber == orgNo && o.Id != (id ?? 0), ct);
-            if (taken) errors.Add((nameof(OrganisationNumber), "En annen skoleeier har allerede dette organisasjonsnummeret."));
+            if (taken) errors.Add((nameof(OrganisationNumber), L.T("En annen skoleeier har allerede dette organisasjonsnummeret.")));
         }
         return errors;
     }

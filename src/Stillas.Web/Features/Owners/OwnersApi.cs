@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Owners;
 
@@ -10,7 +11,7 @@ public static class OwnersApi
 {
     public sealed record OwnerDto(int Id, string Name, OwnerKind Kind, string KindName, string OrganisationNumber, bool Active, int Version);
 
-    private const string NotSaved = "Skoleeieren kunne ikke lagres.";
+    private static string NotSaved => L.T("Skoleeieren kunne ikke lagres.");
 
     public static IEndpointRouteBuilder MapOwnersApi(this IEndpointRouteBuilder app)
     {

@@ -2,6 +2,7 @@ using Stillas.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Owners;
 
@@ -23,9 +24,9 @@ public class SchoolOwner : IVersioned
 
     public static string KindName(OwnerKind kind) => kind switch
     {
-        OwnerKind.Kommune => "Kommune",
-        OwnerKind.Fylkeskommune => "Fylkeskommune",
-        OwnerKind.Privat => "Privat skoleeier",
+        OwnerKind.Kommune => L.T("Kommune"),
+        OwnerKind.Fylkeskommune => L.T("Fylkeskommune"),
+        OwnerKind.Privat => L.T("Privat skoleeier"),
         _ => kind.ToString(),
     };
 }

@@ -7,6 +7,7 @@ using Stillas.Web.Features.Account;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Features.People;
@@ -53,7 +54,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
             {
                 db.Memberships.Add(grant.ToMembership(person));
                 await db.SaveChangesAsync(ct);
-                TempData["Message"] = $"{person.Name} har fått rollen {Roles.Name(grant.Role).ToLowerInvariant()}.";
+                TempData["Message"] = L.T("{0} har fått rollen {1}.", person.Name, Roles.InSentence(grant.Role));
                 return RedirectToPage(new { id });
             }
         }
@@ -68,7 +69,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
         if (!MembershipRules.CanManage(current.Scope, membership.Role, membership.OwnerId)) return Forbid();
         if (membership.PersonId == current.Scope.PersonId && membership.Role is Role.SystemAdmin or Role.OwnerAdmin)
         {
-            TempData["Message"] = "Du kan ikke fjerne din egen administratorrolle. Be en annen administrator om det.";
+            TempData["Message"] = L.T("Du kan ikke fjerne din egen administratorrolle. Be en annen administrator om det.");
             return RedirectToPage(new { id });
         }
         if (membership.Active)
@@ -76,7 +77,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
             membership.Active = false;
             await db.SaveChangesAsync(ct);
         }
-        TempData["Message"] = $"Rollen {Roles.Name(membership.Role).ToLowerInvariant()} er fjernet fra {membership.Person!.Name}.";
+        TempData["Message"] = L.T("Rollen {0} er fjernet fra {1}.", Roles.InSentence(membership.Role), membership.Person!.Name);
         return RedirectToPage(new { id });
     }
 
@@ -86,7 +87,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
         if (person is null) return NotFound();
         if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return Forbid();
         var error = await PersonAccounts.ResendAsync(db, users, links, current.Scope, clock, person, ct);
-        TempData["Message"] = error ?? $"Invitasjonen er sendt til {person.Email}. Lenken gjelder i {AccountLinks.InvitationLifetime.Days} dager.";
+        TempData["Message"] = error ?? L.T("Invitasjonen er sendt til {0}. Lenken gjelder i {1} dager.", person.Email, AccountLinks.InvitationLifetime.Days);
         return RedirectToPage(new { id });
     }
 
@@ -107,7 +108,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
             Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?[]> { ["Innloggingsøkter"] = [$"{ended} aktive", "avsluttet av administrator"] }),
         });
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = ended == 0 ? $"{person.Name} var ikke logget inn." : $"{person.Name} er logget ut overalt ({ended} {(ended == 1 ? "økt" : "økter")}).";
+        TempData["Message"] = ended switch { 0 => L.T("{0} var ikke logget inn.", person.Name), 1 => L.T("{0} er logget ut overalt (1 økt).", person.Name), _ => L.T("{0} er logget ut overalt ({1} økter).", person.Name, ended) };
         return RedirectToPage(new { id });
     }
 
@@ -121,14 +122,14 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
         if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return Forbid();
         if (!active && person.Id == current.Scope.PersonId)
         {
-            TempData["Message"] = "Du kan ikke deaktivere deg selv.";
+            TempData["Message"] = L.T("Du kan ikke deaktivere deg selv.");
             return RedirectToPage(new { id });
         }
         person.Active = active;
         await db.SaveChangesAsync(ct);
         TempData["Message"] = active
-            ? $"{person.Name} er aktivert igjen og kan logge inn."
-            : $"{person.Name} er deaktivert og kan ikke lenger logge inn. Rollene er beholdt og gjelder igjen hvis personen aktiveres.";
+            ? L.T("{0} er aktivert igjen og kan logge inn.", person.Name)
+            : L.T("{0} er deaktivert og kan ikke lenger logge inn. Rollene er beholdt og gjelder igjen hvis personen aktiveres.", person.Name);
         return RedirectToPage(new { id });
     }
 

@@ -7,6 +7,7 @@ using Stillas.Web.Features.Account;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Features.People;
@@ -62,7 +63,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, UserManager<Ac
                 await EditConflicts.ShowAsync(db, this, ex, ct);
             }
             if (!ModelState.IsValid) return Page();
-            TempData["Message"] = "Endringene er lagret.";
+            TempData["Message"] = L.T("Endringene er lagret.");
             return RedirectToPage("/People/Details", new { id = person.Id });
         }
 
@@ -73,7 +74,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, UserManager<Ac
             foreach (var (field, message) in errors) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
             if (invited is not null)
             {
-                TempData["Message"] = $"{invited.Name} er invitert. Invitasjonen er sendt til {invited.Email}.";
+                TempData["Message"] = L.T("{0} er invitert. Invitasjonen er sendt til {1}.", invited.Name, invited.Email);
                 return RedirectToPage("/People/Details", new { id = invited.Id });
             }
         }

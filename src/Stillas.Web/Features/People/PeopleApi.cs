@@ -7,18 +7,20 @@ using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Features.People;
 
 public static class PeopleApi
 {
-    public sealed record PersonDto(int Id, int? OwnerId, string? OwnerName, string Name, string Email, string? Phone, string? Title, bool Active);
+    /// <param name="Language">The person's language: "nb", "nn", "en", or null for the browser's.</param>
+    public sealed record PersonDto(int Id, int? OwnerId, string? OwnerName, string Name, string Email, string? Phone, string? Title, bool Active, string? Language);
     public sealed record MembershipDto(int Id, Role Role, string RoleName, int? OwnerId, int? SchoolId, string? SchoolName, int? UniversityId, bool Active);
     public sealed record TeamMembershipDto(int TeamId, string TeamName, TeamRole Role, DateOnly? From, DateOnly? To);
     public sealed record PersonDetailsDto(PersonDto Person, IReadOnlyList<MembershipDto> Memberships, IReadOnlyList<TeamMembershipDto> Teams);
 
-    private const string NotSaved = "Personen kunne ikke lagres.";
+    private static string NotSaved => L.T("Personen kunne ikke lagres.");
     /// <summary>The list counts at most this many people ("total" is then this number and "totalCapped" true).</summary>
     public const int MaxCount = 10_000;
 
@@ -46,7 +48,7 @@ public static class PeopleApi
             // A national administrator sees 90,000 people: count no further than the cap (docs/performance.md).
             var (total, capped) = await query.CountCappedAsync(MaxCount, ct);
             var items = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size)
-                .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active))
+                .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active, p.Language))
                 .ToListAsync(ct);
             return TypedResults.Ok(new Paged<PersonDto>(items, number, size, total, capped));
         }).WithName("ListPeople");
@@ -86,7 +88,7 @@ public static class PeopleApi
             if (person is null) return ApiSupport.NotFoundProblem();
             if (!PersonAccess.CanManage(current.Scope, person.OwnerId)) return ApiSupport.Forbidden();
             if (person.Id == current.Scope.PersonId)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Du kan ikke deaktivere deg selv.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Du kan ikke deaktivere deg selv."));
             person.Active = false;
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
@@ -97,9 +99,9 @@ public static class PeopleApi
             var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
             if (person is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ManagePeople)) return ApiSupport.Forbidden();
-            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Rollen kunne ikke gis.");
+            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: L.T("Rollen kunne ikke gis."));
             var (grant, errors) = await input.CheckAsync(db, current.Scope, id, ct);
-            if (grant is null) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Rollen kunne ikke gis.");
+            if (grant is null) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Rollen kunne ikke gis."));
             var membership = grant.ToMembership(person);
             db.Memberships.Add(membership);
             await db.SaveChangesAsync(ct);
@@ -113,7 +115,7 @@ public static class PeopleApi
             if (membership is null) return ApiSupport.NotFoundProblem();
             if (!MembershipRules.CanManage(current.Scope, membership.Role, membership.OwnerId)) return ApiSupport.Forbidden();
             if (membership.PersonId == current.Scope.PersonId && membership.Role is Role.SystemAdmin or Role.OwnerAdmin)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Du kan ikke fjerne din egen administratorrolle.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Du kan ikke fjerne din egen administratorrolle."));
             membership.Active = false;
             await db.SaveChangesAsync(ct);
             return TypedResults.NoContent();
@@ -129,7 +131,7 @@ public static class PeopleApi
     private static async Task<PersonDetailsDto?> DetailsAsync(StillasDb db, int id, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active))
+            .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active, p.Language))
             .SingleOrDefaultAsync(ct);
         if (person is null) return null;
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.PersonId == id).OrderBy(m => m.Role).ThenBy(m => m.Id).Select(ToDto).ToListAsync(ct);

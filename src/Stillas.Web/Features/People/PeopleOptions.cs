@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.People;
 
@@ -14,9 +15,9 @@ public static class PeopleOptions
 
     public static List<SelectListItem> RoleOptions(AccessScope scope)
     {
-        var owner = new SelectListGroup { Name = "Roller hos skoleeieren" };
-        var school = new SelectListGroup { Name = "Roller ved en skole" };
-        var system = new SelectListGroup { Name = "System" };
+        var owner = new SelectListGroup { Name = L.T("Roller hos skoleeieren") };
+        var school = new SelectListGroup { Name = L.T("Roller ved en skole") };
+        var system = new SelectListGroup { Name = L.T("System") };
         return Enum.GetValues<Role>()
             .Where(r => r != Role.SystemAdmin || scope.IsSystem)
             .Select(r => new SelectListItem(Roles.Name(r), r.ToString()) { Group = Roles.IsSchoolRole(r) ? school : Roles.IsOwnerRole(r) ? owner : system })

@@ -6,6 +6,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.People;
 
@@ -35,6 +36,21 @@ public class Person : IVersioned
     public List<TeamMember> TeamMemberships { get; set; } = [];
 }
 
+/// <summary>
+/// The language an administrator can choose for a person (<see cref="Person.Language"/>): null for "as the browser",
+/// else a code of <see cref="Languages"/>. Each language is named in itself, as the header's switcher does.
+/// </summary>
+public static class PersonLanguage
+{
+    /// <summary>The codes a person's language may have (and null).</summary>
+    public const string Pattern = "^(nb|nn|en)$";
+
+    public static string Label(string? code) => Languages.Normalize(code) is { } lang ? Languages.NativeName(lang) : L.T("Som nettleseren");
+
+    public static List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Options() =>
+        [.. Languages.Codes.Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(Languages.NativeName(c), c))];
+}
+
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)
@@ -59,18 +75,27 @@ public static class Roles
 {
     public static string Name(Role role) => role switch
     {
-        Role.SystemAdmin => "Systemadministrator",
-        Role.OwnerAdmin => "Skoleeieradministrator",
-        Role.DevelopmentAdvisor => "Utviklingsveileder",
-        Role.SchoolLeaderGuide => "Veileder (skoleleder)",
-        Role.UniversityGuide => "Veileder (UH)",
-        Role.Principal => "Rektor",
-        Role.SchoolLeader => "Skoleleder",
-        Role.SkutMember => "SKUT-medlem",
-        Role.GroupLeader => "Gruppeleder",
-        Role.Teacher => "Lærer",
+        Role.SystemAdmin => L.T("Systemadministrator"),
+        Role.OwnerAdmin => L.T("Skoleeieradministrator"),
+        Role.DevelopmentAdvisor => L.T("Utviklingsveileder"),
+        Role.SchoolLeaderGuide => L.T("Veileder (skoleleder)"),
+        Role.UniversityGuide => L.T("Veileder (UH)"),
+        Role.Principal => L.T("Rektor"),
+        Role.SchoolLeader => L.T("Skoleleder"),
+        Role.SkutMember => L.T("SKUT-medlem"),
+        Role.GroupLeader => L.T("Gruppeleder"),
+        Role.Teacher => L.T("Lærer"),
         _ => role.ToString(),
     };
+
+    /// <summary>The role's name inside a sentence ("har fått rollen lærer"): a lower-case first letter, unless it begins with an abbreviation (SKUT).</summary>
+    public static string InSentence(Role role)
+    {
+        var name = Name(role);
+        return name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
+            ? char.ToLower(name[0], System.Globalization.CultureInfo.CurrentCulture) + name[1..]
+            : name;
+    }
 
     /// <summary>Roles held at a school; they need a SchoolId.</summary>
     public static bool IsSchoolRole(Role role) => role is Role.Principal or Role.SchoolLeader or Role.SkutMember or Role.GroupLeader or Role.Teacher;

@@ -4,6 +4,7 @@ using Stillas.Web.Features.Account;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using AccountEntity = Stillas.Web.Features.Account.Account;
 
 namespace Stillas.Web.Features.People;
@@ -15,7 +16,7 @@ namespace Stillas.Web.Features.People;
 /// </summary>
 public static class PersonAccounts
 {
-    public const string EmailInUse = "E-postadressen er allerede i bruk.";
+    public static string EmailInUse => L.T("E-postadressen er allerede i bruk.");
 
     /// <summary>Invites a person; returns the person, or the errors (field, message) with nothing saved.</summary>
     public static async Task<(Person? Person, List<(string Field, string Message)> Errors)> InviteAsync(
@@ -41,7 +42,9 @@ public static class PersonAccounts
                 db.ChangeTracker.Clear();
                 return (null, created.Errors.Select(e => (nameof(PersonInput.Email), e.Description)).ToList());
             }
-            links.Issue(account, person.Name, invitation: true, invitedBy: scope.ActorName);
+            // The invitation is written in the invited person's language, not the sender's.
+            using (Languages.Use(person.Language))
+                links.Issue(account, person.Name, invitation: true, invitedBy: scope.ActorName);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -61,10 +64,10 @@ public static class PersonAccounts
     /// </summary>
     public static async Task<string?> ResendAsync(StillasDb db, UserManager<AccountEntity> users, AccountLinks links, AccessScope scope, TimeProvider clock, Person person, CancellationToken ct)
     {
-        if (!person.Active) return "Personen er deaktivert. Aktiver personen før du sender en invitasjon.";
+        if (!person.Active) return L.T("Personen er deaktivert. Aktiver personen før du sender en invitasjon.");
         var account = await db.Users.SingleOrDefaultAsync(a => a.PersonId == person.Id, ct);
         if (account?.PasswordHash is not null)
-            return "Personen har allerede valgt passord. Har personen glemt det, kan hen bruke «Glemt passord» på innloggingssiden.";
+            return L.T("Personen har allerede valgt passord. Har personen glemt det, kan hen bruke «Glemt passord» på innloggingssiden.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (account is null)
@@ -84,7 +87,8 @@ public static class PersonAccounts
             var unused = await db.InvitationTokens.Where(t => t.AccountId == account.Id && t.UsedAt == null && t.ExpiresAt > now).ToListAsync(ct);
             foreach (var t in unused) t.ExpiresAt = now;
         }
-        links.Issue(account, person.Name, invitation: true, invitedBy: scope.ActorName);
+        using (Languages.Use(person.Language))
+            links.Issue(account, person.Name, invitation: true, invitedBy: scope.ActorName);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -108,10 +112,14 @@ public static class PersonAccounts
             account.NormalizedEmail = users.NormalizeEmail(person.Email);
             account.NormalizedUserName = users.NormalizeName(person.Email);
             account.ConcurrencyStamp = Guid.NewGuid().ToString();
-            var by = string.IsNullOrEmpty(scope.ActorName) ? "En administrator" : scope.ActorName;
-            outbox.Enqueue(oldEmail, person.Name, "E-postadressen din i Stillas er endret",
-                $"Hei {person.Name}!\n\n{by} har endret e-postadressen din i Stillas fra {oldEmail} til {person.Email}. Du logger inn med den nye adressen.\n\nVar ikke dette avtalt, kontakt skoleeierens administrator.\n",
-                ownerId: person.OwnerId); // the old address no longer names the person: say whose it is
+            // Told in the person's language (saved with this edit), not the administrator's.
+            using (Languages.Use(person.Language))
+            {
+                var by = string.IsNullOrEmpty(scope.ActorName) ? L.T("En administrator") : scope.ActorName;
+                outbox.Enqueue(oldEmail, person.Name, L.T("E-postadressen din i Stillas er endret"),
+                    L.T("Hei {0}!\n\n{1} har endret e-postadressen din i Stillas fra {2} til {3}. Du logger inn med den nye adressen.\n\nVar ikke dette avtalt, kontakt skoleeierens administrator.\n", person.Name, by, oldEmail, person.Email),
+                    ownerId: person.OwnerId); // the old address no longer names the person: say whose it is
+            }
         }
         try
         {

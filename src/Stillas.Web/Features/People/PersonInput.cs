@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.People;
 
@@ -31,6 +32,23 @@ public class PersonInput
     [StringLength(200, ErrorMessage = "Stillingstittelen kan ha høyst 200 tegn.")]
     public string? Title { get; set; }
 
+    private string? _language;
+
+    /// <summary>
+    /// The person's language: "nb", "nn", "en", or null/empty for "as the browser" (<see cref="Person.Language"/>).
+    /// Left out of an API call (or a form without the field), the person's language stays as it is: the person
+    /// may have chosen it in the header's switcher.
+    /// </summary>
+    public string? Language
+    {
+        get => _language;
+        set { _language = value; LanguageGiven = true; }
+    }
+
+    /// <summary>Whether <see cref="Language"/> was given (JSON or form); private set, so neither binds it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool LanguageGiven { get; private set; }
+
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 
     public void Fill(Person p)
@@ -40,14 +58,18 @@ public class PersonInput
         Email = p.Email;
         Phone = p.Phone;
         Title = p.Title;
+        Language = p.Language;
     }
 
     /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="personId"/> is the person being edited.</summary>
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? personId, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
+        // Checked here rather than by an attribute, so that the API's problem reads in the caller's language too.
+        if (!string.IsNullOrEmpty(Language) && !System.Text.RegularExpressions.Regex.IsMatch(Language, PersonLanguage.Pattern))
+            errors.Add((nameof(Language), L.T("Språket må være «nb» (bokmål), «nn» (nynorsk) eller «en» (engelsk), eller tomt for nettleserens språk.")));
         if (await EmailTakenAsync(db, Email, personId, ct))
-            errors.Add((nameof(Email), "E-postadressen er allerede i bruk."));
+            errors.Add((nameof(Email), L.T("E-postadressen er allerede i bruk.")));
         return errors;
     }
 
@@ -68,6 +90,7 @@ public class PersonInput
         p.Email = NormaliseEmail(Email);
         p.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
         p.Title = string.IsNullOrWhiteSpace(Title) ? null : Title.Trim();
+        if (LanguageGiven) p.Language = string.IsNullOrWhiteSpace(Language) ? null : Languages.Normalize(Language);
     }
 }
 
@@ -89,13 +112,13 @@ public sealed class InviteInput : PersonInput
         if (OwnerId is not int ownerId) return (errors, null);
         if (!scope.Can(Permission.ManagePeople, ownerId))
         {
-            errors.Add((nameof(OwnerId), "Du kan ikke invitere personer til denne skoleeieren."));
+            errors.Add((nameof(OwnerId), L.T("Du kan ikke invitere personer til denne skoleeieren.")));
             return (errors, null);
         }
         if (Role is not Platform.Access.Role role)
         {
-            if (SchoolId is not null) errors.Add((nameof(Role), "Velg hvilken rolle personen skal ha ved skolen."));
-            else if (UniversityId is not null) errors.Add((nameof(Role), "Velg rollen «Veileder (UH)» når du velger universitet eller høgskole."));
+            if (SchoolId is not null) errors.Add((nameof(Role), L.T("Velg hvilken rolle personen skal ha ved skolen.")));
+            else if (UniversityId is not null) errors.Add((nameof(Role), L.T("Velg rollen «{0}» når du velger universitet eller høgskole.", Roles.Name(Platform.Access.Role.UniversityGuide))));
             return (errors, null);
         }
         var (grant, roleErrors) = await MembershipRules.CheckAsync(db, scope, null, role, ownerId, SchoolId, UniversityId, ct);
@@ -142,27 +165,27 @@ public static class MembershipRules
         var errors = new List<(string, string)>();
         if (!Enum.IsDefined(role))
         {
-            errors.Add(("Role", "Velg en rolle fra listen."));
+            errors.Add(("Role", L.T("Velg en rolle fra listen.")));
             return (null, errors);
         }
         int? owner = null, school = null, university = null;
         if (role == Platform.Access.Role.SystemAdmin)
         {
-            if (!scope.IsSystem) errors.Add(("Role", "Bare en systemadministrator kan gi rollen systemadministrator."));
+            if (!scope.IsSystem) errors.Add(("Role", L.T("Bare en systemadministrator kan gi rollen systemadministrator.")));
         }
         else if (Roles.IsSchoolRole(role))
         {
             if (schoolId is not int sid)
-                errors.Add(("SchoolId", $"Velg skole. {Roles.Name(role)} er en rolle ved en skole."));
+                errors.Add(("SchoolId", L.T("Velg skole. {0} er en rolle ved en skole.", Roles.Name(role))));
             else
             {
                 var s = await db.Schools.AsNoTracking().Where(x => x.Id == sid).Select(x => new { x.OwnerId, x.Active }).SingleOrDefaultAsync(ct);
                 if (s is null || !scope.Can(Permission.ManagePeople, s.OwnerId))
-                    errors.Add(("SchoolId", "Du kan ikke gi roller ved denne skolen."));
+                    errors.Add(("SchoolId", L.T("Du kan ikke gi roller ved denne skolen.")));
                 else if (ownerId is int o && o != s.OwnerId)
-                    errors.Add(("SchoolId", "Skolen hører ikke til den valgte skoleeieren."));
+                    errors.Add(("SchoolId", L.T("Skolen hører ikke til den valgte skoleeieren.")));
                 else if (!s.Active)
-                    errors.Add(("SchoolId", "Skolen er deaktivert."));
+                    errors.Add(("SchoolId", L.T("Skolen er deaktivert.")));
                 else
                 {
                     owner = s.OwnerId;
@@ -173,16 +196,16 @@ public static class MembershipRules
         else
         {
             if (ownerId is not int oid)
-                errors.Add(("OwnerId", $"Velg skoleeier. {Roles.Name(role)} er en rolle hos en skoleeier."));
+                errors.Add(("OwnerId", L.T("Velg skoleeier. {0} er en rolle hos en skoleeier.", Roles.Name(role))));
             else if (!scope.Can(Permission.ManagePeople, oid))
-                errors.Add(("OwnerId", "Du kan ikke gi roller hos denne skoleeieren."));
+                errors.Add(("OwnerId", L.T("Du kan ikke gi roller hos denne skoleeieren.")));
             else owner = oid;
             if (role == Platform.Access.Role.UniversityGuide)
             {
                 if (universityId is not int uid)
-                    errors.Add(("UniversityId", "Velg universitet eller høgskole for veileder fra UH."));
+                    errors.Add(("UniversityId", L.T("Velg universitet eller høgskole for veileder fra UH.")));
                 else if (!await db.Universities.AnyAsync(u => u.Id == uid, ct))
-                    errors.Add(("UniversityId", "Velg universitet eller høgskole fra listen."));
+                    errors.Add(("UniversityId", L.T("Velg universitet eller høgskole fra listen.")));
                 else university = uid;
             }
         }
@@ -191,7 +214,7 @@ public static class MembershipRules
             // Unique per person, role and place, whoever can see the other role: look past the access filter.
             var taken = await db.Memberships
                 .IsTakenAsync(m => m.PersonId == pid && m.Active && m.Role == role && m.OwnerId == owner && m.SchoolId == school, ct);
-            if (taken) errors.Add(("Role", "Personen har allerede denne rollen her."));
+            if (taken) errors.Add(("Role", L.T("Personen har allerede denne rollen her.")));
         }
         return errors.Count > 0 ? (null, errors) : (new Grant(role, owner, school, university), errors);
     }

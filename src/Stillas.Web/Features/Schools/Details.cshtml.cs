@@ -5,6 +5,7 @@ using Stillas.Web.Features.People;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Schools;
 
@@ -45,7 +46,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         if (!current.Scope.Can(Permission.ManageSchools, school.OwnerId)) return Forbid();
         school.Active = active;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = active ? $"{school.Name} er aktivert igjen." : $"{school.Name} er deaktivert. Den vises ikke lenger i lister over aktive skoler.";
+        TempData["Message"] = active ? L.T("{0} er aktivert igjen.", school.Name) : L.T("{0} er deaktivert. Den vises ikke lenger i lister over aktive skoler.", school.Name);
         return RedirectToPage(new { id });
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Schools;
 
@@ -47,7 +48,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
         else if (!current.Scope.Can(Permission.ManageSchools)) return Forbid();
 
         if (Input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageSchools, ownerId))
-            ModelState.AddModelError("Input.OwnerId", "Du kan ikke legge skoler til denne skoleeieren.");
+            ModelState.AddModelError("Input.OwnerId", L.T("Du kan ikke legge skoler til denne skoleeieren."));
         if (ModelState.IsValid)
             foreach (var (field, message) in await Input.CheckAsync(db, id, ct))
                 ModelState.AddModelError("Input." + field, message);
@@ -69,7 +70,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
             await LoadOptionsAsync(ct);
             return Page();
         }
-        TempData["Message"] = id is null ? $"{school.Name} er lagt til." : "Endringene er lagret.";
+        TempData["Message"] = id is null ? L.T("{0} er lagt til.", school.Name) : L.T("Endringene er lagret.");
         return RedirectToPage("/Schools/Details", new { id = school.Id });
     }
 

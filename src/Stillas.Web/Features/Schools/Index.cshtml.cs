@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Schools;
 
@@ -38,8 +39,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public bool CanCreate => current.Scope.Can(Permission.ManageSchools);
 
     public static string CountText(int total, bool capped) => capped
-        ? $"Over {MaxCount.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nb-NO"))} skoler"
-        : $"{total} {(total == 1 ? "skole" : "skoler")}";
+        ? L.T("Over {0} skoler", MaxCount.ToString("N0"))
+        : total == 1 ? L.T("1 skole") : L.T("{0} skoler", total);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Schools;
 
@@ -30,14 +31,14 @@ public class School : IOwnerScoped, IVersioned
 
     public string Grades => Level == SchoolLevel.Videregaende
         ? $"Vg{FirstGrade - 10}–Vg{LastGrade - 10}"
-        : $"{FirstGrade}.–{LastGrade}. trinn";
+        : L.T("{0}.–{1}. trinn", FirstGrade, LastGrade);
 
     public static string LevelName(SchoolLevel level) => level switch
     {
-        SchoolLevel.Barneskole => "Barneskole",
-        SchoolLevel.Ungdomsskole => "Ungdomsskole",
-        SchoolLevel.Kombinert => "Kombinert skole (1–10)",
-        SchoolLevel.Videregaende => "Videregående skole",
+        SchoolLevel.Barneskole => L.T("Barneskole"),
+        SchoolLevel.Ungdomsskole => L.T("Ungdomsskole"),
+        SchoolLevel.Kombinert => L.T("Kombinert skole (1–10)"),
+        SchoolLevel.Videregaende => L.T("Videregående skole"),
         _ => level.ToString(),
     };
 

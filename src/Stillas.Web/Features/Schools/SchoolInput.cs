@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Schools;
 
@@ -49,16 +50,16 @@ public sealed class SchoolInput
         if (Level is SchoolLevel level && FirstGrade is int first && LastGrade is int last)
         {
             var (min, max) = School.GradeRange(level);
-            if (first > last) errors.Add((nameof(LastGrade), "Siste trinn kan ikke være lavere enn første trinn."));
+            if (first > last) errors.Add((nameof(LastGrade), L.T("Siste trinn kan ikke være lavere enn første trinn.")));
             else if (first < min || last > max)
-                errors.Add((nameof(FirstGrade), $"{School.LevelName(level)} har trinn {min}–{max}."));
+                errors.Add((nameof(FirstGrade), L.T("{0} har trinn {1}–{2}.", School.LevelName(level), min, max)));
         }
         var orgNo = Platform.Data.OrganisationNumber.Normalise(OrganisationNumber);
         if (Platform.Data.OrganisationNumber.IsValid(orgNo))
         {
             // Unique across all owners: look past the access filter (platform rule, not a read of the data).
             var taken = await db.Schools.IsTakenAsync(s => s.OrganisationNumber == orgNo && s.Id != (id ?? 0), ct);
-            if (taken) errors.Add((nameof(OrganisationNumber), "En annen skole har allerede dette organisasjonsnummeret."));
+            if (taken) errors.Add((nameof(OrganisationNumber), L.T("En annen skole har allerede dette organisasjonsnummeret.")));
         }
         return errors;
     }

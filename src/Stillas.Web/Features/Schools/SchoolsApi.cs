@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Schools;
 
@@ -42,9 +43,9 @@ public static class SchoolsApi
         {
             if (!current.Scope.Can(Permission.ManageSchools)) return ApiSupport.Forbidden();
             if (input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageSchools, ownerId)) return ApiSupport.Forbidden();
-            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Skolen kunne ikke lagres.");
+            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: L.T("Skolen kunne ikke lagres."));
             var errors = await input.CheckAsync(db, null, ct);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Skolen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Skolen kunne ikke lagres."));
             var school = new School { Name = "", OrganisationNumber = "" };
             input.Apply(school);
             db.Schools.Add(school);
@@ -59,9 +60,9 @@ public static class SchoolsApi
             if (school is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ManageSchools, school.OwnerId)) return ApiSupport.Forbidden();
             if (input.OwnerId is int ownerId && !current.Scope.Can(Permission.ManageSchools, ownerId)) return ApiSupport.Forbidden();
-            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: "Skolen kunne ikke lagres.");
+            if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: L.T("Skolen kunne ikke lagres."));
             var errors = await input.CheckAsync(db, id, ct);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Skolen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Skolen kunne ikke lagres."));
             db.Expect(school, input.Version);
             input.Apply(school);
             await db.SaveChangesAsync(ct);

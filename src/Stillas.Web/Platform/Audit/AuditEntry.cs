@@ -26,15 +26,19 @@ public class AuditEntry
 
     public static string ActionName(AuditAction a) => a switch
     {
-        AuditAction.Created => "Opprettet",
-        AuditAction.Updated => "Endret",
-        AuditAction.Deleted => "Slettet",
-        AuditAction.Read => "Lest",
+        AuditAction.Created => Text.L.T("Opprettet"),
+        AuditAction.Updated => Text.L.T("Endret"),
+        AuditAction.Deleted => Text.L.T("Slettet"),
+        AuditAction.Read => Text.L.T("Lest"),
         _ => a.ToString(),
     };
 
-    /// <summary>The Norwegian name of an audited entity type (<see cref="AuditedAttribute"/>), or of a recorded read of its rows.</summary>
-    public static string EntityName(string type) => AuditPolicy.Names.TryGetValue(type, out var name) ? name : type;
+    /// <summary>
+    /// The name of an audited entity type (<see cref="AuditedAttribute"/>), or of a recorded read of its rows, in the
+    /// current language: the attribute's bokmål name is a catalog key (audit.texts.json). A type written by hand
+    /// under a bokmål name ("E-post") is translated when the catalog has it.
+    /// </summary>
+    public static string EntityName(string type) => AuditPolicy.Names.TryGetValue(type, out var name) ? Text.L.T(name) : Text.L.Data(type);
 
     public Dictionary<string, string?[]> ParsedChanges()
     {
@@ -57,8 +61,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
 }
 
 /// <summary>
-/// Changes to this entity are written to the audit log under <paramref name="name"/> (Norwegian, as the log shows
-/// it). <see cref="ReadName"/>: reads of its rows are recorded too (confidential content, <c>ConfidentialReads</c>).
+/// Changes to this entity are written to the audit log under <paramref name="name"/> (bokmål, a catalog key: the log
+/// shows it in the reader's language). <see cref="ReadName"/>: reads of its rows are recorded too (confidential content, <c>ConfidentialReads</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AuditedAttribute(string name) : Attribute

@@ -71,11 +71,19 @@ public static class NorwegianCalendar
         return false;
     }
 
-    /// <summary>The holiday's name, or both names joined when two holidays share the day; null on an ordinary day.</summary>
+    /// <summary>
+    /// The holiday's name in the current language (the catalog; <see cref="PublicHoliday.Name"/> is the bokmål name),
+    /// or both names joined when two holidays share the day; null on an ordinary day.
+    /// </summary>
     public static string? PublicHolidayName(DateOnly date)
     {
-        var names = PublicHolidays(date.Year).Where(h => h.Date == date).Select(h => h.Name).ToList();
-        return names.Count == 0 ? null : string.Join(" og ", names);
+        var names = PublicHolidays(date.Year).Where(h => h.Date == date).Select(h => Text.L.T(h.Name)).ToList();
+        return names.Count switch
+        {
+            0 => null,
+            1 => names[0],
+            _ => Text.L.T("{0} og {1}", string.Join(", ", names[..^1]), names[^1]),
+        };
     }
 
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

@@ -13,7 +13,10 @@ public enum SchoolHolidayKind
     Other,
 }
 
-/// <summary>One of the owner's school holidays in a school year, with its Norwegian name.</summary>
+/// <summary>
+/// One of the owner's school holidays in a school year, with its bokmål name (stored as the owner's data when a
+/// suggestion is accepted; pages show it with <c>L.Data</c>, which translates the usual names).
+/// </summary>
 public sealed record SchoolHoliday(SchoolHolidayKind Kind, string Name, DateRange Range);
 
 /// <summary>
@@ -25,7 +28,7 @@ public sealed record SchoolHoliday(SchoolHolidayKind Kind, string Name, DateRang
 public static class SchoolHolidaySuggestion
 {
     /// <summary>Shown wherever the suggestion is offered.</summary>
-    public const string Notice = "Forslag ut fra en vanlig skolerute. Kontroller og rett datoene etter skoleruten kommunen har vedtatt.";
+    public static string Notice => Text.L.T("Forslag ut fra en vanlig skolerute. Kontroller og rett datoene etter skoleruten kommunen har vedtatt.");
 
     /// <param name="year">The school year.</param>
     /// <param name="autumnWeek">ISO week of høstferie; week 40 in most kommuner, 41 in some.</param>

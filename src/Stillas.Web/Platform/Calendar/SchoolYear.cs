@@ -93,9 +93,10 @@ public readonly record struct HalfYear(SchoolYear SchoolYear, HalfYearKind Kind)
     /// <summary>The half-year holding the date; in July the autumn that follows.</summary>
     public static HalfYear OnOrAfter(DateOnly date) => Containing(date) ?? new SchoolYear(date.Year).Autumn;
 
-    /// <summary>"Høsthalvåret 2027" / "Vårhalvåret 2028".</summary>
-    public string Name => string.Create(CultureInfo.InvariantCulture,
-        $"{(Kind == HalfYearKind.Autumn ? "Høsthalvåret" : "Vårhalvåret")} {Range.Start.Year}");
+    /// <summary>"Høsthalvåret 2027" / "Vårhalvåret 2028", in the current language.</summary>
+    public string Name => Kind == HalfYearKind.Autumn
+        ? Text.L.T("Høsthalvåret {0}", Range.Start.Year.ToString(CultureInfo.InvariantCulture))
+        : Text.L.T("Vårhalvåret {0}", Range.Start.Year.ToString(CultureInfo.InvariantCulture));
 
     public override string ToString() => Name;
 }
