@@ -86,10 +86,11 @@ public static class AgreementRules
 
     public static string DefaultParties(PartyNames names)
     {
-        var lines = new List<string> { $"Skoleeier: {names.Owner}", $"Skole: {names.School}" };
+        // Written in the language of the one who starts the draft; it is then the agreement's own text, edited like the rest.
+        var lines = new List<string> { L.T("Skoleeier: {0}", names.Owner), L.T("Skole: {0}", names.School) };
         if (names.Team is not null)
         {
-            lines.Add($"Veilederteam: {names.Team}");
+            lines.Add(L.T("Veilederteam: {0}", names.Team));
             lines.AddRange(names.Members.Select(m => $"– {m.Name}, {m.Role}"));
         }
         return string.Join("\n", lines);
