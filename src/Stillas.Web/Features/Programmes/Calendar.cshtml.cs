@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -41,7 +42,7 @@ public sealed class CalendarModel(StillasDb db, CurrentScope current) : PageMode
         if (current.Scope.PersonId is not int me) return Forbid();
         db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == me).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "Kalenderlenken er slått av. Kalenderen din får ikke lenger stegene fra Stillas.";
+        TempData["Message"] = L.T("Kalenderlenken er slått av. Kalenderen din får ikke lenger stegene fra Stillas.");
         return RedirectToPage();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -80,7 +81,7 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
         {
             if (Draft is { Errors.Count: 0 })
             {
-                Notice = "Valgene er endret etter forhåndsvisningen. Se over den nye planen og opprett forløpet.";
+                Notice = L.T("Valgene er endret etter forhåndsvisningen. Se over den nye planen og opprett forløpet.");
                 Previewed = Input.Fingerprint();
                 ModelState.Remove(nameof(Previewed));
             }
@@ -97,12 +98,12 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
         {
             // Someone started a programme from the same candidacy in the meantime (unique index).
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", await ProgrammeInput.CandidacyProblemAsync(db, c, Input.SchoolId, ct) ?? "Forløpet kunne ikke lagres. Prøv igjen.");
+            ModelState.AddModelError("", await ProgrammeInput.CandidacyProblemAsync(db, c, Input.SchoolId, ct) ?? L.T("Forløpet kunne ikke lagres. Prøv igjen."));
             Draft = null;
             await LoadOptionsAsync(ct);
             return Page();
         }
-        TempData["Message"] = $"Veiledningsforløpet for {Draft.SchoolName} er opprettet med {programme.Steps.Count} steg i forfasen. Resten av fremdriftsplanen lages når samarbeidsavtalen er godkjent av både skoleeier og rektor.";
+        TempData["Message"] = L.T("Veiledningsforløpet for {0} er opprettet med {1} steg i forfasen. Resten av fremdriftsplanen lages når samarbeidsavtalen er godkjent av både skoleeier og rektor.", Draft.SchoolName, programme.Steps.Count);
         return RedirectToPage("/Programmes/Details", new { id = programme.Id });
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Models;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -88,10 +89,10 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         await db.SaveChangesAsync(ct);
         TempData["Message"] = status switch
         {
-            ProgrammeStatus.Active => "Forløpet er aktivt igjen.",
-            ProgrammeStatus.Paused => "Forløpet er satt på pause. Stegene kan ikke endres før det er aktivt igjen.",
-            ProgrammeStatus.Completed => "Forløpet er markert som fullført.",
-            _ => "Forløpet er avbrutt.",
+            ProgrammeStatus.Active => L.T("Forløpet er aktivt igjen."),
+            ProgrammeStatus.Paused => L.T("Forløpet er satt på pause. Stegene kan ikke endres før det er aktivt igjen."),
+            ProgrammeStatus.Completed => L.T("Forløpet er markert som fullført."),
+            _ => L.T("Forløpet er avbrutt."),
         };
         return RedirectToPage(new { id });
     }

@@ -6,6 +6,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -69,10 +70,10 @@ public class GuidanceProgramme : IInProgramme, IProgrammeResource, IVersioned
 
     public static string StatusName(ProgrammeStatus status) => status switch
     {
-        ProgrammeStatus.Active => "Aktivt",
-        ProgrammeStatus.Paused => "Satt på pause",
-        ProgrammeStatus.Completed => "Fullført",
-        ProgrammeStatus.Cancelled => "Avbrutt",
+        ProgrammeStatus.Active => L.T("Aktivt"),
+        ProgrammeStatus.Paused => L.T("Satt på pause"),
+        ProgrammeStatus.Completed => L.T("Fullført"),
+        ProgrammeStatus.Cancelled => L.T("Avbrutt"),
         _ => status.ToString(),
     };
 }

@@ -6,6 +6,7 @@ using Stillas.Web.Features.Models;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -72,7 +73,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(ct);
         var ownModels = await db.ProgrammeModels.AsNoTracking().Select(m => m.Json).ToListAsync(ct);
         PhaseOptions = [.. ProgrammeTemplates.BuiltIn.Concat(ownModels.Select(ProgrammeModelJson.Read))
-            .SelectMany(t => t.Phases).DistinctBy(p => p.Key).Select(p => new SelectListItem(p.Name, p.Key))];
+            .SelectMany(t => t.Phases).DistinctBy(p => p.Key).Select(p => new SelectListItem(L.Data(p.Name), p.Key))];
     }
 
     public string PageUrl(int page) => Url.Page("/Programmes/Index", new { year = Year, phase = Phase, status = Status, team = Team, sort = Sort, p = page })!;

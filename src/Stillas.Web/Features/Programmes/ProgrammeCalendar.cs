@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -26,7 +27,11 @@ public static class ProgrammeCalendar
             if (!scope.IsAuthenticated) return TypedResults.NotFound();
             // From here on the query filters read the feed owner's scope, exactly as if they were logged in.
             current.Scope = scope;
-            var calendar = await WriteAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
+            // The feed is the person's own: its texts in the language they chose (the request's when they chose none).
+            var language = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == personId).Select(p => p.Language).SingleOrDefaultAsync(ct);
+            ICalendarWriter calendar;
+            using (language is null ? null : Languages.Use(language))
+                calendar = await WriteAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
             http.Response.Headers.CacheControl = "private, max-age=300";
             http.Response.ContentType = "text/calendar; charset=utf-8";
             await calendar.WriteToAsync(http.Response.BodyWriter, ct);
@@ -47,19 +52,19 @@ public static class ProgrammeCalendar
             .Select(s => new { s.Id, s.Title, s.Date, s.EndDate, s.PhaseName, s.Responsible, s.ResponsibleNote, s.Status, s.Note, s.Hours, School = s.Programme!.School!.Name })
             .ToListAsync(ct);
 
-        var calendar = new ICalendarWriter("-//Stillas//Veiledningsforløp//NB", "Stillas: " + scope.ActorName, clock.GetUtcNow());
+        var calendar = new ICalendarWriter("-//Stillas//Veiledningsforløp//NB", L.T("Stillas: {0}", scope.ActorName), clock.GetUtcNow());
         foreach (var s in steps)
         {
             var details = new List<string>
             {
-                $"{s.PhaseName} · {ProgrammeText.Label(s.Responsible)}{(s.ResponsibleNote is null ? "" : $" ({s.ResponsibleNote})")} · {ProgrammeText.Label(s.Status)}",
+                $"{L.Data(s.PhaseName)} · {ProgrammeText.Label(s.Responsible)}{(s.ResponsibleNote is null ? "" : $" ({s.ResponsibleNote})")} · {ProgrammeText.Label(s.Status)}",
             };
-            if (s.Hours is int h) details.Add($"{h} timer");
+            if (s.Hours is int h) details.Add(L.T("{0} timer", h));
             if (s.Note is not null) details.Add(s.Note);
             var url = $"{baseUrl}/Programmes/Step/{s.Id}";
             details.Add(url);
             // All-day: the plan knows the day, not the hour.
-            calendar.AllDay($"stillas-step-{s.Id}", s.Date, s.EndDate ?? s.Date, $"{s.Title} – {s.School}", string.Join("\n", details), url);
+            calendar.AllDay($"stillas-step-{s.Id}", s.Date, s.EndDate ?? s.Date, $"{L.Data(s.Title)} – {s.School}", string.Join("\n", details), url);
         }
         // The assessment days' slots at their hours: all of them for the team, those the school takes part in for the school's people.
         await Assessment.AssessmentCalendar.WriteAsync(calendar, db, teams, schools, from, to, baseUrl, ct);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes;
@@ -33,13 +34,13 @@ public sealed class ProgrammeInput
     {
         var c = await db.SelectionCandidates.AsNoTracking().Where(x => x.Id == candidacyId)
             .Select(x => new { x.SchoolId, x.Decision, x.TeamId, School = x.School!.Name, x.SchoolYear }).SingleOrDefaultAsync(ct);
-        if (c is null) return "Fant ikke kandidaturen i utvalgsrunden.";
+        if (c is null) return L.T("Fant ikke kandidaturen i utvalgsrunden.");
         if (c.Decision != Selection.CandidateDecision.Accepted || c.TeamId is null)
-            return $"{c.School} kan få et veiledningsforløp fra utvalgsrunden {c.SchoolYear} først når skolen har takket ja og et veilederteam er valgt.";
-        if (schoolId is int s && s != c.SchoolId) return $"Kandidaturen i utvalgsrunden gjelder {c.School}. Velg den skolen.";
+            return L.T("{0} kan få et veiledningsforløp fra utvalgsrunden {1} først når skolen har takket ja og et veilederteam er valgt.", c.School, c.SchoolYear);
+        if (schoolId is int s && s != c.SchoolId) return L.T("Kandidaturen i utvalgsrunden gjelder {0}. Velg den skolen.", c.School);
         var existing = await db.Programmes.AsNoTracking().Where(p => p.CandidacyId == candidacyId).Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(ct);
         return existing is DateOnly since
-            ? $"Det er allerede startet et veiledningsforløp for {c.School} fra utvalgsrunden {c.SchoolYear} (start {NorwegianTime.Date(since)}). Et kandidatur kan bare gi ett forløp."
+            ? L.T("Det er allerede startet et veiledningsforløp for {0} fra utvalgsrunden {1} (start {2}). Et kandidatur kan bare gi ett forløp.", c.School, c.SchoolYear, NorwegianTime.Date(since))
             : null;
     }
 
@@ -57,24 +58,24 @@ public sealed class ProgrammeInput
             ? await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => new { s.Id, s.Name, s.OwnerId, s.Active }).SingleOrDefaultAsync(ct)
             : null;
         if (SchoolId is not null && (school is null || !school.Active || !scope.Can(Permission.ManageProgrammes, school.OwnerId)))
-            errors.Add((nameof(SchoolId), "Velg en aktiv skole som hører til din skoleeier."));
+            errors.Add((nameof(SchoolId), L.T("Velg en aktiv skole som hører til din skoleeier.")));
 
         var team = TeamId is int teamId
             ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.OwnerId, t.Active, t.CapacityPerSchoolYear }).SingleOrDefaultAsync(ct)
             : null;
-        if (TeamId is not null && (team is null || !team.Active)) errors.Add((nameof(TeamId), "Velg et aktivt veilederteam."));
+        if (TeamId is not null && (team is null || !team.Active)) errors.Add((nameof(TeamId), L.T("Velg et aktivt veilederteam.")));
         else if (team is not null && school is not null && team.OwnerId != school.OwnerId)
-            errors.Add((nameof(TeamId), "Teamet hører til en annen skoleeier enn skolen."));
+            errors.Add((nameof(TeamId), L.T("Teamet hører til en annen skoleeier enn skolen.")));
 
         if (StartDate is DateOnly start && (start < Earliest || start > Latest))
-            errors.Add((nameof(StartDate), "Startdatoen må være mellom 2000 og 2099."));
+            errors.Add((nameof(StartDate), L.T("Startdatoen må være mellom 2000 og 2099.")));
 
         ProgrammeTemplate? template = null;
         if (Model is not null && school is not null)
         {
             template = await ProgrammePlanning.ResolveAsync(db, Model, school.OwnerId, ct);
-            if (template is null) errors.Add((nameof(Model), "Velg en modell som finnes."));
-            else if (template.Problems() is { Count: > 0 } problems) errors.Add((nameof(Model), "Modellen kan ikke brukes ennå: " + problems[0]));
+            if (template is null) errors.Add((nameof(Model), L.T("Velg en modell som finnes.")));
+            else if (template.Problems() is { Count: > 0 } problems) errors.Add((nameof(Model), L.T("Modellen kan ikke brukes ennå: {0}", problems[0])));
         }
 
         if (CandidacyId is int candidacy && await CandidacyProblemAsync(db, candidacy, SchoolId, ct) is { } problem)
@@ -87,7 +88,7 @@ public sealed class ProgrammeInput
                 .Where(p => p.SchoolId == school.Id && (p.Status == ProgrammeStatus.Active || p.Status == ProgrammeStatus.Paused))
                 .Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(ct);
             if (running is DateOnly since)
-                errors.Add((nameof(SchoolId), $"{school.Name} har allerede et veiledningsforløp som pågår (startet {NorwegianTime.Date(since)}). Fullfør eller avbryt det først."));
+                errors.Add((nameof(SchoolId), L.T("{0} har allerede et veiledningsforløp som pågår (startet {1}). Fullfør eller avbryt det først.", school.Name, NorwegianTime.Date(since))));
         }
 
         if (errors.Count > 0 || school is null || team is null || template is null || StartDate is not DateOnly startDate)
@@ -101,18 +102,18 @@ public sealed class ProgrammeInput
         }
         catch (InvalidOperationException)
         {
-            return new ProgrammeDraft([(nameof(StartDate), "Skoleferiene gir ingen skoledager å legge planen på. Sjekk skoleferiene.")]);
+            return new ProgrammeDraft([(nameof(StartDate), L.T("Skoleferiene gir ingen skoledager å legge planen på. Sjekk skoleferiene."))]);
         }
 
         var warnings = new List<string>();
         var missing = ProgrammePlanning.YearsWithoutHolidays(plan, holidays);
         if (missing.Count > 0)
-            warnings.Add($"Skoleeieren har ikke lagt inn skoleferier for {Join(missing)}. For de årene holder planen seg bare unna helger og helligdager. Legg inn ferier under Skoleferier, og flytt steg som havner i en ferie.");
+            warnings.Add(L.T("Skoleeieren har ikke lagt inn skoleferier for {0}. For de årene holder planen seg bare unna helger og helligdager. Legg inn ferier under Skoleferier, og flytt steg som havner i en ferie.", Join(missing)));
         var schoolYear = Platform.Calendar.SchoolYear.Of(startDate).ToString();
         var teamLoad = await db.Programmes.AsNoTracking()
             .CountAsync(p => p.TeamId == team.Id && p.SchoolYear == schoolYear && p.Status != ProgrammeStatus.Cancelled, ct);
         if (teamLoad >= team.CapacityPerSchoolYear)
-            warnings.Add($"{team.Name} har allerede {teamLoad} forløp som starter i skoleåret {schoolYear}, og kapasiteten er {team.CapacityPerSchoolYear} skoler per skoleår.");
+            warnings.Add(L.T("{0} har allerede {1} forløp som starter i skoleåret {2}, og kapasiteten er {3} skoler per skoleår.", team.Name, teamLoad, schoolYear, team.CapacityPerSchoolYear));
 
         return new ProgrammeDraft([])
         {
@@ -126,7 +127,7 @@ public sealed class ProgrammeInput
     }
 
     private static string Join(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " og " + items[^1];
+        items.Count == 1 ? items[0] : L.T("{0} og {1}", string.Join(", ", items.Take(items.Count - 1)), items[^1]);
 }
 
 /// <summary>A checked choice: the errors, or the plan it gives with warnings worth reading before confirming.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Models;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes;
@@ -29,10 +30,10 @@ public static class ProgrammePlanning
     public static async Task<List<ModelOption>> ModelOptionsAsync(StillasDb db, IEnumerable<int> ownerIds, CancellationToken ct)
     {
         var owners = ownerIds.ToArray();
-        var options = ProgrammeTemplates.BuiltIn.Select(t => new ModelOption(BuiltInValue(t), $"{t.Name}, versjon {t.Version} (innebygd)", null)).ToList();
+        var options = ProgrammeTemplates.BuiltIn.Select(t => new ModelOption(BuiltInValue(t), L.T("{0}, versjon {1} (innebygd)", L.Data(t.Name), t.Version), null)).ToList();
         var own = await db.ProgrammeModels.AsNoTracking().Where(m => owners.Contains(m.OwnerId)).OrderBy(m => m.Name)
             .Select(m => new { m.Id, m.Name, m.Version, m.OwnerId, Owner = m.Owner!.Name }).ToListAsync(ct);
-        options.AddRange(own.Select(m => new ModelOption(OwnModelValue(m.Id), owners.Length > 1 ? $"{m.Name}, versjon {m.Version} ({m.Owner})" : $"{m.Name}, versjon {m.Version}", m.OwnerId)));
+        options.AddRange(own.Select(m => new ModelOption(OwnModelValue(m.Id), owners.Length > 1 ? L.T("{0}, versjon {1} ({2})", m.Name, m.Version, m.Owner) : L.T("{0}, versjon {1}", m.Name, m.Version), m.OwnerId)));
         return options;
     }
 

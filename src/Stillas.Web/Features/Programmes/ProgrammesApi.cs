@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes;
@@ -19,8 +20,8 @@ public static class ProgrammesApi
 
     public sealed record ProgrammeDetailDto(ProgrammeDto Programme, string TemplateKey, IReadOnlyList<StepDto> Steps);
 
-    private const string NotCreated = "Veiledningsforløpet kunne ikke opprettes.";
-    private const string StepNotSaved = "Steget kunne ikke lagres.";
+    private static string NotCreated => L.T("Veiledningsforløpet kunne ikke opprettes.");
+    private static string StepNotSaved => L.T("Steget kunne ikke lagres.");
 
     public static IEndpointRouteBuilder MapProgrammesApi(this IEndpointRouteBuilder app)
     {
@@ -76,7 +77,7 @@ public static class ProgrammesApi
             if (!full && !(step.Responsible == StepResponsible.School && scope.Can(Permission.ActForSchool, step))) return ApiSupport.Forbidden();
             var programmeStatus = await db.Programmes.Where(p => p.Id == id).Select(p => p.Status).SingleAsync(ct);
             if (programmeStatus != ProgrammeStatus.Active)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Forløpet er ikke aktivt, så stegene kan ikke endres.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Forløpet er ikke aktivt, så stegene kan ikke endres."));
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: StepNotSaved);
             db.Expect(step, input.Version);
             var now = clock.GetUtcNow();
@@ -86,8 +87,8 @@ public static class ProgrammesApi
                 // Leaving out who is responsible leaves it as it is.
                 var sameNote = input.ResponsibleNote is null || string.Equals(input.ResponsibleNote.Trim(), step.ResponsibleNote ?? "", StringComparison.Ordinal);
                 if (input.Date != step.Date || input.Status == StepStatus.Cancelled || !sameNote)
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Du har ikke tilgang til dette.",
-                        detail: "En skoleleder kan bare markere skolens egne steg som levert eller ikke levert, med et notat.");
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: L.T("Du har ikke tilgang til dette."),
+                        detail: L.T("En skoleleder kan bare markere skolens egne steg som levert eller ikke levert, med et notat."));
                 StepInput.MarkDone(step, input.Status == StepStatus.Done, input.Note ?? "", now);
             }
             else

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Models;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes;
 
@@ -53,9 +54,9 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         var followed = await ProgrammePlanning.FollowLastSessionAsync(db, Step, before, ct);
         if (!await db.TrySaveAsync(this, ct)) return Page();
         TempData["Message"] = (Step.Date != before
-            ? $"«{Step.Title}» er flyttet til {ProgrammePlanning.Dates(Step.Date, Step.EndDate)}."
-            : $"«{Step.Title}» er lagret.")
-            + string.Concat(followed.Select(f => $" «{f.Title}» er flyttet til {ProgrammePlanning.Dates(f.Date, f.EndDate)}, ett år etter siste veiledning."));
+            ? L.T("«{0}» er flyttet til {1}.", L.Data(Step.Title), ProgrammePlanning.Dates(Step.Date, Step.EndDate))
+            : L.T("«{0}» er lagret.", L.Data(Step.Title)))
+            + string.Concat(followed.Select(f => " " + L.T("«{0}» er flyttet til {1}, ett år etter siste veiledning.", L.Data(f.Title), ProgrammePlanning.Dates(f.Date, f.EndDate))));
         return RedirectToPage("/Programmes/Details", null, new { id = Step.ProgrammeId }, $"phase-{Step.PhaseKey}");
     }
 
@@ -68,13 +69,13 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         if (!CanMarkDone && !CanEdit) return Forbid();
         if (LeaderNote?.Length > 2000)
         {
-            ModelState.AddModelError(nameof(LeaderNote), "Notatet kan ha høyst 2000 tegn.");
+            ModelState.AddModelError(nameof(LeaderNote), L.T("Notatet kan ha høyst 2000 tegn."));
             Input = StepInput.From(Step);
             return Page();
         }
         StepInput.MarkDone(Step, done, LeaderNote, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = done ? $"«{Step.Title}» er markert som levert." : $"«{Step.Title}» er ikke lenger markert som levert.";
+        TempData["Message"] = done ? L.T("«{0}» er markert som levert.", L.Data(Step.Title)) : L.T("«{0}» er ikke lenger markert som levert.", L.Data(Step.Title));
         return RedirectToPage("/Programmes/Details", null, new { id = Step.ProgrammeId }, $"phase-{Step.PhaseKey}");
     }
 

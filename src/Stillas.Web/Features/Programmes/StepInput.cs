@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes;
@@ -38,38 +39,36 @@ public sealed class StepInput
     public List<(string Field, string Message)> Check(PlanStep step, IReadOnlyList<SchoolHoliday> holidays, DateOnly programmeEnd)
     {
         var errors = new List<(string, string)>();
-        if (Status is StepStatus status && !Enum.IsDefined(status)) errors.Add((nameof(Status), "Velg status."));
+        if (Status is StepStatus status && !Enum.IsDefined(status)) errors.Add((nameof(Status), L.T("Velg status.")));
         if (Date is not DateOnly date) return errors;
         if (date.Year is < 2000 or > 2099)
         {
-            errors.Add((nameof(Date), "Datoen må være mellom 2000 og 2099."));
+            errors.Add((nameof(Date), L.T("Datoen må være mellom 2000 og 2099.")));
             return errors;
         }
         if (date == step.Date) return errors;
         var days = (step.EndDate ?? step.Date).DayNumber - step.Date.DayNumber;
         if (date.AddDays(days) > programmeEnd)
         {
-            errors.Add((nameof(Date), $"Forløpet varer til {NorwegianTime.Date(programmeEnd)}. Et steg kan ikke flyttes til etter forløpets slutt; velg en dato før det."));
+            errors.Add((nameof(Date), L.T("Forløpet varer til {0}. Et steg kan ikke flyttes til etter forløpets slutt; velg en dato før det.", NorwegianTime.Date(programmeEnd))));
             return errors;
         }
         foreach (var day in new DateRange(date, date.AddDays(days)).Dates())
         {
             var why = WhyNotSchoolDay(day, holidays);
             if (why is null) continue;
-            errors.Add((nameof(Date), days == 0 ? $"{NorwegianTime.Date(day)} er {why}. Velg en skoledag." : $"Steget varer {days + 1} dager, og {NorwegianTime.Date(day)} er {why}. Velg dager som alle er skoledager."));
+            errors.Add((nameof(Date), days == 0 ? L.T("{0} er {1}. Velg en skoledag.", NorwegianTime.Date(day), why) : L.T("Steget varer {0} dager, og {1} er {2}. Velg dager som alle er skoledager.", days + 1, NorwegianTime.Date(day), why)));
             break;
         }
         return errors;
     }
 
-    private static readonly string[] DayNames = ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"];
-
     private static string? WhyNotSchoolDay(DateOnly day, IReadOnlyList<SchoolHoliday> holidays)
     {
-        if (NorwegianCalendar.IsWeekend(day)) return "en " + DayNames[(int)day.DayOfWeek];
+        if (NorwegianCalendar.IsWeekend(day)) return L.T("en {0}", NorwegianTime.DayName(day));
         if (NorwegianCalendar.PublicHolidayName(day) is { } name) return name;
         var holiday = holidays.FirstOrDefault(h => h.Range.Contains(day));
-        return holiday is null ? null : $"i {holiday.Name.ToLowerInvariant()} ({holiday.Range})";
+        return holiday is null ? null : L.T("i {0} ({1})", holiday.Name.ToLowerInvariant(), holiday.Range);
     }
 
     /// <summary>

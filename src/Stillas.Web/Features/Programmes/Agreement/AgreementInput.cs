@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using Stillas.Web.Platform.Text;
+
 namespace Stillas.Web.Features.Programmes.Agreement;
 
 /// <summary>What a user types to write an agreement's draft; shared by the edit page and the API.</summary>
@@ -34,17 +36,17 @@ public sealed class AgreementInput
         var errors = new List<(string, string)>();
         if (PeriodFrom is { } from && PeriodTo is { } to)
         {
-            if (to < from) errors.Add((nameof(PeriodTo), "Sluttdatoen kan ikke være før startdatoen."));
+            if (to < from) errors.Add((nameof(PeriodTo), L.T("Sluttdatoen kan ikke være før startdatoen.")));
             // Bounded input keeps dates near today; the guard keeps this rule from throwing if one gets through.
-            else if (from.Year <= DateOnly.MaxValue.Year - 5 && to > from.AddYears(5)) errors.Add((nameof(PeriodTo), "Avtaleperioden kan være høyst fem år."));
+            else if (from.Year <= DateOnly.MaxValue.Year - 5 && to > from.AddYears(5)) errors.Add((nameof(PeriodTo), L.T("Avtaleperioden kan være høyst fem år.")));
         }
-        if (Lines.Count > MaxLines) errors.Add((nameof(Lines), $"Avtalen kan ha høyst {MaxLines} punkter."));
+        if (Lines.Count > MaxLines) errors.Add((nameof(Lines), L.T("Avtalen kan ha høyst {0} punkter.", MaxLines)));
         for (var i = 0; i < Lines.Count; i++)
         {
             var line = Lines[i];
-            if (!Enum.IsDefined(line.Section)) errors.Add(($"Lines[{i}].Section", "Velg en gyldig del av avtalen for punktet."));
-            if (string.IsNullOrWhiteSpace(line.Text)) errors.Add(($"Lines[{i}].Text", "Skriv teksten i punktet, eller fjern punktet."));
-            else if (line.Text.Trim().Length > GuidanceAgreementConfiguration.LineTextMax) errors.Add(($"Lines[{i}].Text", "Et punkt kan ha høyst 1000 tegn."));
+            if (!Enum.IsDefined(line.Section)) errors.Add(($"Lines[{i}].Section", L.T("Velg en gyldig del av avtalen for punktet.")));
+            if (string.IsNullOrWhiteSpace(line.Text)) errors.Add(($"Lines[{i}].Text", L.T("Skriv teksten i punktet, eller fjern punktet.")));
+            else if (line.Text.Trim().Length > GuidanceAgreementConfiguration.LineTextMax) errors.Add(($"Lines[{i}].Text", L.T("Et punkt kan ha høyst 1000 tegn.")));
         }
         return errors;
     }

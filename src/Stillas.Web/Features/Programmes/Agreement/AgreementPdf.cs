@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Pdf;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
@@ -13,47 +14,46 @@ public static class AgreementPdf
     {
         var status = v.Status switch
         {
-            AgreementStatus.Approved => "godkjent av begge parter",
-            AgreementStatus.Superseded => "erstattet av en senere versjon",
-            AgreementStatus.AwaitingApproval => "utkast, venter på godkjenning",
-            _ => "utkast, ikke godkjent",
+            AgreementStatus.Approved => L.T("godkjent av begge parter"),
+            AgreementStatus.Superseded => L.T("erstattet av en senere versjon"),
+            AgreementStatus.AwaitingApproval => L.T("utkast, venter på godkjenning"),
+            _ => L.T("utkast, ikke godkjent"),
         };
         var approvedOn = v.OwnerApprovedAt is { } o && v.PrincipalApprovedAt is { } p ? (o > p ? o : p) : (DateTimeOffset?)null;
 
         var coverLines = new List<PdfKeyValue>
         {
-            new("Skole", programme.School),
-            new("Skoleeier", programme.Owner),
+            new(L.T("Skole"), programme.School),
+            new(L.T("Skoleeier"), programme.Owner),
         };
         // The team is named under "Parter"; the school's people may not see the team itself, and the PDF reads the same for everyone.
-        coverLines.Add(new("Periode", AgreementRules.PeriodText(v.PeriodFrom, v.PeriodTo)));
-        coverLines.Add(new("Versjon", $"{v.Number}, {status}"));
-        if (approvedOn is { } at) coverLines.Add(new("Godkjent", NorwegianTime.DateTime(at)));
+        coverLines.Add(new(L.T("Periode"), AgreementRules.PeriodText(v.PeriodFrom, v.PeriodTo)));
+        coverLines.Add(new(L.T("Versjon"), $"{v.Number}, {status}"));
+        if (approvedOn is { } at) coverLines.Add(new(L.T("Godkjent"), NorwegianTime.DateTime(at)));
 
         var blocks = new List<PdfBlock>();
         if (v.Status != AgreementStatus.Approved)
         {
             blocks.Add(new PdfParagraph([new PdfRun(v.Status == AgreementStatus.Superseded
-                ? $"Versjon {v.Number} gjelder ikke lenger; den er erstattet av en senere versjon."
-                : $"Dette er et utkast. Avtalen gjelder først når både skoleeier og skolen har godkjent versjon {v.Number}.", Bold: true)]));
+                ? L.T("Versjon {0} gjelder ikke lenger; den er erstattet av en senere versjon.", v.Number)
+                : L.T("Dette er et utkast. Avtalen gjelder først når både skoleeier og skolen har godkjent versjon {0}.", v.Number), Bold: true)]));
             blocks.Add(new PdfSpacer(6));
         }
         blocks.Add(new PdfParagraph(
-            $"Avtalen gjelder samarbeid om skolebasert kompetanseutvikling mellom {programme.Owner} og {programme.School}, med veiledning av skolens ledelse fra et veilederteam. " +
-            "Veiledningen skal støtte skoleledelsen i å lede utviklingsarbeidet; ansvaret for utviklingen ligger fortsatt hos skolen."));
+            L.T("Avtalen gjelder samarbeid om skolebasert kompetanseutvikling mellom {0} og {1}, med veiledning av skolens ledelse fra et veilederteam. Veiledningen skal støtte skoleledelsen i å lede utviklingsarbeidet; ansvaret for utviklingen ligger fortsatt hos skolen.", programme.Owner, programme.School)));
 
-        blocks.Add(new PdfHeading(1, "1 Parter"));
+        blocks.Add(new PdfHeading(1, L.T("1 Parter")));
         blocks.Add(new PdfParagraph(v.Parties));
 
-        blocks.Add(new PdfHeading(1, "2 Periode og utviklingsområde"));
+        blocks.Add(new PdfHeading(1, L.T("2 Periode og utviklingsområde")));
         blocks.Add(new PdfKeyValueTable(
         [
-            new("Periode", AgreementRules.PeriodText(v.PeriodFrom, v.PeriodTo)),
-            new("Utviklingsområde", v.DevelopmentArea ?? AgreementRules.AreaToBeAgreed),
+            new(L.T("Periode"), AgreementRules.PeriodText(v.PeriodFrom, v.PeriodTo)),
+            new(L.T("Utviklingsområde"), v.DevelopmentArea ?? AgreementRules.AreaToBeAgreed),
         ]));
 
-        blocks.Add(new PdfHeading(1, "3 Ansvar og forpliktelser"));
-        blocks.Add(new PdfParagraph("Punktene som er krysset av, er avtalt mellom partene."));
+        blocks.Add(new PdfHeading(1, L.T("3 Ansvar og forpliktelser")));
+        blocks.Add(new PdfParagraph(L.T("Punktene som er krysset av, er avtalt mellom partene.")));
         var lines = AgreementRules.Ordered(v.Lines).ToList();
         var number = 0;
         foreach (var section in AgreementRules.Sections)
@@ -62,24 +62,24 @@ public static class AgreementPdf
             if (inSection.Count == 0) continue;
             number++;
             blocks.Add(new PdfHeading(2, $"3.{number} {AgreementRules.SectionName(section)}"));
-            blocks.Add(new PdfCheckList([.. inSection.Select(l => new PdfCheckItem(l.Text, l.Checked))]));
+            blocks.Add(new PdfCheckList([.. inSection.Select(l => new PdfCheckItem(L.Data(l.Text), l.Checked))]));
         }
 
-        blocks.Add(new PdfHeading(1, "4 Godkjenning"));
+        blocks.Add(new PdfHeading(1, L.T("4 Godkjenning")));
         blocks.Add(new PdfParagraph(v.OwnerApprovedAt is not null && v.PrincipalApprovedAt is not null
-            ? $"Versjon {v.Number} av avtalen er godkjent elektronisk i Stillas av begge parter, som vist under."
-            : $"Versjon {v.Number} er ikke godkjent av begge parter ennå. En endring etter godkjenning blir en ny versjon som begge parter godkjenner på nytt."));
+            ? L.T("Versjon {0} av avtalen er godkjent elektronisk i Stillas av begge parter, som vist under.", v.Number)
+            : L.T("Versjon {0} er ikke godkjent av begge parter ennå. En endring etter godkjenning blir en ny versjon som begge parter godkjenner på nytt.", v.Number)));
         blocks.Add(new PdfSignatures(
         [
-            new PdfSignature(v.OwnerApprovedBy ?? "", $"For skoleeier, {programme.Owner}", v.OwnerApprovedAt is { } oa ? $"Godkjent {NorwegianTime.DateTime(oa)}" : "Ikke godkjent ennå"),
-            new PdfSignature(v.PrincipalApprovedBy ?? "", $"For skolen, {programme.School}", v.PrincipalApprovedAt is { } pa ? $"Godkjent {NorwegianTime.DateTime(pa)}" : "Ikke godkjent ennå"),
+            new PdfSignature(v.OwnerApprovedBy ?? "", L.T("For skoleeier, {0}", programme.Owner), v.OwnerApprovedAt is { } oa ? L.T("Godkjent {0}", NorwegianTime.DateTime(oa)) : L.T("Ikke godkjent ennå")),
+            new PdfSignature(v.PrincipalApprovedBy ?? "", L.T("For skolen, {0}", programme.School), v.PrincipalApprovedAt is { } pa ? L.T("Godkjent {0}", NorwegianTime.DateTime(pa)) : L.T("Ikke godkjent ennå")),
         ]));
 
-        return new PdfDocumentModel("Samarbeidsavtale")
+        return new PdfDocumentModel(L.T("Samarbeidsavtale"))
         {
-            Subtitle = $"om veiledning av skoleledelsen ved {programme.School}",
+            Subtitle = L.T("om veiledning av skoleledelsen ved {0}", programme.School),
             Author = programme.Owner,
-            Subject = $"Samarbeidsavtale mellom {programme.Owner} og {programme.School}, versjon {v.Number}",
+            Subject = L.T("Samarbeidsavtale mellom {0} og {1}, versjon {2}", programme.Owner, programme.School, v.Number),
             // An approved version carries its approval time; a draft carries the day it was printed.
             Cover = new PdfCover { Lines = coverLines, Date = approvedOn is null ? today : null },
             Sections = blocks,

@@ -3,6 +3,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
@@ -20,11 +21,11 @@ public static class AgreementRules
 
     public static string SectionName(AgreementSection section) => section switch
     {
-        AgreementSection.OwnerSectionLeader => "Skoleeier ved seksjonsleder skal",
-        AgreementSection.OwnerDevelopmentAdvisor => "Skoleeier ved utviklingsveileder (koordinator) skal",
-        AgreementSection.Guides => "Veilederne skal",
-        AgreementSection.SchoolLeadership => "Skoleledelsen skal",
-        AgreementSection.SchoolStructures => "Strukturer skolen skal ha på plass",
+        AgreementSection.OwnerSectionLeader => L.T("Skoleeier ved seksjonsleder skal"),
+        AgreementSection.OwnerDevelopmentAdvisor => L.T("Skoleeier ved utviklingsveileder (koordinator) skal"),
+        AgreementSection.Guides => L.T("Veilederne skal"),
+        AgreementSection.SchoolLeadership => L.T("Skoleledelsen skal"),
+        AgreementSection.SchoolStructures => L.T("Strukturer skolen skal ha på plass"),
         _ => section.ToString(),
     };
 
@@ -76,7 +77,7 @@ public static class AgreementRules
     };
 
     /// <summary>What the page says when the development area is left open.</summary>
-    public const string AreaToBeAgreed = "Avklares på oppstartsmøtet.";
+    public static string AreaToBeAgreed => L.T("Avklares på oppstartsmøtet.");
 
     /// <summary>From the programme's start to the end of its second school year (seed 000 § 1.3: up to two school years).</summary>
     public static (DateOnly From, DateOnly To) DefaultPeriod(DateOnly programmeStart) => (programmeStart, SchoolYear.Of(programmeStart).Next.End);
@@ -85,10 +86,11 @@ public static class AgreementRules
 
     public static string DefaultParties(PartyNames names)
     {
-        var lines = new List<string> { $"Skoleeier: {names.Owner}", $"Skole: {names.School}" };
+        // Written in the language of the one who starts the draft; it is then the agreement's own text, edited like the rest.
+        var lines = new List<string> { L.T("Skoleeier: {0}", names.Owner), L.T("Skole: {0}", names.School) };
         if (names.Team is not null)
         {
-            lines.Add($"Veilederteam: {names.Team}");
+            lines.Add(L.T("Veilederteam: {0}", names.Team));
             lines.AddRange(names.Members.Select(m => $"– {m.Name}, {m.Role}"));
         }
         return string.Join("\n", lines);
@@ -168,10 +170,10 @@ public static class AgreementRules
     {
         public string Message => Outcome switch
         {
-            SaveOutcome.NewVersion => $"Endringene er lagret som utkast til versjon {Version.Number}. Versjon {Version.Number - 1} gjelder til begge parter har godkjent den nye versjonen.",
-            SaveOutcome.NoChanges => "Ingen endringer å lagre.",
-            _ when ClearedApproval is not null => $"Endringene er lagret. Godkjenningen fra {ClearedApproval} er fjernet fordi teksten er endret; begge parter må godkjenne avtalen på nytt.",
-            _ => "Endringene er lagret.",
+            SaveOutcome.NewVersion => L.T("Endringene er lagret som utkast til versjon {0}. Versjon {1} gjelder til begge parter har godkjent den nye versjonen.", Version.Number, Version.Number - 1),
+            SaveOutcome.NoChanges => L.T("Ingen endringer å lagre."),
+            _ when ClearedApproval is not null => L.T("Endringene er lagret. Godkjenningen fra {0} er fjernet fordi teksten er endret; begge parter må godkjenne avtalen på nytt.", ClearedApproval),
+            _ => L.T("Endringene er lagret."),
         };
     }
 
@@ -202,8 +204,8 @@ public static class AgreementRules
 
         // DOMAIN § 2 (seed 001): changes need both parties' approval, so a change withdraws an approval already given.
         string? cleared = null;
-        if (latest.OwnerApprovedAt is not null) cleared = $"{latest.OwnerApprovedBy} (skoleeier)";
-        if (latest.PrincipalApprovedAt is not null) cleared = $"{latest.PrincipalApprovedBy} (skolen)";
+        if (latest.OwnerApprovedAt is not null) cleared = L.T("{0} (skoleeier)", latest.OwnerApprovedBy);
+        if (latest.PrincipalApprovedAt is not null) cleared = L.T("{0} (skolen)", latest.PrincipalApprovedBy);
         latest.OwnerApprovedBy = null; latest.OwnerApprovedById = null; latest.OwnerApprovedAt = null;
         latest.PrincipalApprovedBy = null; latest.PrincipalApprovedById = null; latest.PrincipalApprovedAt = null;
         latest.Status = AgreementStatus.Draft;
@@ -273,18 +275,20 @@ public static class AgreementRules
     {
         public string Message => Outcome switch
         {
-            ApproveOutcome.InForce => $"Versjon {Version.Number} er godkjent av begge parter og gjelder fra nå.",
-            ApproveOutcome.Approved => $"Godkjenningen er registrert. Versjon {Version.Number} venter nå på godkjenning fra {(Version.OwnerApprovedAt is null ? "skoleeier" : "skolen")}.",
-            ApproveOutcome.AlreadyApproved => "Denne siden har allerede godkjent versjonen.",
-            ApproveOutcome.NotOpen => "Det er ingen versjon som venter på godkjenning.",
-            ApproveOutcome.Conflict => "Avtalen er endret siden du åpnet den. Les gjennom teksten slik den er nå før du godkjenner.",
-            _ => "Du kan ikke godkjenne avtalen.",
+            ApproveOutcome.InForce => L.T("Versjon {0} er godkjent av begge parter og gjelder fra nå.", Version.Number),
+            ApproveOutcome.Approved => Version.OwnerApprovedAt is null
+                ? L.T("Godkjenningen er registrert. Versjon {0} venter nå på godkjenning fra skoleeier.", Version.Number)
+                : L.T("Godkjenningen er registrert. Versjon {0} venter nå på godkjenning fra skolen.", Version.Number),
+            ApproveOutcome.AlreadyApproved => L.T("Denne siden har allerede godkjent versjonen."),
+            ApproveOutcome.NotOpen => L.T("Det er ingen versjon som venter på godkjenning."),
+            ApproveOutcome.Conflict => L.T("Avtalen er endret siden du åpnet den. Les gjennom teksten slik den er nå før du godkjenner."),
+            _ => L.T("Du kan ikke godkjenne avtalen."),
         };
     }
 
     /// <summary>The approval's message, and what it did to the plan when it made the dated plan.</summary>
     public static string PlanMessage(string message, int plannedSteps) => plannedSteps > 0
-        ? $"{message} Den daterte fremdriftsplanen er laget: {plannedSteps} steg fra fase 1 og utover er lagt inn, og alle som er med i forløpet, ser neste steg på startsiden sin."
+        ? message + " " + L.T("Den daterte fremdriftsplanen er laget: {0} steg fra fase 1 og utover er lagt inn, og alle som er med i forløpet, ser neste steg på startsiden sin.", plannedSteps)
         : message;
 
     /// <summary>The sides the scope may approve for, in the order they are tried.</summary>
@@ -367,9 +371,9 @@ public static class AgreementRules
         public bool CheckChanged => Kind == LineChangeKind.Changed && CheckedBefore != CheckedAfter;
         public string KindName => Kind switch
         {
-            LineChangeKind.Added => "Lagt til",
-            LineChangeKind.Removed => "Fjernet",
-            _ => TextChanged && CheckChanged ? "Endret tekst og avkrysning" : TextChanged ? "Endret tekst" : CheckedAfter == true ? "Krysset av" : "Avkrysning fjernet",
+            LineChangeKind.Added => L.T("Lagt til"),
+            LineChangeKind.Removed => L.T("Fjernet"),
+            _ => TextChanged && CheckChanged ? L.T("Endret tekst og avkrysning") : TextChanged ? L.T("Endret tekst") : CheckedAfter == true ? L.T("Krysset av") : L.T("Avkrysning fjernet"),
         };
     }
 
@@ -386,11 +390,11 @@ public static class AgreementRules
     {
         var fields = new List<FieldChange>();
         if (a.PeriodFrom != b.PeriodFrom || a.PeriodTo != b.PeriodTo)
-            fields.Add(new("Periode", PeriodText(a.PeriodFrom, a.PeriodTo), PeriodText(b.PeriodFrom, b.PeriodTo)));
+            fields.Add(new(L.T("Periode"), PeriodText(a.PeriodFrom, a.PeriodTo), PeriodText(b.PeriodFrom, b.PeriodTo)));
         if (a.DevelopmentArea != b.DevelopmentArea)
-            fields.Add(new("Utviklingsområde", a.DevelopmentArea ?? AreaToBeAgreed, b.DevelopmentArea ?? AreaToBeAgreed));
+            fields.Add(new(L.T("Utviklingsområde"), a.DevelopmentArea ?? AreaToBeAgreed, b.DevelopmentArea ?? AreaToBeAgreed));
         if (a.Parties != b.Parties)
-            fields.Add(new("Parter", a.Parties, b.Parties));
+            fields.Add(new(L.T("Parter"), a.Parties, b.Parties));
 
         var lines = new List<LineChange>();
         var before = a.Lines.Where(l => l.Key.Length > 0).GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.First());

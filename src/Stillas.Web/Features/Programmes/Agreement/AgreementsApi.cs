@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
@@ -61,7 +62,7 @@ public static class AgreementsApi
             var invalid = ApiSupport.Validate(input) ?? [];
             foreach (var (field, messages) in ApiSupport.Errors(input.Check()))
                 invalid[field] = invalid.TryGetValue(field, out var before) ? [.. before, .. messages] : messages;
-            if (invalid.Count > 0) return TypedResults.ValidationProblem(invalid, title: "Avtalen kunne ikke lagres.");
+            if (invalid.Count > 0) return TypedResults.ValidationProblem(invalid, title: L.T("Avtalen kunne ikke lagres."));
 
             var now = clock.GetUtcNow();
             try
@@ -81,7 +82,7 @@ public static class AgreementsApi
                 }
                 if (result?.Outcome != AgreementRules.SaveOutcome.NoChanges) await db.SaveChangesAsync(ct);
                 var dto = (await DtoAsync(db, programmeId, ct))!;
-                return TypedResults.Ok(new SavedDto(result?.Outcome.ToString() ?? "Created", result?.Message ?? "Utkastet til samarbeidsavtale er lagret.", dto));
+                return TypedResults.Ok(new SavedDto(result?.Outcome.ToString() ?? "Created", result?.Message ?? L.T("Utkastet til samarbeidsavtale er lagret."), dto));
             }
             catch (DbUpdateException)
             {
@@ -101,18 +102,18 @@ public static class AgreementsApi
             if (input.Number is null || input.Version is null)
             {
                 var missing = new List<(string, string)>();
-                if (input.Number is null) missing.Add((nameof(ApproveInput.Number), "Oppgi nummeret på versjonen du godkjenner."));
-                if (input.Version is null) missing.Add((nameof(ApproveInput.Version), "Oppgi versjonsfeltet (version) slik du hentet avtalen, så vi vet at du godkjenner teksten du har lest."));
-                return TypedResults.ValidationProblem(ApiSupport.Errors(missing), title: "Godkjenningen kunne ikke registreres.");
+                if (input.Number is null) missing.Add((nameof(ApproveInput.Number), L.T("Oppgi nummeret på versjonen du godkjenner.")));
+                if (input.Version is null) missing.Add((nameof(ApproveInput.Version), L.T("Oppgi versjonsfeltet (version) slik du hentet avtalen, så vi vet at du godkjenner teksten du har lest.")));
+                return TypedResults.ValidationProblem(ApiSupport.Errors(missing), title: L.T("Godkjenningen kunne ikke registreres."));
             }
             if (await AgreementRules.LoadForWriteAsync(db, programmeId, ct) is not { } loaded) return NoAgreement();
             var (agreement, inForce, latest) = loaded;
             if (!latest.IsOpen || latest.Number != input.Number)
-                return ConflictProblem(latest.IsOpen ? $"Versjon {input.Number} venter ikke på godkjenning; det gjør versjon {latest.Number}." : "Det er ingen versjon som venter på godkjenning.", latest);
+                return ConflictProblem(latest.IsOpen ? L.T("Versjon {0} venter ikke på godkjenning; det gjør versjon {1}.", input.Number, latest.Number) : L.T("Det er ingen versjon som venter på godkjenning."), latest);
             var side = AgreementRules.SidesOf(scope, agreement)
                 .Cast<ApprovalSide?>()
                 .FirstOrDefault(s => s == ApprovalSide.Owner ? latest.OwnerApprovedAt is null : latest.PrincipalApprovedAt is null);
-            if (side is null) return ConflictProblem("Du har allerede godkjent denne versjonen.", latest);
+            if (side is null) return ConflictProblem(L.T("Du har allerede godkjent denne versjonen."), latest);
             var result = AgreementRules.Approve(db, agreement, inForce, latest, side.Value, input.Version.Value, scope, clock.GetUtcNow());
             if (result.Outcome is not (AgreementRules.ApproveOutcome.Approved or AgreementRules.ApproveOutcome.InForce)) return ConflictProblem(result.Message, latest);
             var planned = result.Outcome == AgreementRules.ApproveOutcome.InForce ? await ProgrammePlanning.CompletePlanAsync(db, programmeId, clock.GetUtcNow(), ct) : 0;
@@ -134,10 +135,10 @@ public static class AgreementsApi
     }
 
     private static ProblemHttpResult NoAgreement() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Forløpet har ingen samarbeidsavtale ennå.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: L.T("Forløpet har ingen samarbeidsavtale ennå."));
 
     private static ProblemHttpResult AlreadyExists() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Forløpet har allerede en samarbeidsavtale.", detail: "Hent den og endre utkastet med PUT …/agreement/draft.");
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Forløpet har allerede en samarbeidsavtale."), detail: L.T("Hent den og endre utkastet med PUT …/agreement/draft."));
 
     private static ProblemHttpResult ConflictProblem(string title, AgreementVersion? stored) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title,
@@ -151,8 +152,8 @@ public static class AgreementsApi
             .Concat(diff.Lines.Select(l => new DifferenceDto($"{AgreementRules.SectionName(l.Section)}: {l.KindName.ToLowerInvariant()}", l.Before, l.After)))
             .ToList();
         return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-            title: "Noen andre har lagret avtalen siden du hentet den. Endringene dine er ikke lagret.",
-            detail: $"{stored.UpdatedBy ?? "En annen bruker"} lagret versjon {stored.Number}{(stored.UpdatedAt is { } at ? " " + NorwegianTime.DateTime(at) : "")}. Se forskjellene, og send endringene på nytt med number {stored.Number} og version {stored.Version}.",
+            title: L.T("Noen andre har lagret avtalen siden du hentet den. Endringene dine er ikke lagret."),
+            detail: L.T("{0} lagret versjon {1}{2}. Se forskjellene, og send endringene på nytt med number {1} og version {3}.", stored.UpdatedBy ?? L.T("En annen bruker"), stored.Number, stored.UpdatedAt is { } at ? " " + NorwegianTime.DateTime(at) : "", stored.Version),
             extensions: new Dictionary<string, object?> { ["stored"] = ToDto(stored), ["yours"] = yours, ["differences"] = differences });
     }
 

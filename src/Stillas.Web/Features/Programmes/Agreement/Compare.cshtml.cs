@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
 
@@ -27,8 +28,8 @@ public sealed class CompareModel(StillasDb db) : PageModel
         A = a ?? (Agreement.Versions.Where(v => v.Number < B).Select(v => (int?)v.Number).Max() ?? B);
         var first = await AgreementReads.VersionAsync(db, Agreement.Id, A, ct);
         var second = await AgreementReads.VersionAsync(db, Agreement.Id, B, ct);
-        if (first is null || second is null) Problem = "Avtalen har ingen versjon med det nummeret. Velg to versjoner fra listene.";
-        else if (A == B) Problem = "Velg to ulike versjoner for å se forskjellene.";
+        if (first is null || second is null) Problem = L.T("Avtalen har ingen versjon med det nummeret. Velg to versjoner fra listene.");
+        else if (A == B) Problem = L.T("Velg to ulike versjoner for å se forskjellene.");
         else Result = AgreementRules.Compare(AgreementRules.Snapshot.Of(first), AgreementRules.Snapshot.Of(second));
         return Page();
     }

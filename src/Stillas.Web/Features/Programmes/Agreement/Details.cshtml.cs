@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
 
@@ -72,14 +73,14 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
             try
             {
                 await db.SaveChangesAsync(ct);
-                TempData["Message"] = $"Utkastet til versjon {number} er forkastet. Versjon {inForce!.Number} gjelder fortsatt.";
+                TempData["Message"] = L.T("Utkastet til versjon {0} er forkastet. Versjon {1} gjelder fortsatt.", number, inForce!.Number);
                 return RedirectToPage(new { programmeId });
             }
             catch (DbUpdateConcurrencyException) { }
         }
         db.ChangeTracker.Clear();
         await LoadAsync(programmeId, null, ct);
-        Problem = "Utkastet ble ikke forkastet: det er endret siden du åpnet siden, eller det er ikke et utkast til en ny versjon.";
+        Problem = L.T("Utkastet ble ikke forkastet: det er endret siden du åpnet siden, eller det er ikke et utkast til en ny versjon.");
         return Page();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
 
@@ -57,7 +58,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
                 var programme = await db.Programmes.AsNoTracking().SingleAsync(x => x.Id == programmeId, ct);
                 db.Agreements.Add(AgreementRules.CreateFromInput(programme, Input, current.Scope, now));
                 await db.SaveChangesAsync(ct);
-                TempData["Message"] = "Utkastet til samarbeidsavtale er lagret.";
+                TempData["Message"] = L.T("Utkastet til samarbeidsavtale er lagret.");
                 return RedirectToPage("/Programmes/Agreement/Details", new { programmeId });
             }
             if (await AgreementRules.LoadForWriteAsync(db, programmeId, ct) is not { } loaded) return NotFound();

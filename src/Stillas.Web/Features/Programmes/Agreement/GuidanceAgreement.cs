@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Agreement;
 
@@ -80,10 +81,10 @@ public class AgreementVersion : IProgrammeScoped, IVersioned
 
     public static string StatusName(AgreementStatus status) => status switch
     {
-        AgreementStatus.Draft => "Utkast",
-        AgreementStatus.AwaitingApproval => "Venter på godkjenning",
-        AgreementStatus.Approved => "Godkjent",
-        AgreementStatus.Superseded => "Erstattet",
+        AgreementStatus.Draft => L.T("Utkast"),
+        AgreementStatus.AwaitingApproval => L.T("Venter på godkjenning"),
+        AgreementStatus.Approved => L.T("Godkjent"),
+        AgreementStatus.Superseded => L.T("Erstattet"),
         _ => status.ToString(),
     };
 }

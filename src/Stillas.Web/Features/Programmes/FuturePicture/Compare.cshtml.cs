@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.FuturePicture;
 
@@ -24,7 +25,7 @@ public sealed class CompareModel(StillasDb db) : PageModel
         var latest = picture?.CurrentVersion ?? 0;
         if (latest < 2)
         {
-            Problem = "Det finnes bare én versjon eller ingen versjoner ennå, så det er ingenting å sammenligne.";
+            Problem = L.T("Det finnes bare én versjon eller ingen versjoner ennå, så det er ingenting å sammenligne.");
             return Page();
         }
         var from = a ?? latest - 1;
@@ -33,7 +34,7 @@ public sealed class CompareModel(StillasDb db) : PageModel
         var vb = await FuturePictureQueries.VersionAsync(db, programmeId, to, ct);
         if (va is null || vb is null)
         {
-            Problem = $"Velg to versjoner mellom 1 og {latest}.";
+            Problem = L.T("Velg to versjoner mellom 1 og {0}.", latest);
             return Page();
         }
         A = va;

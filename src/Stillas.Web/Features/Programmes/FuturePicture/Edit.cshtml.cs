@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.FuturePicture;
 
@@ -48,7 +49,7 @@ public sealed class EditModel(StillasDb db, CurrentScope current) : PageModel
             Input.ExpectedVersion = conflict.Current;
             return Page();
         }
-        TempData["Message"] = $"Versjon {((SaveOutcome.Saved)outcome).Number} av fremtidsbildet er lagret.";
+        TempData["Message"] = L.T("Versjon {0} av fremtidsbildet er lagret.", ((SaveOutcome.Saved)outcome).Number);
         return Redirect($"/Programmes/FuturePicture/{programmeId}");
     }
 

@@ -4,6 +4,8 @@ using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
 
+using Stillas.Web.Platform.Text;
+
 namespace Stillas.Web.Features.Programmes.FuturePicture;
 
 public static class FuturePictureApi
@@ -36,11 +38,11 @@ public static class FuturePictureApi
             if (programme is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ActForSchool, programme)) return ApiSupport.Forbidden();
             var errors = input.Check();
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Fremtidsbildet kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Fremtidsbildet kunne ikke lagres."));
             var outcome = await FuturePictureCommands.SaveVersionAsync(db, programme, current.Scope, input, ct);
             if (outcome is SaveOutcome.Conflict conflict)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Noen har lagret en nyere versjon av fremtidsbildet.",
-                    detail: $"Du tok utgangspunkt i versjon {conflict.Expected}, men gjeldende versjon er {conflict.Current}. Hent den nye versjonen og lagre på nytt.",
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Noen har lagret en nyere versjon av fremtidsbildet."),
+                    detail: L.T("Du tok utgangspunkt i versjon {0}, men gjeldende versjon er {1}. Hent den nye versjonen og lagre på nytt.", conflict.Expected, conflict.Current),
                     extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.Current });
             var saved = (SaveOutcome.Saved)outcome;
             var view = await FuturePictureQueries.VersionAsync(db, id, saved.Number, ct);
@@ -59,10 +61,10 @@ public static class FuturePictureApi
             if (programme is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.TakePart, programme)) return ApiSupport.Forbidden();
             var errors = FuturePictureCommands.CheckComment(input.Text);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Kommentaren kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Kommentaren kunne ikke lagres."));
             var comment = await FuturePictureCommands.CommentAsync(db, id, current.Scope, input.Text!, ct);
             if (comment is null)
-                return TypedResults.ValidationProblem(ApiSupport.Errors([("Text", "Skolen har ikke lagret noe fremtidsbilde ennå, så det er ingenting å kommentere.")]), title: "Kommentaren kunne ikke lagres.");
+                return TypedResults.ValidationProblem(ApiSupport.Errors([("Text", L.T("Skolen har ikke lagret noe fremtidsbilde ennå, så det er ingenting å kommentere."))]), title: L.T("Kommentaren kunne ikke lagres."));
             return TypedResults.Created($"/api/v1/programmes/{id}/future-picture/comments",
                 new CommentView(comment.Id, comment.VersionNumber, comment.AuthorName, comment.Text, comment.CreatedAt, comment.Resolved));
         }).WithName("CreateFuturePictureComment");

@@ -86,8 +86,8 @@ public static partial class FuturePictureDiff
             var text = enc.Encode(part.Text);
             sb.Append(part.Kind switch
             {
-                DiffKind.Added => $"<ins class=\"diff-ins\"><span class=\"visually-hidden\">[Lagt til: </span>{text}<span class=\"visually-hidden\">]</span></ins>",
-                DiffKind.Removed => $"<del class=\"diff-del\"><span class=\"visually-hidden\">[Fjernet: </span>{text}<span class=\"visually-hidden\">]</span></del>",
+                DiffKind.Added => $"<ins class=\"diff-ins\"><span class=\"visually-hidden\">[{enc.Encode(Platform.Text.L.T("Lagt til"))}: </span>{text}<span class=\"visually-hidden\">]</span></ins>",
+                DiffKind.Removed => $"<del class=\"diff-del\"><span class=\"visually-hidden\">[{enc.Encode(Platform.Text.L.T("Fjernet"))}: </span>{text}<span class=\"visually-hidden\">]</span></del>",
                 _ => text,
             });
         }

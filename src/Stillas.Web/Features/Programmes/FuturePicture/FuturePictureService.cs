@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.FuturePicture;
 
@@ -25,16 +26,16 @@ public sealed class FuturePictureInput
     {
         var errors = new List<(string, string)>();
         var area = DevelopmentArea?.Trim() ?? "";
-        if (area.Length == 0) errors.Add((nameof(DevelopmentArea), "Skriv hvilket utviklingsområde skolen har valgt."));
-        else if (area.Length > FuturePictureVersion.DevelopmentAreaMax) errors.Add((nameof(DevelopmentArea), $"Utviklingsområdet kan ha høyst {FuturePictureVersion.DevelopmentAreaMax} tegn (nå {area.Length})."));
+        if (area.Length == 0) errors.Add((nameof(DevelopmentArea), L.T("Skriv hvilket utviklingsområde skolen har valgt.")));
+        else if (area.Length > FuturePictureVersion.DevelopmentAreaMax) errors.Add((nameof(DevelopmentArea), L.T("Utviklingsområdet kan ha høyst {0} tegn (nå {1}).", FuturePictureVersion.DevelopmentAreaMax, area.Length)));
         var text = Text?.Trim() ?? "";
-        if (text.Length > FuturePictureVersion.TextMax) errors.Add((nameof(Text), $"Fremtidsbildet kan ha høyst {FuturePictureVersion.TextMax} tegn (nå {text.Length})."));
-        if ((ChangeNote?.Trim().Length ?? 0) > 500) errors.Add((nameof(ChangeNote), "Endringsnotatet kan ha høyst 500 tegn."));
-        if (Signs.Count(s => !string.IsNullOrWhiteSpace(s.Text)) > MaxSigns) errors.Add((nameof(Signs), $"Fremtidsbildet kan ha høyst {MaxSigns} tegn på god praksis."));
+        if (text.Length > FuturePictureVersion.TextMax) errors.Add((nameof(Text), L.T("Fremtidsbildet kan ha høyst {0} tegn (nå {1}).", FuturePictureVersion.TextMax, text.Length)));
+        if ((ChangeNote?.Trim().Length ?? 0) > 500) errors.Add((nameof(ChangeNote), L.T("Endringsnotatet kan ha høyst 500 tegn.")));
+        if (Signs.Count(s => !string.IsNullOrWhiteSpace(s.Text)) > MaxSigns) errors.Add((nameof(Signs), L.T("Fremtidsbildet kan ha høyst {0} tegn på god praksis.", MaxSigns)));
         for (var i = 0; i < Signs.Count; i++)
             if ((Signs[i].Text?.Trim().Length ?? 0) > SignOfGoodPractice.TextMax)
-                errors.Add(($"Signs[{i}]", $"Tegn {i + 1} kan ha høyst {SignOfGoodPractice.TextMax} tegn."));
-        if (ExpectedVersion is null or < 0) errors.Add((nameof(ExpectedVersion), "Oppgi hvilken versjon du tok utgangspunkt i."));
+                errors.Add(($"Signs[{i}]", L.T("Tegn {0} kan ha høyst {1} tegn.", i + 1, SignOfGoodPractice.TextMax)));
+        if (ExpectedVersion is null or < 0) errors.Add((nameof(ExpectedVersion), L.T("Oppgi hvilken versjon du tok utgangspunkt i.")));
         return errors;
     }
 }
@@ -161,8 +162,8 @@ public static class FuturePictureCommands
     public static List<(string Field, string Message)> CheckComment(string? text)
     {
         var t = text?.Trim() ?? "";
-        if (t.Length == 0) return [("Text", "Skriv en kommentar.")];
-        if (t.Length > FuturePictureComment.TextMax) return [("Text", $"Kommentaren kan ha høyst {FuturePictureComment.TextMax} tegn (nå {t.Length}).")];
+        if (t.Length == 0) return [("Text", L.T("Skriv en kommentar."))];
+        if (t.Length > FuturePictureComment.TextMax) return [("Text", L.T("Kommentaren kan ha høyst {0} tegn (nå {1}).", FuturePictureComment.TextMax, t.Length))];
         return [];
     }
 }

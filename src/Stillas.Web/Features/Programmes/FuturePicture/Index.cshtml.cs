@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.FuturePicture;
 
@@ -26,10 +27,10 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
         if (!CanComment) return Forbid();
         ModelState.Clear();
         foreach (var (_, message) in FuturePictureCommands.CheckComment(CommentText)) ModelState.AddModelError(nameof(CommentText), message);
-        if (Current is null) ModelState.AddModelError(nameof(CommentText), "Skolen har ikke lagret noe fremtidsbilde ennå, så det er ingenting å kommentere.");
+        if (Current is null) ModelState.AddModelError(nameof(CommentText), L.T("Skolen har ikke lagret noe fremtidsbilde ennå, så det er ingenting å kommentere."));
         if (!ModelState.IsValid) return Page();
         await FuturePictureCommands.CommentAsync(db, programmeId, current.Scope, CommentText!, ct);
-        TempData["Message"] = "Kommentaren er lagt til.";
+        TempData["Message"] = L.T("Kommentaren er lagt til.");
         return RedirectToPage(new { programmeId });
     }
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
         if (!CanComment) return Forbid();
         comment.Resolved = resolved;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = resolved ? "Kommentaren er markert som løst." : "Kommentaren er åpnet igjen.";
+        TempData["Message"] = resolved ? L.T("Kommentaren er markert som løst.") : L.T("Kommentaren er åpnet igjen.");
         return RedirectToPage(new { programmeId });
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.StartUp;
 
@@ -44,10 +45,10 @@ public class DocumentRequest : IInProgramme, IVersioned
 
     public static string StatusName(DocumentStatus status) => status switch
     {
-        DocumentStatus.Requested => "Etterspurt",
-        DocumentStatus.Delivered => "Levert",
-        DocumentStatus.Approved => "Godkjent",
-        DocumentStatus.NotRelevant => "Ikke relevant",
+        DocumentStatus.Requested => L.T("Etterspurt"),
+        DocumentStatus.Delivered => L.T("Levert"),
+        DocumentStatus.Approved => L.T("Godkjent"),
+        DocumentStatus.NotRelevant => L.T("Ikke relevant"),
         _ => status.ToString(),
     };
 

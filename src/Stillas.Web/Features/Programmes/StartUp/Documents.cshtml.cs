@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Files;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.StartUp;
@@ -36,7 +37,7 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
         if (request is null) return NotFound();
         if (!current.Scope.Can(Permission.TakePart, request)) return Forbid();
         string? error;
-        if (upload is null) error = "Velg en fil.";
+        if (upload is null) error = L.T("Velg en fil.");
         else
         {
             await using var content = upload.OpenReadStream();
@@ -46,11 +47,11 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
         {
             db.ChangeTracker.Clear();
             UploadErrors[requestId] = error;
-            ModelState.AddModelError($"upload-{requestId}", $"{request.Title}: {error}");
+            ModelState.AddModelError($"upload-{requestId}", $"{L.Data(request.Title)}: {error}");
             await LoadAsync(id, ct);
             return Page();
         }
-        TempData["Message"] = $"Filen «{FileStore.SanitiseName(upload!.FileName)}» er lastet opp til «{request.Title}».";
+        TempData["Message"] = L.T("Filen «{0}» er lastet opp til «{1}».", FileStore.SanitiseName(upload!.FileName), L.Data(request.Title));
         return RedirectToPage(new { id });
     }
 
@@ -61,13 +62,13 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
         if (!current.Scope.Can(Permission.RunProgramme, request)) return Forbid();
         if (status is not DocumentStatus s || !Enum.IsDefined(s))
         {
-            ModelState.AddModelError($"status-{requestId}", "Velg en gyldig status.");
+            ModelState.AddModelError($"status-{requestId}", L.T("Velg en gyldig status."));
             await LoadAsync(id, ct);
             return Page();
         }
         request.Status = s;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"«{request.Title}» har nå status {DocumentRequest.StatusName(s).ToLowerInvariant()}.";
+        TempData["Message"] = L.T("«{0}» har nå status {1}.", L.Data(request.Title), DocumentRequest.StatusName(s).ToLowerInvariant());
         return RedirectToPage(new { id });
     }
 

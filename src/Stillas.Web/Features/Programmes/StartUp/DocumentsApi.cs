@@ -5,6 +5,8 @@ using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Files;
 using Stillas.Web.Platform.Web;
 
+using Stillas.Web.Platform.Text;
+
 namespace Stillas.Web.Features.Programmes.StartUp;
 
 public static class DocumentsApi
@@ -30,13 +32,13 @@ public static class DocumentsApi
             var request = await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
             if (request is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.TakePart, request)) return ApiSupport.Forbidden();
-            const string title = "Filen kunne ikke lastes opp.";
+            var title = L.T("Filen kunne ikke lastes opp.");
             if (!http.HasFormContentType)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send filen som multipart/form-data i feltet «file»."] }, title: title);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [L.T("Send filen som multipart/form-data i feltet «file».")] }, title: title);
             var form = await http.ReadFormAsync(ct);
             var upload = form.Files.GetFile("file");
             if (upload is null)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Velg en fil."] }, title: title);
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [L.T("Velg en fil.")] }, title: title);
             await using var content = upload.OpenReadStream();
             var (file, error) = await Documents.UploadAsync(db, store, current.Scope, request, content, upload.FileName, clock, ct);
             if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }, title: title);

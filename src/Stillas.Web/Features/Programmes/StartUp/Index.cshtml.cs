@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.StartUp;
 
@@ -51,7 +52,7 @@ public sealed class StartUpModel(StillasDb db, CurrentScope current) : PageModel
             ModelState.Remove($"{nameof(Input)}.{nameof(StartUpInput.Version)}");
             return Page();
         }
-        TempData["Message"] = "Oppstartsmøtet er lagret.";
+        TempData["Message"] = L.T("Oppstartsmøtet er lagret.");
         return RedirectToPage(new { id });
     }
 

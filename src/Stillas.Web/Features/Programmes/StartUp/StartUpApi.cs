@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.StartUp;
@@ -32,11 +33,11 @@ public sealed class StartUpInput
     {
         var errors = new List<(string, string)>();
         if (AssessmentDaysTo is not null && AssessmentDaysFrom is null)
-            errors.Add((nameof(AssessmentDaysFrom), "Fyll inn første vurderingsdag."));
+            errors.Add((nameof(AssessmentDaysFrom), L.T("Fyll inn første vurderingsdag.")));
         if (AssessmentDaysFrom is DateOnly from && AssessmentDaysTo is DateOnly to)
         {
-            if (to < from) errors.Add((nameof(AssessmentDaysTo), "Siste vurderingsdag kan ikke være før første vurderingsdag."));
-            else if (to.DayNumber - from.DayNumber > 13) errors.Add((nameof(AssessmentDaysTo), "Vurderingsdagene kan ikke strekke seg over mer enn to uker."));
+            if (to < from) errors.Add((nameof(AssessmentDaysTo), L.T("Siste vurderingsdag kan ikke være før første vurderingsdag.")));
+            else if (to.DayNumber - from.DayNumber > 13) errors.Add((nameof(AssessmentDaysTo), L.T("Vurderingsdagene kan ikke strekke seg over mer enn to uker.")));
         }
         return errors;
     }
@@ -145,14 +146,14 @@ public static class StartUpApi
         var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (programme is null) return ApiSupport.NotFoundProblem();
         if (!current.Scope.Can(Permission.RunProgramme, programme)) return ApiSupport.Forbidden();
-        const string title = "Oppstartsmøtet kunne ikke lagres.";
+        var title = L.T("Oppstartsmøtet kunne ikke lagres.");
         if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: title);
         var errors = input.Check();
         if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: title);
         var (meeting, conflict) = await SaveAsync(db, programme, input, ct);
         if (conflict)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Noen andre har lagret oppstartsmøtet i mellomtiden.",
-                detail: $"Den lagrede versjonen er {meeting.Version}. Hent møtet på nytt og lagre endringene dine på nytt.",
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Noen andre har lagret oppstartsmøtet i mellomtiden."),
+                detail: L.T("Den lagrede versjonen er {0}. Hent møtet på nytt og lagre endringene dine på nytt.", meeting.Version),
                 extensions: new Dictionary<string, object?> { ["current"] = ToDto(meeting) });
         return TypedResults.Ok(ToDto(meeting));
     }

@@ -5,6 +5,7 @@ using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Features.Programmes.Sessions;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Pdf;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Timeline;
@@ -33,9 +34,10 @@ public static class TimelineService
         return [.. all.OrderBy(e => e.At).ThenBy(e => e.Title, StringComparer.Ordinal)];
     }
 
+    /// <summary>"24.11.2026 kl. 14:00" / "24/11/2026 at 14:00" (the current culture), or the date alone.</summary>
     public static string When(TimelineEvent e) => e.HasTime
-        ? e.At.ToString("dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture)
-        : e.At.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        ? L.T("{0} kl. {1}", NorwegianTime.Date(DateOnly.FromDateTime(e.At)), NorwegianTime.Time(TimeOnly.FromDateTime(e.At)))
+        : NorwegianTime.Date(DateOnly.FromDateTime(e.At));
 
     public static PdfDocumentModel Pdf(ProgrammeHead programme, IReadOnlyList<TimelineEvent> events, DateOnly today)
     {
@@ -43,16 +45,16 @@ public static class TimelineService
         foreach (var year in events.GroupBy(e => e.At.Year))
         {
             blocks.Add(new PdfHeading(1, year.Key.ToString(CultureInfo.InvariantCulture)));
-            blocks.Add(new PdfTable(["Når", "Hva", "Detaljer"],
-                [.. year.Select(e => (IReadOnlyList<string>)[When(e) + (e.Planned ? " (planlagt)" : ""), $"{e.Category}: {e.Title}", e.Detail ?? ""])], [1.2, 2, 3]));
+            blocks.Add(new PdfTable([L.T("Når"), L.T("Hva"), L.T("Detaljer")],
+                [.. year.Select(e => (IReadOnlyList<string>)[When(e) + (e.Planned ? " " + L.T("(planlagt)") : ""), $"{e.Category}: {e.Title}", e.Detail ?? ""])], [1.2, 2, 3]));
         }
-        if (events.Count == 0) blocks.Add(new PdfParagraph("Ingen hendelser ennå."));
-        return new PdfDocumentModel("Tidslinje for veiledningsforløpet")
+        if (events.Count == 0) blocks.Add(new PdfParagraph(L.T("Ingen hendelser ennå.")));
+        return new PdfDocumentModel(L.T("Tidslinje for veiledningsforløpet"))
         {
             Subtitle = programme.School,
             Author = programme.Owner,
-            Subject = $"Tidslinje for veiledningsforløpet ved {programme.School}",
-            Cover = new PdfCover { Lines = [new("Skole", programme.School), new("Skoleeier", programme.Owner), new("Hendelser", events.Count.ToString(CultureInfo.InvariantCulture))], Date = today },
+            Subject = L.T("Tidslinje for veiledningsforløpet ved {0}", programme.School),
+            Cover = new PdfCover { Lines = [new(L.T("Skole"), programme.School), new(L.T("Skoleeier"), programme.Owner), new(L.T("Hendelser"), events.Count.ToString(CultureInfo.CurrentCulture))], Date = today },
             Sections = blocks,
         };
     }
@@ -130,7 +132,7 @@ public sealed class CoreTimelineSource : ITimelineSource
         foreach (var v in versions)
         {
             var at = v.OwnerApprovedAt > v.PrincipalApprovedAt ? v.OwnerApprovedAt!.Value : v.PrincipalApprovedAt!.Value;
-            events.Add(new(Local(at), true, "Avtale", $"Samarbeidsavtale versjon {v.Number} godkjent av begge parter", null, $"/Programmes/Agreement/Details/{id}?version={v.Number}"));
+            events.Add(new(Local(at), true, L.T("Avtale"), L.T("Samarbeidsavtale versjon {0} godkjent av begge parter", v.Number), null, $"/Programmes/Agreement/Details/{id}?version={v.Number}"));
         }
 
         // The plan's steps (sessions come below with their time and place).
@@ -138,18 +140,18 @@ public sealed class CoreTimelineSource : ITimelineSource
         var allSteps = await ListAsync(Steps.Run(db, id), ct);
         foreach (var s in allSteps.Where(s => s.Kind != StepKind.Session))
         {
-            var status = s.Status switch { StepStatus.Done => "gjennomført", StepStatus.Cancelled => "avlyst", StepStatus.Moved => "flyttet", _ => "planlagt" };
+            var status = s.Status switch { StepStatus.Done => L.T("gjennomført"), StepStatus.Cancelled => L.T("avlyst"), StepStatus.Moved => L.T("flyttet"), _ => L.T("planlagt") };
             var days = s.EndDate is { } e && e != s.Date ? $"{NorwegianTime.Date(s.Date)}–{NorwegianTime.Date(e)}, " : "";
-            events.Add(new(Day(s.Date), false, "Plan", $"{s.Title} ({s.PhaseName})", $"{days}{status}" + (s.Note is null ? "" : $". {s.Note}"), $"/Programmes/Step/{s.Id}", s.Status != StepStatus.Done));
+            events.Add(new(Day(s.Date), false, L.T("Plan"), $"{L.Data(s.Title)} ({L.Data(s.PhaseName)})", $"{days}{status}" + (s.Note is null ? "" : $". {s.Note}"), $"/Programmes/Step/{s.Id}", s.Status != StepStatus.Done));
         }
 
         // Documents delivered.
         foreach (var f in await ListAsync(Files.Run(db, id), ct))
-            events.Add(new(Local(f.UploadedAt), true, "Dokument", $"{f.Title}: {f.FileName}", $"Lastet opp av {f.UploadedByName}", $"/Programmes/StartUp/Documents/{id}"));
+            events.Add(new(Local(f.UploadedAt), true, L.T("Dokument"), $"{L.Data(f.Title)}: {f.FileName}", L.T("Lastet opp av {0}", f.UploadedByName), $"/Programmes/StartUp/Documents/{id}"));
 
         // Future picture versions.
         foreach (var v in await ListAsync(Pictures.Run(db, id), ct))
-            events.Add(new(Local(v.CreatedAt), true, "Fremtidsbilde", $"Fremtidsbilde versjon {v.Number}", $"Lagret av {v.AuthorName}" + (v.ChangeNote is null ? "" : $": {v.ChangeNote}"), $"/Programmes/FuturePicture/{id}"));
+            events.Add(new(Local(v.CreatedAt), true, L.T("Fremtidsbilde"), L.T("Fremtidsbilde versjon {0}", v.Number), L.T("Lagret av {0}", v.AuthorName) + (v.ChangeNote is null ? "" : $": {v.ChangeNote}"), $"/Programmes/FuturePicture/{id}"));
 
         // The programme's sessions, read once by its index (ProgrammeId, Number): the session steps, the interim
         // work, the feedback and the evaluations below refer to them. (Reached through navigations instead, each of
@@ -164,8 +166,8 @@ public sealed class CoreTimelineSource : ITimelineSource
         {
             var g = byStep.GetValueOrDefault(s.Id);
             var time = g?.StartTime ?? new TimeOnly(9, 0);
-            var detail = string.Join(". ", new[] { g?.Place, g?.CycleStep is int c ? $"Læringssirkelen: {LearningCycle.Name(c)}" : null, s.Status == StepStatus.Done ? "Gjennomført" : null }.Where(x => x is not null));
-            events.Add(new(s.Date.ToDateTime(time), g is not null, "Veiledning", $"Veiledning {s.SessionNumber}", detail.Length == 0 ? null : detail,
+            var detail = string.Join(". ", new[] { g?.Place, g?.CycleStep is int c ? L.T("Læringssirkelen: {0}", LearningCycle.Name(c)) : null, s.Status == StepStatus.Done ? L.T("Gjennomført") : null }.Where(x => x is not null));
+            events.Add(new(s.Date.ToDateTime(time), g is not null, L.T("Veiledning"), L.T("Veiledning {0}", s.SessionNumber), detail.Length == 0 ? null : detail,
                 g is null ? $"/Programmes/Sessions/{id}" : $"/Programmes/Sessions/Session/{g.Id}", s.Status != StepStatus.Done));
         }
         if (sessionIds.Length > 0)
@@ -173,23 +175,25 @@ public sealed class CoreTimelineSource : ITimelineSource
             // Interim work sent, and the school's feedback.
             // By session (index SessionId, Version); InterimWorkAgreements has no index on ProgrammeId.
             foreach (var a in (await ListAsync(Agreements.Run(db, sessionIds), ct)).Where(a => a.SentAt is not null))
-                events.Add(new(Local(a.SentAt!.Value), true, "Mellomarbeid", $"Avtale om mellomarbeid etter veiledning {numberOf[a.SessionId]}" + (a.Version > 1 ? $" (versjon {a.Version})" : "") + " sendt skolen",
-                    $"{a.Count} punkter, tilbakemelding innen {NorwegianTime.Date(a.FeedbackDeadline)}", $"/Programmes/Sessions/InterimWork/{a.SessionId}"));
+                events.Add(new(Local(a.SentAt!.Value), true, L.T("Mellomarbeid"), a.Version > 1
+                        ? L.T("Avtale om mellomarbeid etter veiledning {0} (versjon {1}) sendt skolen", numberOf[a.SessionId], a.Version)
+                        : L.T("Avtale om mellomarbeid etter veiledning {0} sendt skolen", numberOf[a.SessionId]),
+                    L.T("{0} punkter, tilbakemelding innen {1}", a.Count, NorwegianTime.Date(a.FeedbackDeadline)), $"/Programmes/Sessions/InterimWork/{a.SessionId}"));
             foreach (var f in await ListAsync(Feedback.Run(db, sessionIds), ct))
-                events.Add(new(Local(f.SubmittedAt!.Value), true, "Mellomarbeid", $"Skolens tilbakemelding på mellomarbeidet etter veiledning {numberOf[f.SessionId]}",
-                    $"Sendt av {f.SubmittedByName}" + (f.Late ? " etter fristen" : ""), $"/Programmes/Sessions/InterimWork/{f.SessionId}"));
+                events.Add(new(Local(f.SubmittedAt!.Value), true, L.T("Mellomarbeid"), L.T("Skolens tilbakemelding på mellomarbeidet etter veiledning {0}", numberOf[f.SessionId]),
+                    f.Late ? L.T("Sendt av {0} etter fristen", f.SubmittedByName) : L.T("Sendt av {0}", f.SubmittedByName), $"/Programmes/Sessions/InterimWork/{f.SessionId}"));
 
             // Session evaluations, per session.
             foreach (var e in await ListAsync(Evaluations.Run(db, sessionIds), ct))
-                events.Add(new(Local(e.Last), true, "Evaluering", $"Evaluering av veiledning {numberOf[e.SessionId]}", $"{e.Count} svar" + (e.Avg is double avg ? $", gjennomsnitt {avg.ToString("0.0", CultureInfo.GetCultureInfo("nb-NO"))} av 6" : ""), $"/Programmes/Sessions/Evaluate/{e.SessionId}"));
+                events.Add(new(Local(e.Last), true, L.T("Evaluering"), L.T("Evaluering av veiledning {0}", numberOf[e.SessionId]), e.Avg is double avg ? L.T("{0} svar, gjennomsnitt {1} av 6", e.Count, avg.ToString("0.0", CultureInfo.CurrentCulture)) : L.T("{0} svar", e.Count), $"/Programmes/Sessions/Evaluate/{e.SessionId}"));
         }
         // Phase evaluations.
         foreach (var e in await ListAsync(Phases.Run(db, id), ct))
         {
             if (e.FeedbackAt is { } fa)
-                events.Add(new(Local(fa), true, "Evaluering", $"Tilbakemelding fra rektor ({SessionService.PhaseTitle(e.PhaseKey).ToLowerInvariant()})", $"Fra {e.FeedbackByName}", $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
+                events.Add(new(Local(fa), true, L.T("Evaluering"), L.T("Tilbakemelding fra rektor ({0})", SessionService.PhaseTitle(e.PhaseKey).ToLowerInvariant()), L.T("Fra {0}", e.FeedbackByName), $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
             if (e.MeetingDate is { } md)
-                events.Add(new(Day(md), false, "Evaluering", "Evalueringsmøte", e.Conclusions, $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
+                events.Add(new(Day(md), false, L.T("Evaluering"), L.T("Evalueringsmøte"), e.Conclusions, $"/Programmes/Sessions/Phase/{id}/{e.PhaseKey}"));
         }
         return events;
     }
