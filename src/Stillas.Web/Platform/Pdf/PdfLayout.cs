@@ -370,7 +370,7 @@ internal sealed class PdfLayout
 
         var lines = cover.Lines.ToList();
         if (cover.Date is { } date)
-            lines.Add(new PdfKeyValue("Dato", Web.NorwegianTime.Date(date)));
+            lines.Add(new PdfKeyValue(Text.L.T("Dato"), Web.NorwegianTime.Date(date)));
         if (lines.Count == 0)
             return;
         y += 28;
@@ -418,7 +418,7 @@ internal sealed class PdfLayout
     {
         var style = Headings[0];
         Begin("H1");
-        foreach (var line in Wrap("Innhold", FontFace.Bold, style.Size, ContentWidth))
+        foreach (var line in Wrap(Text.L.T("Innhold"), FontFace.Bold, style.Size, ContentWidth))
         {
             EmitLine(line, Left, y, style.Size, style.Leading, Accent);
             y += style.Leading;
@@ -584,7 +584,7 @@ internal sealed class PdfLayout
             var baseline = y + TextMetrics.BaselineOffset(BodySize, BodyLeading);
             if (item.Checked is { } isChecked)
             {
-                Begin("Lbl", alt: isChecked ? "Avkrysset" : "Ikke avkrysset");
+                Begin("Lbl", alt: isChecked ? Text.L.T("Avkrysset") : Text.L.T("Ikke avkrysset"));
                 const double box = 9;
                 Emit(new CheckBoxOp(new XRect(Left + 1, baseline - box + 0.5, box, box), isChecked));
             }

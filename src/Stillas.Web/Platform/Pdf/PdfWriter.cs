@@ -17,7 +17,8 @@ namespace Stillas.Web.Platform.Pdf;
 /// </summary>
 public static class PdfWriter
 {
-    public const string Language = "nb-NO";
+    /// <summary>The document's language (nb-NO, nn-NO or en-GB): the current one, the same that wrote its texts.</summary>
+    public static string Language => Text.Languages.Culture(Text.Languages.Current).Name;
 
     const double HeaderBaseline = 44, HeaderRule = 52, FooterBaseline = PdfLayout.PageHeight - 38, FurnitureSize = 8.5;
 
@@ -130,7 +131,7 @@ public static class PdfWriter
                 var a = l.Area;
                 var rect = new PdfRectangle(new XPoint(a.Left, PdfLayout.PageHeight - a.Bottom), new XPoint(a.Right, PdfLayout.PageHeight - a.Top));
                 var link = PdfLinkAnnotation.CreateDocumentLink(rect, l.Target.Page);
-                sb.BeginElement(link, $"{l.Target.Text}, side {l.Target.Page}");
+                sb.BeginElement(link, Text.L.T("{0}, side {1}", l.Target.Text, l.Target.Page));
                 break;
             }
             case EndOp:
@@ -174,11 +175,11 @@ public static class PdfWriter
         sb.End();
     }
 
-    /// <summary>"Side X av Y" at the bottom right; an artifact.</summary>
+    /// <summary>"Side X av Y" (in the document's language) at the bottom right; an artifact.</summary>
     static void DrawFooter(XGraphics gfx, StructureBuilder sb, Func<FontFace, double, XFont> font, int page, int total)
     {
         sb.BeginArtifact();
-        var footer = $"Side {page} av {total}";
+        var footer = Text.L.T("Side {0} av {1}", page, total);
         var width = TextMetrics.Width(footer, FontFace.Regular, FurnitureSize);
         gfx.DrawString(footer, font(FontFace.Regular, FurnitureSize), new XSolidBrush(PdfLayout.Muted), PdfLayout.Right - width, FooterBaseline, XStringFormats.BaseLineLeft);
         sb.End();

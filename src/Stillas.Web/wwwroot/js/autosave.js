@@ -7,11 +7,13 @@
 // form[data-draft-adopt]: a draft under that other key is this form's when its kept hidden fields
 //   match (a new note's draft, once the note has its own page).
 // form[data-autosave]: also saves to the server as you type (POST of the form, JSON answer with a
-//   Norwegian message; "fields" updates hidden fields, e.g. the version just saved), and says in the
+//   message in the reader's language; "fields" updates hidden fields, e.g. the version just saved), and says in the
 //   status line (data-autosave-status) what was saved when; data-autosave-state on the form says it
 //   for styles and tests. A conflict (someone else saved the same
 //   part meanwhile) stops the saving as you type for that form and says so: the text stays in the
 //   form and in the browser, and the form's own save button shows both versions.
+// The texts come from the page, in the reader's language: data-t-* attributes on the form or an element
+//   around it ("{0}" where a value goes).
 // Without JavaScript the forms work as they are, with their submit buttons.
 (function () {
   "use strict";
@@ -64,6 +66,11 @@
   Array.prototype.forEach.call(document.querySelectorAll("form[data-draft-key]"), function (form) {
     var key = form.getAttribute("data-draft-key");
     var status = form.querySelector("[data-autosave-status]");
+    var texts = form.closest("[data-t-saving]");
+    var text = function (name, value) {
+      var t = (texts && texts.getAttribute("data-t-" + name)) || "";
+      return value === undefined ? t : t.split("{0}").join(String(value));
+    };
     // data-autosave-state on the form: pending (typed, not sent), saved (all typed is on the server), conflict, error.
     var mark = function (state) { form.setAttribute("data-autosave-state", state); };
     var say = function (text, state) {
@@ -99,8 +106,8 @@
           } else {
             write(form, draft.values, draft.kept);
             restored = true;
-            restoredNotice = "Vi fant en kladd fra kl. " + clock(new Date(draft.at)) + " som ikke var lagret, og har lagt den tilbake i skjemaet.";
-            say(restoredNotice + (url ? " Den lagres nå." : " Lagre for å beholde den."));
+            restoredNotice = text("restored", clock(new Date(draft.at)));
+            say(restoredNotice + " " + (url ? text("saving-now") : text("save-to-keep")));
           }
         } catch (e) { store.removeItem(key); }
       }
@@ -122,13 +129,13 @@
       if (saving) { again = true; return; }
       saving = true;
       var sent = read(form);
-      say("Lagrer …");
+      say(text("saving"));
       fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (r) {
           if (r.redirected && /\/Account\/Login/.test(r.url)) {
-            return { ok: false, status: 401, body: { saved: false, message: "Ikke lagret: du er logget ut. Logg inn i en ny fane, og kom tilbake hit." } };
+            return { ok: false, status: 401, body: { saved: false, message: text("logged-out") } };
           }
-          return r.json().catch(function () { return { saved: false, message: "Serveren svarte " + r.status + "." }; })
+          return r.json().catch(function () { return { saved: false, message: text("server", r.status) }; })
             .then(function (body) { return { ok: r.ok, status: r.status, body: body || {} }; });
         })
         .then(function (res) {
@@ -137,7 +144,7 @@
             var info = form.querySelector("[data-autosave-info]");
             if (info && res.body.info) info.textContent = res.body.info;
             lastSaved = sent;
-            say((restoredNotice ? restoredNotice + " " : "") + (res.body.message || ("Lagret kl. " + clock(new Date()) + ".")));
+            say((restoredNotice ? restoredNotice + " " : "") + (res.body.message || text("saved", clock(new Date()))));
             restoredNotice = "";
             var all = same(sent, read(form));
             if (all) mark("saved");
@@ -146,18 +153,18 @@
             halted = true;
             keepDraft();
             mark("conflict");
-            say(res.body.message || "Noen andre har lagret denne delen mens du skrev. Teksten din er ikke lagret, men den står i skjemaet. Trykk «Lagre» for å se begge versjonene.", "conflict");
+            say(res.body.message || text("conflict"), "conflict");
           } else {
             if (res.status === 403) halted = true;
             keepDraft();
             mark("error");
-            say((res.body.message || "Ikke lagret på serveren ennå.") + " Teksten er tatt vare på i nettleseren.", "error");
+            say((res.body.message || text("not-saved")) + " " + text("kept"), "error");
           }
         })
         .catch(function () {
           keepDraft();
           mark("error");
-          say("Ikke lagret: ingen forbindelse med serveren. Teksten er tatt vare på i nettleseren og lagres når du er på nett igjen.", "error");
+          say(text("offline"), "error");
         })
         .then(finished, finished);
     };

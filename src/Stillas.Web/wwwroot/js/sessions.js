@@ -2,10 +2,15 @@
 // 1. Notes and other marked forms are saved as you type (fetch), and a draft is kept in localStorage
 //    until the server has it, so a sleeping laptop or a dropped network loses nothing.
 // 2. The run sheet's clock marks the time box in progress.
+// The texts come from the page in the person's language (data-t-* attributes, "{0}" where a value goes).
 (function () {
   "use strict";
 
   function each(selector, fn) { Array.prototype.forEach.call(document.querySelectorAll(selector), fn); }
+  function text(el, name, value) {
+    var t = (el && el.getAttribute("data-t-" + name)) || "";
+    return value === undefined ? t : t.split("{0}").join(String(value));
+  }
 
   each("form[data-autosave]", function (form) {
     var key = "stillas:" + form.getAttribute("data-autosave");
@@ -29,13 +34,13 @@
         .then(function (res) {
           // Saved in another tab meanwhile: stop saving as you type; the text stays here and in the browser.
           if (res.status === 409) { halted = true; keep(); form.setAttribute("data-autosave-state", "conflict"); say(res.json.message); return; }
-          if (!res.ok) { say(res.json && res.json.error ? res.json.error : "Ikke lagret. Prøver igjen."); return; }
+          if (!res.ok) { say(res.json && res.json.error ? res.json.error : text(form, "retry")); return; }
           var version = form.querySelector("[data-version]");
           if (version && res.json.version !== undefined) version.value = String(res.json.version);
           if (field.value === sent) forget();
-          say("Lagret kl. " + res.json.savedAt);
+          say(text(form, "saved", res.json.savedAt));
         })
-        .catch(function () { say("Ikke lagret ennå – ingen forbindelse. Teksten er tatt vare på i nettleseren og lagres når forbindelsen er tilbake."); })
+        .catch(function () { say(text(form, "offline")); })
         .then(function () { saving = false; if (dirty) schedule(); });
     }
     function schedule() { clearTimeout(timer); timer = setTimeout(save, 1200); }
@@ -45,12 +50,12 @@
       var draft = JSON.parse(localStorage.getItem(key) || "null");
       if (draft && typeof draft.text === "string" && draft.text !== field.value) {
         field.value = draft.text;
-        say("Ulagret tekst fra forrige gang er hentet fram. Lagrer …");
+        say(text(form, "restored"));
         save();
       } else if (draft) { forget(); }
     } catch (e) { }
 
-    field.addEventListener("input", function () { keep(); say("Endret …"); schedule(); });
+    field.addEventListener("input", function () { keep(); say(text(form, "changed")); schedule(); });
     window.addEventListener("online", function () { if (localStorage.getItem(key)) save(); });
     setInterval(function () { if (localStorage.getItem(key) && !saving) save(); }, 15000);
   });
@@ -74,13 +79,13 @@
           if (on) {
             var end = li.getAttribute("data-end").split(":");
             var left = (parseInt(end[0], 10) * 60 + parseInt(end[1], 10)) - (d.getHours() * 60 + d.getMinutes());
-            state.textContent = "Pågår nå – " + left + " min igjen";
+            state.textContent = text(clock, "running", left);
           } else { state.textContent = ""; }
         }
       });
       if (now) {
         var title = running ? running.querySelector(".timebox-title").textContent.trim() : null;
-        now.textContent = today === date ? "Klokka er " + hm + "." + (title ? " Nå: " + title + "." : "") : now.textContent;
+        now.textContent = today === date ? text(clock, "clock", hm) + (title ? " " + text(clock, "now", title) : "") : now.textContent;
       }
     };
     tick();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
@@ -58,9 +59,9 @@ public static class AssessmentApi
             if (p is null) return ApiSupport.NotFoundProblem();
             if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             if (p.StepDate is null)
-                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Forløpet har ikke noe steg for vurderingsdagene i fremdriftsplanen.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: L.T("Forløpet har ikke noe steg for vurderingsdagene i fremdriftsplanen."));
             if (!await AssessmentService.PlanFromTemplateAsync(db, p, ct))
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vurderingsdagene er allerede planlagt.", detail: "Endre eller legg til punkter i dagsplanen i stedet.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Vurderingsdagene er allerede planlagt."), detail: L.T("Endre eller legg til punkter i dagsplanen i stedet."));
             var slots = await AssessmentService.SlotsAsync(db, id, ct);
             var tasks = await AssessmentService.TasksAsync(db, id, ct);
             return TypedResults.Ok(new ScheduleDto(id, [.. slots.Select(Dto)], [.. tasks.Select(Dto)]));
@@ -72,7 +73,7 @@ public static class AssessmentApi
             if (p is null) return ApiSupport.NotFoundProblem();
             if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Punktet kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Punktet kunne ikke lagres."));
             var slot = new AssessmentSlot { ProgrammeId = id }.PlaceIn(p);
             input.Apply(slot);
             db.AssessmentSlots.Add(slot);
@@ -87,7 +88,7 @@ public static class AssessmentApi
             if (p is null || slot is null) return ApiSupport.NotFoundProblem();
             if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Punktet kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Punktet kunne ikke lagres."));
             db.Expect(slot, input.Version);
             input.Apply(slot);
             await db.SaveChangesAsync(ct);
@@ -153,14 +154,14 @@ public static class AssessmentApi
             if (p is null || !await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == id, ct)) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             var errors = input.Check();
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Delen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Delen kunne ikke lagres."));
             return await AssessmentService.SaveSectionAsync(db, sectionId, input, current.Scope, ct) switch
             {
                 SectionSave.Saved s => TypedResults.Ok(s.Section),
-                SectionSave.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Noen andre har lagret denne delen mens du skrev.",
-                    detail: $"Du tok utgangspunkt i versjon {input.ExpectedVersion}, men {c.Theirs.UpdatedBy} har lagret versjon {c.Theirs.Version}. Teksten din er ikke lagret: slå den sammen med deres og lagre med expectedVersion {c.Theirs.Version}.",
+                SectionSave.Conflict c => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Noen andre har lagret denne delen mens du skrev."),
+                    detail: L.T("Du tok utgangspunkt i versjon {0}, men {1} har lagret versjon {2}. Teksten din er ikke lagret: slå den sammen med deres og lagre med expectedVersion {2}.", input.ExpectedVersion, c.Theirs.UpdatedBy, c.Theirs.Version),
                     extensions: new Dictionary<string, object?> { ["theirs"] = c.Theirs }),
-                SectionSave.Locked => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Rapporten er endelig og kan ikke endres."),
+                SectionSave.Locked => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Rapporten er endelig og kan ikke endres.")),
                 _ => ApiSupport.NotFoundProblem(),
             };
         }).WithName("UpdateAssessmentReportSection");
@@ -181,8 +182,8 @@ public static class AssessmentApi
             var outcome = await AssessmentService.MakeFinalAsync(db, id, input.ConfirmEmpty, current.Scope, ProgrammePlanning.Today(clock), ct);
             if (outcome is null) return ApiSupport.NotFoundProblem();
             if (!outcome.MadeFinal)
-                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Rapporten har tomme deler.",
-                    detail: "Skriv i de tomme delene, eller send confirmEmpty: true for å gjøre rapporten endelig likevel.",
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: L.T("Rapporten har tomme deler."),
+                    detail: L.T("Skriv i de tomme delene, eller send confirmEmpty: true for å gjøre rapporten endelig likevel."),
                     extensions: new Dictionary<string, object?> { ["emptySections"] = outcome.EmptySections });
             return TypedResults.Ok(new FinalDto(ReportStatus.Final, outcome.NotesDeleted, outcome.NotesDeleteOn));
         }).WithName("MakeAssessmentReportFinal");
@@ -193,10 +194,10 @@ public static class AssessmentApi
             if (p is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
             var errors = new List<(string, string)>();
-            if (input.Audience is null || !Enum.IsDefined(input.Audience.Value)) errors.Add(("Audience", "Velg hvem rapporten ble lagt fram for."));
-            if (input.Date is null) errors.Add(("Date", "Oppgi datoen rapporten ble lagt fram."));
-            if ((input.Note?.Trim().Length ?? 0) > 500) errors.Add(("Note", "Merknaden kan ha høyst 500 tegn."));
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Framlegget kunne ikke registreres.");
+            if (input.Audience is null || !Enum.IsDefined(input.Audience.Value)) errors.Add(("Audience", L.T("Velg hvem rapporten ble lagt fram for.")));
+            if (input.Date is null) errors.Add(("Date", L.T("Oppgi datoen rapporten ble lagt fram.")));
+            if ((input.Note?.Trim().Length ?? 0) > 500) errors.Add(("Note", L.T("Merknaden kan ha høyst 500 tegn.")));
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Framlegget kunne ikke registreres."));
             var error = await AssessmentService.AddPresentationAsync(db, id, input.Audience!.Value, input.Date!.Value, input.Note, ct);
             if (error is not null) return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: error);
             return TypedResults.Ok((await AssessmentService.ReportAsync(db, id, ct))!);
@@ -227,7 +228,7 @@ public static class AssessmentApi
         {
             if (await RetentionRefusedAsync(db, current, ownerId, ct) is { } refused) return refused;
             if (AssessmentService.CheckRetentionDays(input.NoteRetentionDays) is { } error)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["noteRetentionDays"] = [error] }, title: "Lagringstiden kunne ikke lagres.");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["noteRetentionDays"] = [error] }, title: L.T("Lagringstiden kunne ikke lagres."));
             await AssessmentService.SetRetentionDaysAsync(db, ownerId, input.NoteRetentionDays!.Value, ct);
             return TypedResults.Ok(Retention(ownerId, input.NoteRetentionDays.Value));
         }).WithName("SetAssessmentSettings");
@@ -251,9 +252,9 @@ public static class AssessmentApi
         if (p is null) return ApiSupport.NotFoundProblem();
         if (!current.Scope.Can(Permission.TeamContent, p)) return ApiSupport.Forbidden();
         var errors = input.Check();
-        if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Notatet kunne ikke lagres.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Notatet kunne ikke lagres."));
         if (await AssessmentService.ReportIsFinalAsync(db, id, ct))
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Rapporten er endelig, så det kan ikke skrives nye notater.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Rapporten er endelig, så det kan ikke skrives nye notater."));
         var saved = await AssessmentService.SaveNoteAsync(db, p, noteId, input, current.Scope, ct);
         if (saved is null) return ApiSupport.NotFoundProblem();
         var dto = new NoteSavedDto(saved.Note, saved.Warning);

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
 
-/// <summary>The assessment days' slots as timed events (Europe/Oslo) for a person's calendar feed.</summary>
+/// <summary>The assessment days' slots as timed events (Europe/Oslo) for a person's calendar feed, in the language the feed runs in.</summary>
 public static class AssessmentCalendar
 {
     public static async Task WriteAsync(ICalendarWriter calendar, StillasDb db, int[] teams, int[] schools, DateOnly from, DateOnly to, string baseUrl, CancellationToken ct)
@@ -20,7 +21,7 @@ public static class AssessmentCalendar
         {
             var url = $"{baseUrl}/Programmes/Assessment/{s.ProgrammeId}";
             calendar.InOslo($"stillas-assessment-slot-{s.Id}", s.Date.ToDateTime(s.Start), s.Date.ToDateTime(s.End),
-                $"Vurderingsdager: {s.Title} – {s.School}", s.Who is null ? url : $"Hvem: {s.Who}\n{url}", url, s.Where);
+                L.T("Vurderingsdager: {0} – {1}", L.Data(s.Title), s.School), s.Who is null ? url : L.T("Hvem: {0}", L.Data(s.Who)) + "\n" + url, url, s.Where is null ? null : L.Data(s.Where));
         }
     }
 }

@@ -3,6 +3,7 @@ using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Features.Programmes.Sessions;
 using Stillas.Web.Features.Programmes.Timeline;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
@@ -31,10 +32,10 @@ public sealed class AssessmentTimelineSource : ITimelineSource
         var link = $"/Programmes/Assessment/Report/{programme.Id}";
         var events = new List<TimelineEvent>();
         if (report.FinalAt is { } final)
-            events.Add(new TimelineEvent(NorwegianTime.ToOslo(final).DateTime, true, "Vurderingsdager", "Vurderingsrapporten er endelig",
-                report.FinalBy is null ? null : $"Gjort endelig av {report.FinalBy}", link));
+            events.Add(new TimelineEvent(NorwegianTime.ToOslo(final).DateTime, true, L.T("Vurderingsdager"), L.T("Vurderingsrapporten er endelig"),
+                report.FinalBy is null ? null : L.T("Gjort endelig av {0}", report.FinalBy), link));
         foreach (var p in report.Presentations)
-            events.Add(new TimelineEvent(p.Date.ToDateTime(TimeOnly.MinValue), false, "Vurderingsdager", $"Rapporten lagt fram: {AssessmentRules.Label(p.Audience)}", null, link));
+            events.Add(new TimelineEvent(p.Date.ToDateTime(TimeOnly.MinValue), false, L.T("Vurderingsdager"), L.T("Rapporten lagt fram: {0}", AssessmentRules.Label(p.Audience)), null, link));
         return events;
     }
 }

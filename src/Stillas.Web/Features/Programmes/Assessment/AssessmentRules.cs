@@ -2,10 +2,15 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Calendar;
 
 using Stillas.Web.Platform.Access;
+using Stillas.Web.Platform.Text;
+using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
 
-/// <summary>The seed's template for the days, labels in Norwegian, and the checks of what users type.</summary>
+/// <summary>
+/// The seed's template for the days (stored as data in bokmål: pages show its texts with <c>L.Data</c>),
+/// labels in the current language, and the checks of what users type.
+/// </summary>
 public static class AssessmentRules
 {
     /// <summary>The report is the team's while it writes it (confidential), then everyone's who sees the programme.</summary>
@@ -82,24 +87,25 @@ public static class AssessmentRules
 
     public static string JoinKeys(IEnumerable<Guid> keys) => string.Join(',', keys.Distinct().Select(k => k.ToString("D")));
 
-    public static string Label(NoteKind k) => k switch { NoteKind.Interview => "Samtale/intervju", NoteKind.Observation => "Observasjon", _ => k.ToString() };
+    public static string Label(NoteKind k) => k switch { NoteKind.Interview => L.T("Samtale/intervju"), NoteKind.Observation => L.T("Observasjon"), _ => k.ToString() };
 
-    public static string Label(ReportStatus s) => s switch { ReportStatus.Draft => "Utkast", ReportStatus.Final => "Endelig", ReportStatus.Presented => "Lagt fram", _ => s.ToString() };
+    public static string Label(ReportStatus s) => s switch { ReportStatus.Draft => L.T("Utkast"), ReportStatus.Final => L.T("Endelig"), ReportStatus.Presented => L.T("Lagt fram"), _ => s.ToString() };
 
     public static string Color(ReportStatus s) => s switch { ReportStatus.Draft => "warning", ReportStatus.Final => "info", _ => "success" };
 
     public static string Label(Audience a) => a switch
     {
-        Audience.Leadership => "Skolens ledergruppe",
-        Audience.Staff => "Personalet",
-        Audience.ParentsCouncil => "FAU",
-        Audience.PupilCouncil => "Elevrådet",
-        _ => "Andre",
+        Audience.Leadership => L.T("Skolens ledergruppe"),
+        Audience.Staff => L.T("Personalet"),
+        Audience.ParentsCouncil => L.T("FAU"),
+        Audience.PupilCouncil => L.T("Elevrådet"),
+        _ => L.T("Andre"),
     };
 
     public static string Time(TimeOnly t) => t.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string DayName(DateOnly d) => d.ToString("dddd d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nb-NO"));
+    /// <summary>"tirsdag 24. november 2026" / "Tuesday 24 November 2026", in the current language.</summary>
+    public static string DayName(DateOnly d) => NorwegianTime.LongDate(d);
 
     /// <summary>Questions for reflection as a list: one per non-empty line, without list marks.</summary>
     public static IReadOnlyList<string> QuestionLines(string? text) =>
@@ -130,17 +136,17 @@ public sealed class SlotInput
     public List<(string Field, string Message)> Check()
     {
         var errors = new List<(string, string)>();
-        if (Date is null) errors.Add((nameof(Date), "Velg datoen."));
+        if (Date is null) errors.Add((nameof(Date), L.T("Velg datoen.")));
         var startOk = TryTime(Start, out var start);
         var endOk = TryTime(End, out var end);
-        if (!startOk) errors.Add((nameof(Start), "Skriv når det starter, for eksempel 08:00."));
-        if (!endOk) errors.Add((nameof(End), "Skriv når det slutter, for eksempel 09:30."));
-        if (startOk && endOk && end <= start) errors.Add((nameof(End), "Slutten må være etter starten."));
+        if (!startOk) errors.Add((nameof(Start), L.T("Skriv når det starter, for eksempel 08:00.")));
+        if (!endOk) errors.Add((nameof(End), L.T("Skriv når det slutter, for eksempel 09:30.")));
+        if (startOk && endOk && end <= start) errors.Add((nameof(End), L.T("Slutten må være etter starten.")));
         var title = Title?.Trim() ?? "";
-        if (title.Length == 0) errors.Add((nameof(Title), "Skriv hva som skal skje."));
-        else if (title.Length > AssessmentSlot.TitleMax) errors.Add((nameof(Title), $"Beskrivelsen kan ha høyst {AssessmentSlot.TitleMax} tegn."));
-        if ((Who?.Trim().Length ?? 0) > AssessmentSlot.TextMax) errors.Add((nameof(Who), $"«Hvem» kan ha høyst {AssessmentSlot.TextMax} tegn."));
-        if ((Where?.Trim().Length ?? 0) > AssessmentSlot.TextMax) errors.Add((nameof(Where), $"«Hvor» kan ha høyst {AssessmentSlot.TextMax} tegn."));
+        if (title.Length == 0) errors.Add((nameof(Title), L.T("Skriv hva som skal skje.")));
+        else if (title.Length > AssessmentSlot.TitleMax) errors.Add((nameof(Title), L.T("Beskrivelsen kan ha høyst {0} tegn.", AssessmentSlot.TitleMax)));
+        if ((Who?.Trim().Length ?? 0) > AssessmentSlot.TextMax) errors.Add((nameof(Who), L.T("«Hvem» kan ha høyst {0} tegn.", AssessmentSlot.TextMax)));
+        if ((Where?.Trim().Length ?? 0) > AssessmentSlot.TextMax) errors.Add((nameof(Where), L.T("«Hvor» kan ha høyst {0} tegn.", AssessmentSlot.TextMax)));
         return errors;
     }
 
@@ -173,18 +179,18 @@ public sealed class NoteInput
     public List<(string Field, string Message)> Check()
     {
         var errors = new List<(string, string)>();
-        if (Kind is null || !Enum.IsDefined(Kind.Value)) errors.Add((nameof(Kind), "Velg om notatet er fra en samtale eller en observasjon."));
+        if (Kind is null || !Enum.IsDefined(Kind.Value)) errors.Add((nameof(Kind), L.T("Velg om notatet er fra en samtale eller en observasjon.")));
         var group = Group?.Trim() ?? "";
-        if (group.Length == 0) errors.Add((nameof(Group), "Skriv hvilken gruppe samtalen var med, eller hva som ble observert."));
-        else if (group.Length > AssessmentNote.GroupMax) errors.Add((nameof(Group), $"Gruppen kan ha høyst {AssessmentNote.GroupMax} tegn."));
+        if (group.Length == 0) errors.Add((nameof(Group), L.T("Skriv hvilken gruppe samtalen var med, eller hva som ble observert.")));
+        else if (group.Length > AssessmentNote.GroupMax) errors.Add((nameof(Group), L.T("Gruppen kan ha høyst {0} tegn.", AssessmentNote.GroupMax)));
         var text = Text ?? "";
-        if (text.Length > AssessmentNote.TextMax) errors.Add((nameof(Text), $"Notatet kan ha høyst {AssessmentNote.TextMax} tegn (nå {text.Length})."));
-        if (Signs.Count > 50) errors.Add((nameof(Signs), "Et notat kan merkes med høyst 50 tegn."));
+        if (text.Length > AssessmentNote.TextMax) errors.Add((nameof(Text), L.T("Notatet kan ha høyst {0} tegn (nå {1}).", AssessmentNote.TextMax, text.Length)));
+        if (Signs.Count > 50) errors.Add((nameof(Signs), L.T("Et notat kan merkes med høyst 50 tegn.")));
         return errors;
     }
 
     /// <summary>A note without a tag is saved (nothing is lost), with this warning.</summary>
-    public const string NoTagWarning = "Notatet er ikke merket med noe tegn på god praksis. Velg minst ett tegn, så finner dere det igjen når dere skriver rapporten.";
+    public static string NoTagWarning => L.T("Notatet er ikke merket med noe tegn på god praksis. Velg minst ett tegn, så finner dere det igjen når dere skriver rapporten.");
 }
 
 /// <summary>A section as typed, with the version the guide started from.</summary>
@@ -199,9 +205,15 @@ public sealed class SectionInput
     public List<(string Field, string Message)> Check()
     {
         var errors = new List<(string, string)>();
-        foreach (var (name, value, label) in new[] { (nameof(Findings), Findings, "Funnene"), (nameof(WorksWell), WorksWell, "«Dette fungerer godt»"), (nameof(ToDevelop), ToDevelop, "«Dette kan utvikles»"), (nameof(Questions), Questions, "Spørsmålene") })
-            if ((value?.Length ?? 0) > ReportSection.FieldMax) errors.Add((name, $"{label} kan ha høyst {ReportSection.FieldMax} tegn (nå {value!.Length})."));
-        if (ExpectedVersion is null or < 0) errors.Add((nameof(ExpectedVersion), "Oppgi hvilken versjon av delen du tok utgangspunkt i."));
+        foreach (var (name, value, message) in new (string, string?, Func<int, int, string>)[]
+                 {
+                     (nameof(Findings), Findings, (max, now) => L.T("Funnene kan ha høyst {0} tegn (nå {1}).", max, now)),
+                     (nameof(WorksWell), WorksWell, (max, now) => L.T("«Dette fungerer godt» kan ha høyst {0} tegn (nå {1}).", max, now)),
+                     (nameof(ToDevelop), ToDevelop, (max, now) => L.T("«Dette kan utvikles» kan ha høyst {0} tegn (nå {1}).", max, now)),
+                     (nameof(Questions), Questions, (max, now) => L.T("Spørsmålene kan ha høyst {0} tegn (nå {1}).", max, now)),
+                 })
+            if ((value?.Length ?? 0) > ReportSection.FieldMax) errors.Add((name, message(ReportSection.FieldMax, value!.Length)));
+        if (ExpectedVersion is null or < 0) errors.Add((nameof(ExpectedVersion), L.T("Oppgi hvilken versjon av delen du tok utgangspunkt i.")));
         return errors;
     }
 }

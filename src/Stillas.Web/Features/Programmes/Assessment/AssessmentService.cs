@@ -5,6 +5,7 @@ using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
 
@@ -91,7 +92,7 @@ public static class AssessmentReports
         var rows = await db.AssessmentReportSections.AsNoTracking()
             .Where(s => s.Report!.ProgrammeId == programmeId && s.Report.Status != ReportStatus.Draft)
             .OrderBy(s => s.Order).Select(s => new { s.Title, s.Questions, s.IsSummary }).ToListAsync(ct);
-        return [.. rows.Select(r => new ReflectionQuestions(r.IsSummary ? "Hele rapporten" : r.Title, AssessmentRules.QuestionLines(r.Questions))).Where(r => r.Questions.Count > 0)];
+        return [.. rows.Select(r => new ReflectionQuestions(r.IsSummary ? L.T("Hele rapporten") : L.Data(r.Title), AssessmentRules.QuestionLines(r.Questions))).Where(r => r.Questions.Count > 0)];
     }
 }
 
@@ -377,7 +378,7 @@ public static class AssessmentService
 
     /// <summary>Null when <paramref name="days"/> is a retention period an owner may set; else the Norwegian reason.</summary>
     public static string? CheckRetentionDays(int? days) => days is null or < 0 or > AssessmentSettings.MaxRetentionDays
-        ? $"Skriv et helt antall dager fra 0 til {AssessmentSettings.MaxRetentionDays} (to år). 0 betyr at beholdte notater slettes dagen rapporten blir endelig."
+        ? L.T("Skriv et helt antall dager fra 0 til {0} (to år). 0 betyr at beholdte notater slettes dagen rapporten blir endelig.", AssessmentSettings.MaxRetentionDays)
         : null;
 
     /// <summary>Sets the owner's retention period for kept notes; it applies to reports made final from now on.</summary>
@@ -393,8 +394,8 @@ public static class AssessmentService
     public static async Task<string?> AddPresentationAsync(StillasDb db, int programmeId, Audience audience, DateOnly date, string? note, CancellationToken ct)
     {
         var report = await db.AssessmentReports.SingleOrDefaultAsync(r => r.ProgrammeId == programmeId, ct);
-        if (report is null) return "Rapporten finnes ikke.";
-        if (report.Status == ReportStatus.Draft) return "Gjør rapporten endelig før du registrerer at den er lagt fram.";
+        if (report is null) return L.T("Rapporten finnes ikke.");
+        if (report.Status == ReportStatus.Draft) return L.T("Gjør rapporten endelig før du registrerer at den er lagt fram.");
         db.AssessmentReportPresentations.Add(new ReportPresentation
         {
             ReportId = report.Id, Audience = audience, Date = date,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
 
@@ -37,11 +38,11 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (!CanPlan) return Forbid();
         if (Programme.StepDate is null)
         {
-            TempData["Message"] = "Forløpet har ikke noe steg for vurderingsdagene i fremdriftsplanen, så dagene kan ikke lages fra malen.";
+            TempData["Message"] = L.T("Forløpet har ikke noe steg for vurderingsdagene i fremdriftsplanen, så dagene kan ikke lages fra malen.");
             return RedirectToPage(new { programmeId });
         }
         var made = await AssessmentService.PlanFromTemplateAsync(db, Programme, ct);
-        TempData["Message"] = made ? "Dagsplanen og skolens sjekkliste er laget fra malen. Endre tider, hvem og hvor slik det passer skolen." : "Vurderingsdagene er allerede planlagt.";
+        TempData["Message"] = made ? L.T("Dagsplanen og skolens sjekkliste er laget fra malen. Endre tider, hvem og hvor slik det passer skolen.") : L.T("Vurderingsdagene er allerede planlagt.");
         return RedirectToPage(new { programmeId });
     }
 
@@ -51,7 +52,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         if (!CanTick) return Forbid();
         if (Tasks.All(t => t.Id != taskId)) return NotFound();
         await AssessmentService.TickAsync(db, taskId, done, current.Scope, ct);
-        TempData["Message"] = done ? "Punktet er krysset av som gjort." : "Punktet er ikke lenger krysset av.";
+        TempData["Message"] = done ? L.T("Punktet er krysset av som gjort.") : L.T("Punktet er ikke lenger krysset av.");
         return RedirectToPage(new { programmeId });
     }
 

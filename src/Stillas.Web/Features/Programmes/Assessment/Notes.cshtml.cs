@@ -5,6 +5,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
@@ -49,7 +50,7 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
     {
         if (await AuthoriseAsync(programmeId, ct) is { } refused) return refused;
         ModelState.Clear();
-        if (await ReportLockedAsync(ct)) ModelState.AddModelError("", "Rapporten er endelig, så det kan ikke skrives nye notater.");
+        if (await ReportLockedAsync(ct)) ModelState.AddModelError("", L.T("Rapporten er endelig, så det kan ikke skrives nye notater."));
         foreach (var (field, message) in Input.Check()) ModelState.AddModelError($"Input.{field}", message);
         if (!ModelState.IsValid)
         {
@@ -68,7 +69,7 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
             return Page();
         }
         if (saved is null) return NotFound();
-        TempData["Message"] = $"Notatet «{saved.Note.Group}» er lagret {NorwegianTime.DateTime(saved.Note.UpdatedAt)}." + (saved.Warning is null ? "" : " " + saved.Warning);
+        TempData["Message"] = L.T("Notatet «{0}» er lagret {1}.", saved.Note.Group, NorwegianTime.DateTime(saved.Note.UpdatedAt)) + (saved.Warning is null ? "" : " " + saved.Warning);
         return Redirect($"/Programmes/Assessment/Notes/{programmeId}?note={saved.Note.Id}");
     }
 
@@ -80,10 +81,10 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
         if (!current.Scope.Can(Permission.TeamContent, p)) return NotFound();
         Programme = p;
         if (await AssessmentService.ReportIsFinalAsync(db, programmeId, ct))
-            return new JsonResult(new { saved = false, message = "Rapporten er endelig, så notatet kan ikke lagres." }) { StatusCode = 409 };
+            return new JsonResult(new { saved = false, message = L.T("Rapporten er endelig, så notatet kan ikke lagres.") }) { StatusCode = 409 };
         var errors = Input.Check();
         if (errors.Count > 0)
-            return new JsonResult(new { saved = false, message = "Ikke lagret ennå: " + string.Join(" ", errors.Select(e => e.Message)) }) { StatusCode = 400 };
+            return new JsonResult(new { saved = false, message = L.T("Ikke lagret ennå: {0}", string.Join(" ", errors.Select(e => e.Message))) }) { StatusCode = 400 };
         AssessmentService.NoteSaved? saved;
         try
         {
@@ -91,14 +92,14 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new JsonResult(new { saved = false, conflict = true, message = "En kollega har lagret dette notatet mens du skrev. Teksten din er ikke lagret, men står i skjemaet. Trykk «Lagre» for å se begge versjonene." }) { StatusCode = 409 };
+            return new JsonResult(new { saved = false, conflict = true, message = L.T("En kollega har lagret dette notatet mens du skrev. Teksten din er ikke lagret, men står i skjemaet. Trykk «Lagre» for å se begge versjonene.") }) { StatusCode = 409 };
         }
         if (saved is null) return NotFound();
         return new JsonResult(new
         {
             saved = true, id = saved.Note.Id,
             fields = new Dictionary<string, string> { ["Input.Version"] = saved.Note.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            message = $"Lagret kl. {NorwegianTime.ToOslo(saved.Note.UpdatedAt):HH:mm:ss}." + (saved.Warning is null ? "" : " " + saved.Warning),
+            message = L.T("Lagret kl. {0}.", NorwegianTime.ToOslo(saved.Note.UpdatedAt).ToString("HH:mm:ss", System.Globalization.CultureInfo.CurrentCulture)) + (saved.Warning is null ? "" : " " + saved.Warning),
         });
     }
 
@@ -107,20 +108,20 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
         if (await AuthoriseAsync(programmeId, ct) is { } refused) return refused;
         if (keep && string.IsNullOrWhiteSpace(reason))
         {
-            ModelState.AddModelError($"reason-{noteId}", "Skriv hvorfor notatet skal beholdes etter at rapporten er endelig.");
+            ModelState.AddModelError($"reason-{noteId}", L.T("Skriv hvorfor notatet skal beholdes etter at rapporten er endelig."));
             await LoadAsync(ct);
             Input = new NoteInput { ClientKey = Guid.NewGuid(), Kind = NoteKind.Interview };
             return Page();
         }
         if (keep && reason!.Trim().Length > AssessmentNote.ReasonMax)
         {
-            ModelState.AddModelError($"reason-{noteId}", $"Begrunnelsen kan ha høyst {AssessmentNote.ReasonMax} tegn.");
+            ModelState.AddModelError($"reason-{noteId}", L.T("Begrunnelsen kan ha høyst {0} tegn.", AssessmentNote.ReasonMax));
             await LoadAsync(ct);
             Input = new NoteInput { ClientKey = Guid.NewGuid(), Kind = NoteKind.Interview };
             return Page();
         }
         if (!await AssessmentService.KeepNoteAsync(db, noteId, keep, reason, current.Scope, ct)) return NotFound();
-        TempData["Message"] = keep ? "Notatet beholdes etter at rapporten er endelig. Begrunnelsen er logget." : "Notatet slettes når rapporten blir endelig.";
+        TempData["Message"] = keep ? L.T("Notatet beholdes etter at rapporten er endelig. Begrunnelsen er logget.") : L.T("Notatet slettes når rapporten blir endelig.");
         return Redirect($"/Programmes/Assessment/Notes/{programmeId}");
     }
 
@@ -128,7 +129,7 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
     {
         if (await AuthoriseAsync(programmeId, ct) is { } refused) return refused;
         if (!await AssessmentService.DeleteNoteAsync(db, noteId, ct)) return NotFound();
-        TempData["Message"] = "Notatet er slettet.";
+        TempData["Message"] = L.T("Notatet er slettet.");
         return Redirect($"/Programmes/Assessment/Notes/{programmeId}");
     }
 
@@ -159,6 +160,6 @@ public sealed class NotesModel(StillasDb db, CurrentScope current) : PageModel
     public string SignText(Guid key)
     {
         var sign = Signs.FirstOrDefault(s => s.StableKey == key);
-        return sign.Text ?? "(tegn som ikke lenger står i fremtidsbildet)";
+        return sign.Text ?? L.T("(tegn som ikke lenger står i fremtidsbildet)");
     }
 }

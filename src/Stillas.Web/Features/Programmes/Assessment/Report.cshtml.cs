@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
@@ -39,7 +40,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
         if (await LoadAsync(programmeId, ct) is { } refused) return refused;
         if (!IsTeam) return Forbid();
         await AssessmentService.StartReportAsync(db, Programme, ct);
-        TempData["Message"] = "Rapporten er startet med én del per tegn på god praksis i fremtidsbildet, og en oppsummering.";
+        TempData["Message"] = L.T("Rapporten er startet med én del per tegn på god praksis i fremtidsbildet, og en oppsummering.");
         return RedirectToPage(new { programmeId });
     }
 
@@ -59,7 +60,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
         switch (outcome)
         {
             case SectionSave.Saved saved:
-                TempData["Message"] = $"«{saved.Section.Title}» er lagret {NorwegianTime.DateTime(saved.Section.UpdatedAt!.Value)} (versjon {saved.Section.Version}).";
+                TempData["Message"] = L.T("«{0}» er lagret {1} (versjon {2}).", L.Data(saved.Section.Title), NorwegianTime.DateTime(saved.Section.UpdatedAt!.Value), saved.Section.Version);
                 return Redirect($"/Programmes/Assessment/Report/{programmeId}#section-{sectionId}");
             case SectionSave.Conflict conflict:
                 await LoadAsync(programmeId, ct);
@@ -69,7 +70,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
                 Input.ExpectedVersion = conflict.Theirs.Version;
                 return Page();
             case SectionSave.Locked:
-                TempData["Message"] = "Rapporten er endelig og kan ikke endres.";
+                TempData["Message"] = L.T("Rapporten er endelig og kan ikke endres.");
                 return RedirectToPage(new { programmeId });
             default:
                 return NotFound();
@@ -90,7 +91,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
         if (!await db.AssessmentReportSections.AnyAsync(s => s.Id == sectionId && s.Report!.ProgrammeId == programmeId, ct)) return NotFound();
         var errors = Input.Check();
         if (errors.Count > 0)
-            return new JsonResult(new { saved = false, message = "Ikke lagret: " + string.Join(" ", errors.Select(e => e.Message)) }) { StatusCode = 400 };
+            return new JsonResult(new { saved = false, message = L.T("Ikke lagret: {0}", string.Join(" ", errors.Select(e => e.Message))) }) { StatusCode = 400 };
         switch (await AssessmentService.SaveSectionAsync(db, sectionId, Input, current.Scope, ct))
         {
             case SectionSave.Saved saved:
@@ -99,19 +100,19 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
                 {
                     saved = true, version = saved.Section.Version,
                     fields = new Dictionary<string, string> { ["Input.ExpectedVersion"] = saved.Section.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                    message = $"Lagret kl. {at:HH:mm:ss} (versjon {saved.Section.Version}).",
-                    info = $"Versjon {saved.Section.Version}, sist lagret av {saved.Section.UpdatedBy} {NorwegianTime.DateTime(saved.Section.UpdatedAt!.Value)}.",
+                    message = L.T("Lagret kl. {0} (versjon {1}).", at.ToString("HH:mm:ss", System.Globalization.CultureInfo.CurrentCulture), saved.Section.Version),
+                    info = L.T("Versjon {0}, sist lagret av {1} {2}.", saved.Section.Version, saved.Section.UpdatedBy, NorwegianTime.DateTime(saved.Section.UpdatedAt!.Value)),
                 });
             case SectionSave.Conflict conflict:
                 var theirs = conflict.Theirs;
                 return new JsonResult(new
                 {
                     saved = false, conflict = true, version = theirs.Version,
-                    message = $"Ikke lagret: {theirs.UpdatedBy ?? "en annen veileder"} lagret en ny versjon av denne delen (versjon {theirs.Version}) mens du skrev. "
-                        + "Teksten din står i skjemaet og er tatt vare på i nettleseren. Trykk «Lagre» for å se begge versjonene og velge, eller slå dem sammen.",
+                    message = L.T("Ikke lagret: {0} lagret en ny versjon av denne delen (versjon {1}) mens du skrev. Teksten din står i skjemaet og er tatt vare på i nettleseren. Trykk «Lagre» for å se begge versjonene og velge, eller slå dem sammen.",
+                        theirs.UpdatedBy ?? L.T("en annen veileder"), theirs.Version),
                 }) { StatusCode = 409 };
             case SectionSave.Locked:
-                return new JsonResult(new { saved = false, message = "Ikke lagret: rapporten er gjort endelig og kan ikke endres." }) { StatusCode = 409 };
+                return new JsonResult(new { saved = false, message = L.T("Ikke lagret: rapporten er gjort endelig og kan ikke endres.") }) { StatusCode = 409 };
             default:
                 return NotFound();
         }
@@ -153,8 +154,9 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
             EmptySections = outcome.EmptySections;
             return Page();
         }
-        TempData["Message"] = $"Rapporten er endelig. {outcome.NotesDeleted} notater som ikke skulle beholdes, er slettet"
-            + (outcome.NotesDeleteOn is DateOnly d ? $"; beholdte notater slettes senest {NorwegianTime.Date(d)}." : ".");
+        TempData["Message"] = outcome.NotesDeleteOn is DateOnly d
+            ? L.T("Rapporten er endelig. {0} notater som ikke skulle beholdes, er slettet; beholdte notater slettes senest {1}.", outcome.NotesDeleted, NorwegianTime.Date(d))
+            : L.T("Rapporten er endelig. {0} notater som ikke skulle beholdes, er slettet.", outcome.NotesDeleted);
         return RedirectToPage(new { programmeId });
     }
 
@@ -162,9 +164,9 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
     {
         if (await LoadAsync(programmeId, ct) is { } refused) return refused;
         if (!IsTeam) return Forbid();
-        if (!Enum.IsDefined(audience)) ModelState.AddModelError("audience", "Velg hvem rapporten ble lagt fram for.");
-        if (date is null) ModelState.AddModelError("date", "Velg datoen rapporten ble lagt fram.");
-        if ((note?.Trim().Length ?? 0) > 500) ModelState.AddModelError("note", "Merknaden kan ha høyst 500 tegn.");
+        if (!Enum.IsDefined(audience)) ModelState.AddModelError("audience", L.T("Velg hvem rapporten ble lagt fram for."));
+        if (date is null) ModelState.AddModelError("date", L.T("Velg datoen rapporten ble lagt fram."));
+        if ((note?.Trim().Length ?? 0) > 500) ModelState.AddModelError("note", L.T("Merknaden kan ha høyst 500 tegn."));
         if (!ModelState.IsValid) return Page();
         var error = await AssessmentService.AddPresentationAsync(db, programmeId, audience, date!.Value, note, ct);
         if (error is not null)
@@ -172,7 +174,7 @@ public sealed class ReportModel(StillasDb db, CurrentScope current, TimeProvider
             ModelState.AddModelError("", error);
             return Page();
         }
-        TempData["Message"] = $"Registrert: rapporten ble lagt fram for {AssessmentRules.Label(audience).ToLowerInvariant()} {NorwegianTime.Date(date.Value)}.";
+        TempData["Message"] = L.T("Registrert: rapporten ble lagt fram for {0} {1}.", AssessmentRules.Label(audience).ToLower(System.Globalization.CultureInfo.CurrentCulture), NorwegianTime.Date(date.Value));
         return RedirectToPage(new { programmeId });
     }
 

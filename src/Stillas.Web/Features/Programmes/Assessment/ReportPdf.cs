@@ -3,55 +3,54 @@ using System.Text;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Pdf;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Assessment;
 
-/// <summary>The final report as a document for the school and its council: cover, contents, summary, findings per sign, questions for reflection.</summary>
+/// <summary>The final report as a document for the school and its council: cover, contents, summary, findings per sign, questions for reflection. In the current language (the reader's, who downloads it).</summary>
 public static class ReportPdf
 {
     public static PdfDocumentModel Build(AssessmentProgramme programme, ReportView report, IReadOnlyList<AssessmentSlot> slots, DateOnly today)
     {
-        var cover = new List<PdfKeyValue> { new("Skole", programme.SchoolName), new("Skoleeier", programme.OwnerName) };
+        var cover = new List<PdfKeyValue> { new(L.T("Skole"), programme.SchoolName), new(L.T("Skoleeier"), programme.OwnerName) };
         if (slots.Count > 0)
-            cover.Add(new("Vurderingsdager", $"{NorwegianTime.Date(slots.Min(s => s.Date))}–{NorwegianTime.Date(slots.Max(s => s.Date))}"));
-        cover.Add(new("Status", AssessmentRules.Label(report.Status)));
-        if (report.FinalAt is { } fa) cover.Add(new("Endelig", NorwegianTime.Date(fa)));
+            cover.Add(new(L.T("Vurderingsdager"), $"{NorwegianTime.Date(slots.Min(s => s.Date))}–{NorwegianTime.Date(slots.Max(s => s.Date))}"));
+        cover.Add(new(L.T("Status"), AssessmentRules.Label(report.Status)));
+        if (report.FinalAt is { } fa) cover.Add(new(L.T("Endelig"), NorwegianTime.Date(fa)));
 
         var blocks = new List<PdfBlock>();
         if (report.Status == ReportStatus.Draft)
-            blocks.Add(new PdfParagraph([new PdfRun("Dette er et utkast. Rapporten er ikke endelig.", Bold: true)]));
+            blocks.Add(new PdfParagraph([new PdfRun(L.T("Dette er et utkast. Rapporten er ikke endelig."), Bold: true)]));
 
         var chapter = 0;
-        blocks.Add(new PdfHeading(1, $"{++chapter} Om vurderingsdagene"));
-        blocks.Add(new PdfParagraph(
-            $"Veilederteamet vurderte praksisen ved {programme.SchoolName} sammen med skolens ledelse, med utgangspunkt i tegnene på god praksis i skolens fremtidsbilde. " +
-            "Vurderingen bygger på samtaler med ledelsen, ansatte, elever og foresatte, og på observasjon i undervisning og friminutt. " +
-            "Rapporten er utgangspunktet for veiledningen videre; spørsmålene til refleksjon åpner første veiledning."));
+        blocks.Add(new PdfHeading(1, $"{++chapter} {L.T("Om vurderingsdagene")}"));
+        blocks.Add(new PdfParagraph(L.T("Veilederteamet vurderte praksisen ved {0} sammen med skolens ledelse, med utgangspunkt i tegnene på god praksis i skolens fremtidsbilde. Vurderingen bygger på samtaler med ledelsen, ansatte, elever og foresatte, og på observasjon i undervisning og friminutt. Rapporten er utgangspunktet for veiledningen videre; spørsmålene til refleksjon åpner første veiledning.",
+            programme.SchoolName)));
         var school = slots.Where(s => s.SchoolTakesPart).ToList();
         if (school.Count > 0)
-            blocks.Add(new PdfTable(["Dato", "Tid", "Hva", "Hvem"],
-                [.. school.Select(s => (IReadOnlyList<string>)[NorwegianTime.Date(s.Date), $"{AssessmentRules.Time(s.Start)}–{AssessmentRules.Time(s.End)}", s.Title, s.Who ?? ""])],
+            blocks.Add(new PdfTable([L.T("Dato"), L.T("Tid"), L.T("Hva"), L.T("Hvem")],
+                [.. school.Select(s => (IReadOnlyList<string>)[NorwegianTime.Date(s.Date), $"{AssessmentRules.Time(s.Start)}–{AssessmentRules.Time(s.End)}", L.Data(s.Title), L.Data(s.Who)])],
                 [1.1, 1, 3, 2]));
 
         if (report.Summary is { } summary)
         {
-            blocks.Add(new PdfHeading(1, $"{++chapter} Oppsummering"));
-            blocks.Add(new PdfParagraph(summary.IsEmpty ? "Ikke skrevet." : summary.Findings));
+            blocks.Add(new PdfHeading(1, $"{++chapter} {L.T("Oppsummering")}"));
+            blocks.Add(new PdfParagraph(summary.IsEmpty ? L.T("Ikke skrevet.") : summary.Findings));
             if (AssessmentRules.QuestionLines(summary.Questions) is { Count: > 0 } sq) blocks.Add(new PdfBulletList(sq));
         }
 
-        blocks.Add(new PdfHeading(1, $"{++chapter} Funn per tegn på god praksis"));
+        blocks.Add(new PdfHeading(1, $"{++chapter} {L.T("Funn per tegn på god praksis")}"));
         var n = 0;
         foreach (var s in report.SignSections)
         {
-            blocks.Add(new PdfHeading(2, $"{chapter}.{++n} {s.Title}"));
+            blocks.Add(new PdfHeading(2, $"{chapter}.{++n} {L.Data(s.Title)}"));
             if (s.IsEmpty)
             {
-                blocks.Add(new PdfParagraph("Ikke vurdert."));
+                blocks.Add(new PdfParagraph(L.T("Ikke vurdert.")));
                 continue;
             }
-            foreach (var (label, text) in new[] { ("Funn", s.Findings), ("Dette fungerer godt", s.WorksWell), ("Dette kan utvikles", s.ToDevelop) })
+            foreach (var (label, text) in new[] { (L.T("Funn"), s.Findings), (L.T("Dette fungerer godt"), s.WorksWell), (L.T("Dette kan utvikles"), s.ToDevelop) })
             {
                 if (string.IsNullOrWhiteSpace(text)) continue;
                 blocks.Add(new PdfHeading(3, label));
@@ -59,7 +58,7 @@ public static class ReportPdf
             }
             if (AssessmentRules.QuestionLines(s.Questions) is { Count: > 0 } q)
             {
-                blocks.Add(new PdfHeading(3, "Spørsmål til refleksjon"));
+                blocks.Add(new PdfHeading(3, L.T("Spørsmål til refleksjon")));
                 blocks.Add(new PdfBulletList(q));
             }
         }
@@ -67,21 +66,21 @@ public static class ReportPdf
         var all = report.SignSections.SelectMany(s => AssessmentRules.QuestionLines(s.Questions)).ToList();
         if (all.Count > 0)
         {
-            blocks.Add(new PdfHeading(1, $"{++chapter} Alle spørsmål til refleksjon"));
+            blocks.Add(new PdfHeading(1, $"{++chapter} {L.T("Alle spørsmål til refleksjon")}"));
             blocks.Add(new PdfNumberedList(all));
         }
         if (report.Presentations.Count > 0)
         {
-            blocks.Add(new PdfHeading(1, $"{++chapter} Framlegg"));
-            blocks.Add(new PdfTable(["Dato", "Lagt fram for", "Merknad"],
+            blocks.Add(new PdfHeading(1, $"{++chapter} {L.T("Framlegg")}"));
+            blocks.Add(new PdfTable([L.T("Dato"), L.T("Lagt fram for"), L.T("Merknad")],
                 [.. report.Presentations.Select(x => (IReadOnlyList<string>)[NorwegianTime.Date(x.Date), AssessmentRules.Label(x.Audience), x.Note ?? ""])], [1, 2, 3]));
         }
 
-        return new PdfDocumentModel("Rapport fra vurderingsdagene")
+        return new PdfDocumentModel(L.T("Rapport fra vurderingsdagene"))
         {
             Subtitle = programme.SchoolName,
-            Author = $"Veilederteamet, {programme.OwnerName}",
-            Subject = $"Vurderingsrapport for {programme.SchoolName}",
+            Author = L.T("Veilederteamet, {0}", programme.OwnerName),
+            Subject = L.T("Vurderingsrapport for {0}", programme.SchoolName),
             Cover = new PdfCover { Lines = cover, Date = report.FinalAt is null ? today : DateOnly.FromDateTime(NorwegianTime.ToOslo(report.FinalAt.Value).DateTime) },
             TableOfContents = true,
             Sections = blocks,

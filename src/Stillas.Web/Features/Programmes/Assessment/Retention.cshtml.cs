@@ -31,7 +31,7 @@ public sealed class RetentionModel(StillasDb db, CurrentScope current) : PageMod
             return Page();
         }
         await AssessmentService.SetRetentionDaysAsync(db, ownerId, Days!.Value, ct);
-        TempData["Message"] = $"Beholdte notater slettes senest {Days} dager etter at rapporten er endelig. Gjelder rapporter som gjøres endelige fra nå.";
+        TempData["Message"] = Platform.Text.L.T("Beholdte notater slettes senest {0} dager etter at rapporten er endelig. Gjelder rapporter som gjøres endelige fra nå.", Days);
         return RedirectToPage(new { ownerId });
     }
 

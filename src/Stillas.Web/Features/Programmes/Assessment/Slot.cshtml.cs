@@ -53,7 +53,7 @@ public sealed class SlotModel(StillasDb db, CurrentScope current) : PageModel
         else db.Expect(slot, Input.Version);
         Input.Apply(slot);
         if (!await db.TrySaveAsync(this, ct)) return Page();
-        TempData["Message"] = $"«{slot.Title}» er lagret i dagsplanen.";
+        TempData["Message"] = Platform.Text.L.T("«{0}» er lagret i dagsplanen.", Platform.Text.L.Data(slot.Title));
         return Redirect($"/Programmes/Assessment/{programmeId}");
     }
 
@@ -64,7 +64,7 @@ public sealed class SlotModel(StillasDb db, CurrentScope current) : PageModel
         if (slot is null) return NotFound();
         db.AssessmentSlots.Remove(slot);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"«{slot.Title}» er fjernet fra dagsplanen.";
+        TempData["Message"] = Platform.Text.L.T("«{0}» er fjernet fra dagsplanen.", Platform.Text.L.Data(slot.Title));
         return Redirect($"/Programmes/Assessment/{programmeId}");
     }
 

@@ -32,7 +32,7 @@ public sealed class EvaluateModel(StillasDb db, CurrentScope current, TimeProvid
         if (!ModelState.IsValid) return Page();
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
         await SessionService.SaveEvaluationAsync(db, session, current.Scope, Input, clock, ct);
-        TempData["Message"] = "Takk! Evalueringen er lagret.";
+        TempData["Message"] = Platform.Text.L.T("Takk! Evalueringen er lagret.");
         return RedirectToPage(new { id });
     }
 

@@ -5,6 +5,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Sessions;
@@ -42,10 +43,10 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
     /// <summary>The flag the team sees beside an agreement: feedback received, late, missing.</summary>
     public (string Text, string Color) FeedbackState(int sessionId)
     {
-        if (!Agreements.TryGetValue(sessionId, out var a)) return ("Ingen avtale ennå", "neutral");
-        if (a.Status == InterimWorkStatus.Draft) return ("Avtalen er ikke sendt", "warning");
+        if (!Agreements.TryGetValue(sessionId, out var a)) return (L.T("Ingen avtale ennå"), "neutral");
+        if (a.Status == InterimWorkStatus.Draft) return (L.T("Avtalen er ikke sendt"), "warning");
         if (Feedback.TryGetValue(sessionId, out var f) && f.SubmittedAt is not null)
-            return f.Late ? ("Tilbakemelding kom etter fristen", "warning") : ("Tilbakemelding mottatt", "success");
-        return Today > a.FeedbackDeadline ? ($"Tilbakemelding mangler (frist {NorwegianTime.Date(a.FeedbackDeadline)})", "danger") : ($"Venter på tilbakemelding innen {NorwegianTime.Date(a.FeedbackDeadline)}", "info");
+            return f.Late ? (L.T("Tilbakemelding kom etter fristen"), "warning") : (L.T("Tilbakemelding mottatt"), "success");
+        return Today > a.FeedbackDeadline ? (L.T("Tilbakemelding mangler (frist {0})", NorwegianTime.Date(a.FeedbackDeadline)), "danger") : (L.T("Venter på tilbakemelding innen {0}", NorwegianTime.Date(a.FeedbackDeadline)), "info");
     }
 }

@@ -6,6 +6,7 @@ using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Sessions;
@@ -65,9 +66,9 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
             await LoadAsync(id, ct);
             return Page();
         }
-        TempData["Message"] = saved.Status == InterimWorkStatus.Draft ? "Utkastet er lagret."
-            : wasSent ? $"Versjon {saved.Version} er lagret og sendes til skolens ledelse på e-post. Den forrige versjonen er tatt vare på."
-            : "Avtalen er gjort endelig og sendes til skolens ledelse på e-post.";
+        TempData["Message"] = saved.Status == InterimWorkStatus.Draft ? L.T("Utkastet er lagret.")
+            : wasSent ? L.T("Versjon {0} er lagret og sendes til skolens ledelse på e-post. Den forrige versjonen er tatt vare på.", saved.Version)
+            : L.T("Avtalen er gjort endelig og sendes til skolens ledelse på e-post.");
         return RedirectToPage(new { id });
     }
 
@@ -82,9 +83,9 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
         if (!ModelState.IsValid) return Page();
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
         var saved = await SessionService.SaveFeedbackAsync(db, session, agreement, current.Scope, Answer, submit, clock, ct);
-        TempData["Message"] = !submit ? "Utkastet til tilbakemelding er lagret. Det er ikke sendt ennå."
-            : saved.Late ? "Tilbakemeldingen er sendt til veilederteamet. Fristen var gått ut, så teamet ser at den kom sent."
-            : "Tilbakemeldingen er sendt til veilederteamet.";
+        TempData["Message"] = !submit ? L.T("Utkastet til tilbakemelding er lagret. Det er ikke sendt ennå.")
+            : saved.Late ? L.T("Tilbakemeldingen er sendt til veilederteamet. Fristen var gått ut, så teamet ser at den kom sent.")
+            : L.T("Tilbakemeldingen er sendt til veilederteamet.");
         return RedirectToPage(new { id });
     }
 

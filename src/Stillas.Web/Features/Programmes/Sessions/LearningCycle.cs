@@ -1,7 +1,16 @@
+using Stillas.Web.Platform.Text;
+
 namespace Stillas.Web.Features.Programmes.Sessions;
 
-/// <summary>One step of the expansive learning cycle with its prompt questions.</summary>
-public sealed record CycleStep(int Number, string Name, IReadOnlyList<string> Questions);
+/// <summary>
+/// One step of the expansive learning cycle with its prompt questions, written in bokmål (the catalog's
+/// keys); <see cref="Title"/> and <see cref="Prompts"/> are what a person reads, in the current language.
+/// </summary>
+public sealed record CycleStep(int Number, string Name, IReadOnlyList<string> Questions)
+{
+    public string Title => L.T(Name);
+    public IEnumerable<string> Prompts => Questions.Select(q => L.T(q));
+}
 
 /// <summary>
 /// Ekspansiv læringssirkel (Aas 2013, after Engeström; seed 000 § 5.1, DOMAIN.md § 1): the tool of the
@@ -25,11 +34,14 @@ public static class LearningCycle
 
     public static CycleStep? Step(int? number) => number is >= 1 and <= 7 ? Steps[number.Value - 1] : null;
 
-    public static string Name(int? number) => Step(number) is { } s ? $"{s.Number}. {s.Name}" : "Ikke vurdert";
+    public static string Name(int? number) => Step(number) is { } s ? $"{s.Number}. {s.Title}" : L.T("Ikke vurdert");
 }
 
-/// <summary>A planned time box of a session's run sheet.</summary>
-public sealed record TimeBox(string Title, SessionPart? Part, int Minutes, bool IsBreak, string Description);
+/// <summary>A planned time box of a session's run sheet (<see cref="Title"/> and <see cref="Description"/> are bokmål catalog keys; <see cref="Label"/> is what a person reads).</summary>
+public sealed record TimeBox(string Title, SessionPart? Part, int Minutes, bool IsBreak, string Description)
+{
+    public string Label => L.T(Title);
+}
 
 /// <summary>
 /// The run sheet of a 3-hour session (seed 000 § 3.4): opening, inquiry (theory, break, guidance),
@@ -51,10 +63,10 @@ public static class SessionPlan
 
     public static string PartName(SessionPart part) => part switch
     {
-        SessionPart.Opening => "Åpningsfase",
-        SessionPart.Inquiry => "Undersøkelsesfase",
-        SessionPart.Closing => "Lukkefase",
-        SessionPart.Evaluation => "Evaluering",
+        SessionPart.Opening => L.T("Åpningsfase"),
+        SessionPart.Inquiry => L.T("Undersøkelsesfase"),
+        SessionPart.Closing => L.T("Lukkefase"),
+        SessionPart.Evaluation => L.T("Evaluering"),
         _ => part.ToString(),
     };
 
@@ -77,7 +89,9 @@ public static class SessionPlan
         return result;
     }
 
-    /// <summary>The seed's four evaluation questions (seed 000 § 3.4, Del 4).</summary>
+    /// <summary>The seed's four evaluation questions (seed 000 § 3.4, Del 4), as bokmål catalog keys; <see cref="Question"/> shows one.</summary>
+    public static string Question(string question) => L.T(question);
+
     public static readonly (string Field, string Question)[] EvaluationQuestions =
     [
         (nameof(SessionEvaluation.Clearer), "Hva ble tydeligere i dag?"),

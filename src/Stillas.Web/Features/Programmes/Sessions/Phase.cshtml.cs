@@ -37,7 +37,7 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         foreach (var (f, m) in SessionService.Check(Feedback)) ModelState.AddModelError($"Feedback.{f}", m);
         if (!ModelState.IsValid) return Page();
         await SessionService.SavePhaseFeedbackAsync(db, Programme, phase, current.Scope, Feedback, clock, ct);
-        TempData["Message"] = "Tilbakemeldingen er lagret.";
+        TempData["Message"] = Platform.Text.L.T("Tilbakemeldingen er lagret.");
         return RedirectToPage(new { programmeId, phase });
     }
 
@@ -49,7 +49,7 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         foreach (var (f, m) in SessionService.Check(Meeting)) ModelState.AddModelError($"Meeting.{f}", m);
         if (!ModelState.IsValid) return Page();
         await SessionService.SavePhaseMeetingAsync(db, Programme, phase, current.Scope, Meeting, clock, ct);
-        TempData["Message"] = "Referatet fra evalueringsmøtet er lagret.";
+        TempData["Message"] = Platform.Text.L.T("Referatet fra evalueringsmøtet er lagret.");
         return RedirectToPage(new { programmeId, phase });
     }
 

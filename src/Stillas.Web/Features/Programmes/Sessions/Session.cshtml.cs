@@ -5,6 +5,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 
 namespace Stillas.Web.Features.Programmes.Sessions;
 
@@ -66,7 +67,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
             await LoadAsync(id, ct);
             return Page();
         }
-        TempData["Message"] = "Veiledningen er lagret.";
+        TempData["Message"] = L.T("Veiledningen er lagret.");
         return RedirectToPage(new { id });
     }
 
@@ -75,11 +76,11 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanRun) return Forbid();
         ModelState.Clear();
-        if (cycleStep is not null and (< 1 or > 7)) ModelState.AddModelError("cycleStep", "Velg et trinn fra 1 til 7.");
-        if (cycleNote?.Length > GuidanceSession.TextMax) ModelState.AddModelError("cycleNote", "Notatet er for langt.");
+        if (cycleStep is not null and (< 1 or > 7)) ModelState.AddModelError("cycleStep", L.T("Velg et trinn fra 1 til 7."));
+        if (cycleNote?.Length > GuidanceSession.TextMax) ModelState.AddModelError("cycleNote", L.T("Notatet er for langt."));
         if (!ModelState.IsValid) return Page();
         await SessionService.SaveCycleAsync(db, id, cycleStep, cycleNote, clock, ct);
-        TempData["Message"] = "Trinnet i læringssirkelen er lagret.";
+        TempData["Message"] = L.T("Trinnet i læringssirkelen er lagret.");
         return Redirect($"/Programmes/Sessions/Session/{id}#part-inquiry");
     }
 
@@ -107,13 +108,13 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         {
             // The same person's other tab saved this part meanwhile: nothing is overwritten; this text stays in the form.
             if (autosave)
-                return new JsonResult(new { conflict = true, message = "Du har lagret denne delen i en annen fane mens du skrev. Teksten her er ikke lagret, men står i skjemaet. Trykk «Lagre notat» for å se begge versjonene." }) { StatusCode = 409 };
+                return new JsonResult(new { conflict = true, message = L.T("Du har lagret denne delen i en annen fane mens du skrev. Teksten her er ikke lagret, men står i skjemaet. Trykk «Lagre notat» for å se begge versjonene.") }) { StatusCode = 409 };
             await EditConflicts.ShowAsync(db, this, ex, ct);
             await LoadAsync(id, ct);
             return Page();
         }
-        if (autosave) return new JsonResult(new { savedAt = Platform.Web.NorwegianTime.DateTime(saved.UpdatedAt).Split(' ')[1], version = saved.Version });
-        TempData["Message"] = $"Notatet for {SessionPlan.PartName(part).ToLowerInvariant()} er lagret.";
+        if (autosave) return new JsonResult(new { savedAt = Platform.Web.NorwegianTime.Time(saved.UpdatedAt), version = saved.Version });
+        TempData["Message"] = L.T("Notatet for {0} er lagret.", SessionPlan.PartName(part).ToLower(System.Globalization.CultureInfo.CurrentCulture));
         return Redirect($"/Programmes/Sessions/Session/{id}#part-{part.ToString().ToLowerInvariant()}");
     }
 
@@ -125,7 +126,7 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         step.Status = StepStatus.Done;
         step.DoneAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Veiledning {Session.Number} er markert som gjennomført.";
+        TempData["Message"] = L.T("Veiledning {0} er markert som gjennomført.", Session.Number);
         return RedirectToPage(new { id });
     }
 

@@ -4,6 +4,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Sessions;
@@ -59,16 +60,18 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
             {
                 foreach (var p in await SessionService.SchoolLeadersAsync(db, a.SchoolId, ct))
                     queued += await QueueOnceAsync(db, outbox, Key("iw-due", a.SessionId, a.FeedbackDeadline, p.Id), p,
-                        $"Påminnelse: tilbakemelding på mellomarbeid innen {NorwegianTime.Date(a.FeedbackDeadline)}",
-                        $"Tilbakemeldingen på mellomarbeidet etter veiledning {a.Number} skal sendes veilederteamet innen {NorwegianTime.Date(a.FeedbackDeadline)}.\n\nSkriv den i Stillas: {link}", ct);
+                        () => L.T("Påminnelse: tilbakemelding på mellomarbeid innen {0}", NorwegianTime.Date(a.FeedbackDeadline)),
+                        () => L.T("Tilbakemeldingen på mellomarbeidet etter veiledning {0} skal sendes veilederteamet innen {1}.", a.Number, NorwegianTime.Date(a.FeedbackDeadline))
+                              + "\n\n" + L.T("Skriv den i Stillas: {0}", link), ct);
             }
             else
             {
                 // Late: flagged to the team the day after the deadline.
                 foreach (var p in await SessionService.TeamMembersAsync(db, a.TeamId, ct))
                     queued += await QueueOnceAsync(db, outbox, Key("iw-late", a.SessionId, a.FeedbackDeadline, p.Id), p,
-                        $"Tilbakemelding mangler: {a.School}, veiledning {a.Number}",
-                        $"{a.School} har ikke sendt tilbakemelding på mellomarbeidet etter veiledning {a.Number}. Fristen var {NorwegianTime.Date(a.FeedbackDeadline)}.\n\n{link}", ct);
+                        () => L.T("Tilbakemelding mangler: {0}, veiledning {1}", a.School, a.Number),
+                        () => L.T("{0} har ikke sendt tilbakemelding på mellomarbeidet etter veiledning {1}. Fristen var {2}.", a.School, a.Number, NorwegianTime.Date(a.FeedbackDeadline))
+                              + "\n\n" + link, ct);
             }
         }
 
@@ -83,8 +86,9 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
             var people = (await SessionService.SchoolLeadersAsync(db, s.SchoolId, ct)).Concat(await SessionService.TeamMembersAsync(db, s.TeamId, ct)).DistinctBy(p => p.Id);
             foreach (var p in people)
                 queued += await QueueOnceAsync(db, outbox, Key("followup", s.Id, s.Date, p.Id), p,
-                    $"Påminnelse: oppfølgingsmøte {NorwegianTime.Date(s.Date)}, {s.School}",
-                    $"Oppfølgingsmøtet med {s.School}, ett år etter siste veiledning, er {NorwegianTime.Date(s.Date)}.\n\n{baseUrl}/Programmes/Sessions/{s.ProgrammeId}", ct);
+                    () => L.T("Påminnelse: oppfølgingsmøte {0}, {1}", NorwegianTime.Date(s.Date), s.School),
+                    () => L.T("Oppfølgingsmøtet med {0}, ett år etter siste veiledning, er {1}.", s.School, NorwegianTime.Date(s.Date))
+                          + $"\n\n{baseUrl}/Programmes/Sessions/{s.ProgrammeId}", ct);
         }
         return queued;
     }
@@ -92,10 +96,12 @@ public sealed class SessionReminders(IServiceScopeFactory scopes, TimeProvider c
     private static string Key(string kind, int id, DateOnly date, int personId) =>
         string.Create(CultureInfo.InvariantCulture, $"reminder:{kind}:{id}:{date:yyyyMMdd}:p{personId}");
 
-    private static async Task<int> QueueOnceAsync(StillasDb db, Outbox outbox, string key, SessionService.Recipient to, string subject, string text, CancellationToken ct)
+    /// <summary>Queues one reminder, its subject and text written in the recipient's language (whatever language runs the service).</summary>
+    private static async Task<int> QueueOnceAsync(StillasDb db, Outbox outbox, string key, SessionService.Recipient to, Func<string> subject, Func<string> text, CancellationToken ct)
     {
         if (await db.Outbox.AnyAsync(m => m.IdempotencyKey == key, ct)) return 0;
-        outbox.Enqueue(to.Email, to.Name, subject, text, idempotencyKey: key);
+        using (Languages.Use(to.Language))
+            outbox.Enqueue(to.Email, to.Name, subject(), text(), idempotencyKey: key);
         try
         {
             await db.SaveChangesAsync(ct);

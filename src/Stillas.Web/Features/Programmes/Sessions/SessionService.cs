@@ -6,6 +6,7 @@ using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Sessions;
@@ -64,14 +65,14 @@ public static class SessionService
         var errors = new List<(string, string)>();
         start = new TimeOnly(9, 0);
         if (string.IsNullOrWhiteSpace(input.StartTime) || !TimeOnly.TryParseExact(input.StartTime.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
-            errors.Add((nameof(SessionInput.StartTime), "Skriv klokkeslettet som tt:mm, for eksempel 09:00."));
-        if (input.Minutes is not null and (< 30 or > 480)) errors.Add((nameof(SessionInput.Minutes), "Varigheten må være mellom 30 og 480 minutter."));
-        if (input.Place?.Length > 200) errors.Add((nameof(SessionInput.Place), "Stedet kan ha høyst 200 tegn."));
+            errors.Add((nameof(SessionInput.StartTime), L.T("Skriv klokkeslettet som tt:mm, for eksempel 09:00.")));
+        if (input.Minutes is not null and (< 30 or > 480)) errors.Add((nameof(SessionInput.Minutes), L.T("Varigheten må være mellom 30 og 480 minutter.")));
+        if (input.Place?.Length > 200) errors.Add((nameof(SessionInput.Place), L.T("Stedet kan ha høyst 200 tegn.")));
         if (!string.IsNullOrWhiteSpace(input.VideoLink) && !(Uri.TryCreate(input.VideoLink.Trim(), UriKind.Absolute, out var u) && u.Scheme is "https" or "http"))
-            errors.Add((nameof(SessionInput.VideoLink), "Videolenken må være en nettadresse som begynner med https://."));
-        if (input.Participants?.Length > GuidanceSession.TextMax) errors.Add((nameof(SessionInput.Participants), "Deltakerlisten er for lang."));
-        if (input.CycleStep is not null and (< 1 or > 7)) errors.Add((nameof(SessionInput.CycleStep), "Velg et trinn fra 1 til 7."));
-        if (input.CycleNote?.Length > GuidanceSession.TextMax) errors.Add((nameof(SessionInput.CycleNote), "Notatet er for langt."));
+            errors.Add((nameof(SessionInput.VideoLink), L.T("Videolenken må være en nettadresse som begynner med https://.")));
+        if (input.Participants?.Length > GuidanceSession.TextMax) errors.Add((nameof(SessionInput.Participants), L.T("Deltakerlisten er for lang.")));
+        if (input.CycleStep is not null and (< 1 or > 7)) errors.Add((nameof(SessionInput.CycleStep), L.T("Velg et trinn fra 1 til 7.")));
+        if (input.CycleNote?.Length > GuidanceSession.TextMax) errors.Add((nameof(SessionInput.CycleNote), L.T("Notatet er for langt.")));
         return errors;
     }
 
@@ -111,7 +112,7 @@ public static class SessionService
         return notes;
     }
 
-    public static string? CheckNote(string? text) => text?.Length > SessionNote.TextMax ? $"Notatet kan ha høyst {SessionNote.TextMax} tegn." : null;
+    public static string? CheckNote(string? text) => text?.Length > SessionNote.TextMax ? L.T("Notatet kan ha høyst {0} tegn.", SessionNote.TextMax) : null;
 
     /// <summary>Saves the caller's own note for one part (each guide has their own, see <see cref="SessionNote"/>).</summary>
     public static async Task<NoteView> SaveNoteAsync(StillasDb db, GuidanceSession session, AccessScope scope, SessionPart part, string? text, TimeProvider clock, CancellationToken ct, int? version = null)
@@ -188,20 +189,20 @@ public static class SessionService
         var errors = new List<(string, string)>();
         nextAt = null;
         var points = input.Points.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        if (points.Count == 0) errors.Add(("Points", "Skriv minst ett punkt for mellomarbeidet."));
-        if (points.Count > 20) errors.Add(("Points", "Avtalen kan ha høyst 20 punkter."));
-        if (points.Any(p => p!.Length > 1000)) errors.Add(("Points", "Hvert punkt kan ha høyst 1000 tegn."));
-        if (input.FeedbackDeadline is null) errors.Add((nameof(InterimWorkInput.FeedbackDeadline), "Velg datoen skolen skal gi tilbakemelding innen."));
+        if (points.Count == 0) errors.Add(("Points", L.T("Skriv minst ett punkt for mellomarbeidet.")));
+        if (points.Count > 20) errors.Add(("Points", L.T("Avtalen kan ha høyst 20 punkter.")));
+        if (points.Any(p => p!.Length > 1000)) errors.Add(("Points", L.T("Hvert punkt kan ha høyst 1000 tegn.")));
+        if (input.FeedbackDeadline is null) errors.Add((nameof(InterimWorkInput.FeedbackDeadline), L.T("Velg datoen skolen skal gi tilbakemelding innen.")));
         if (input.NextSessionDate is { } d)
         {
             var time = new TimeOnly(9, 0);
             if (!string.IsNullOrWhiteSpace(input.NextSessionTime) && !TimeOnly.TryParseExact(input.NextSessionTime.Trim(), ["HH:mm", "H:mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
-                errors.Add((nameof(InterimWorkInput.NextSessionTime), "Skriv klokkeslettet som tt:mm, for eksempel 09:00."));
+                errors.Add((nameof(InterimWorkInput.NextSessionTime), L.T("Skriv klokkeslettet som tt:mm, for eksempel 09:00.")));
             nextAt = d.ToDateTime(time);
-            if (input.FeedbackDeadline is { } f && f > d) errors.Add((nameof(InterimWorkInput.FeedbackDeadline), "Fristen for tilbakemelding må være før neste veiledning."));
+            if (input.FeedbackDeadline is { } f && f > d) errors.Add((nameof(InterimWorkInput.FeedbackDeadline), L.T("Fristen for tilbakemelding må være før neste veiledning.")));
         }
-        if (input.ReadingAssignment?.Length > GuidanceSession.TextMax) errors.Add((nameof(InterimWorkInput.ReadingAssignment), "Lesebestillingen er for lang."));
-        if (input.NextTopic?.Length > 1000) errors.Add((nameof(InterimWorkInput.NextTopic), "Temaet kan ha høyst 1000 tegn."));
+        if (input.ReadingAssignment?.Length > GuidanceSession.TextMax) errors.Add((nameof(InterimWorkInput.ReadingAssignment), L.T("Lesebestillingen er for lang.")));
+        if (input.NextTopic?.Length > 1000) errors.Add((nameof(InterimWorkInput.NextTopic), L.T("Temaet kan ha høyst 1000 tegn.")));
         return errors;
     }
 
@@ -262,27 +263,35 @@ public static class SessionService
     private static async Task EnqueueAgreementMailsAsync(StillasDb db, Outbox outbox, MailOptions mail, ProgrammeHead programme, int sessionNumber, InterimWorkAgreement a, DateOnly today, CancellationToken ct)
     {
         var leaders = await SchoolLeadersAsync(db, programme.SchoolId, ct);
-        var pdf = Platform.Pdf.PdfWriter.Render(InterimWorkPdf.Build(programme, sessionNumber, a, today));
         var link = $"{mail.BaseUrl.TrimEnd('/')}/Programmes/Sessions/InterimWork/{a.SessionId}";
-        var (text, html) = InterimWorkPdf.MailBody(programme, sessionNumber, a, link);
-        var subject = a.Version > 1
-            ? $"Endret avtale om mellomarbeid etter veiledning {sessionNumber} (versjon {a.Version})"
-            : $"Avtale om mellomarbeid etter veiledning {sessionNumber}";
-        foreach (var p in leaders)
-            outbox.Enqueue(p.Email, p.Name, subject, text, html, MailKey(a, p.Id), null, (InterimWorkPdf.FileName(programme, sessionNumber, a.Version), "application/pdf", pdf), programme.OwnerId);
+        // Each leader gets the mail and the PDF in their own language (one rendering per language).
+        foreach (var language in leaders.GroupBy(p => Languages.Normalize(p.Language) ?? Languages.Bokmal))
+        {
+            using (Languages.Use(language.Key))
+            {
+                var pdf = Platform.Pdf.PdfWriter.Render(InterimWorkPdf.Build(programme, sessionNumber, a, today));
+                var (text, html) = InterimWorkPdf.MailBody(programme, sessionNumber, a, link);
+                var subject = a.Version > 1
+                    ? L.T("Endret avtale om mellomarbeid etter veiledning {0} (versjon {1})", sessionNumber, a.Version)
+                    : L.T("Avtale om mellomarbeid etter veiledning {0}", sessionNumber);
+                foreach (var p in language)
+                    outbox.Enqueue(p.Email, p.Name, subject, text, html, MailKey(a, p.Id), null, (InterimWorkPdf.FileName(programme, sessionNumber, a.Version), "application/pdf", pdf), programme.OwnerId);
+            }
+        }
     }
 
-    public sealed record Recipient(int Id, string Name, string Email);
+    /// <summary>Someone a mail goes to; <c>Language</c> is their choice (null: bokmål), which the mail is written in.</summary>
+    public sealed record Recipient(int Id, string Name, string Email, string? Language = null);
 
     /// <summary>The school's principal and school leaders (the guidee).</summary>
     public static async Task<List<Recipient>> SchoolLeadersAsync(StillasDb db, int schoolId, CancellationToken ct) =>
         await db.Memberships.AsNoTracking().Where(m => m.SchoolId == schoolId && (m.Role == Role.Principal || m.Role == Role.SchoolLeader))
-            .Select(m => new Recipient(m.Person!.Id, m.Person.Name, m.Person.Email)).Distinct().ToListAsync(ct);
+            .Select(m => new Recipient(m.Person!.Id, m.Person.Name, m.Person.Email, m.Person.Language)).Distinct().ToListAsync(ct);
 
     /// <summary>The members of the team.</summary>
     public static async Task<List<Recipient>> TeamMembersAsync(StillasDb db, int teamId, CancellationToken ct) =>
         await db.TeamMembers.AsNoTracking().Where(m => m.TeamId == teamId)
-            .Select(m => new Recipient(m.Person!.Id, m.Person.Name, m.Person.Email)).Distinct().ToListAsync(ct);
+            .Select(m => new Recipient(m.Person!.Id, m.Person.Name, m.Person.Email, m.Person.Language)).Distinct().ToListAsync(ct);
 
     /// <summary>How the agreement mails of a version stand: (queued, sent, last error).</summary>
     public static async Task<(int Queued, int Sent, string? Error)> MailStateAsync(StillasDb db, InterimWorkAgreement a, CancellationToken ct)
@@ -304,10 +313,10 @@ public static class SessionService
     public static List<(string Field, string Message)> Check(FeedbackInput input, bool submit)
     {
         var errors = new List<(string, string)>();
-        if (input.PointStatus.Any(p => p?.Length > GuidanceSession.TextMax)) errors.Add(("PointStatus", "Beskrivelsen av et punkt er for lang."));
-        if (input.WishedTopic?.Length > 1000) errors.Add((nameof(FeedbackInput.WishedTopic), "Temaet kan ha høyst 1000 tegn."));
+        if (input.PointStatus.Any(p => p?.Length > GuidanceSession.TextMax)) errors.Add(("PointStatus", L.T("Beskrivelsen av et punkt er for lang.")));
+        if (input.WishedTopic?.Length > 1000) errors.Add((nameof(FeedbackInput.WishedTopic), L.T("Temaet kan ha høyst 1000 tegn.")));
         if (submit && input.PointStatus.All(string.IsNullOrWhiteSpace) && string.IsNullOrWhiteSpace(input.WishedTopic))
-            errors.Add(("PointStatus", "Skriv hvordan dere har arbeidet med minst ett punkt før dere sender tilbakemeldingen."));
+            errors.Add(("PointStatus", L.T("Skriv hvordan dere har arbeidet med minst ett punkt før dere sender tilbakemeldingen.")));
         return errors;
     }
 
@@ -350,10 +359,10 @@ public static class SessionService
     {
         var errors = new List<(string, string)>();
         foreach (var (field, value) in new[] { (nameof(input.Clearer), input.Clearer), (nameof(input.TakeAway), input.TakeAway), (nameof(input.Interest), input.Interest), (nameof(input.Overall), input.Overall) })
-            if (value?.Length > GuidanceSession.TextMax) errors.Add((field, $"Svaret kan ha høyst {GuidanceSession.TextMax} tegn."));
-        if (input.Rating is not null and (< 1 or > 6)) errors.Add((nameof(input.Rating), "Velg en karakter fra 1 til 6, eller la feltet stå tomt."));
+            if (value?.Length > GuidanceSession.TextMax) errors.Add((field, L.T("Svaret kan ha høyst {0} tegn.", GuidanceSession.TextMax)));
+        if (input.Rating is not null and (< 1 or > 6)) errors.Add((nameof(input.Rating), L.T("Velg en karakter fra 1 til 6, eller la feltet stå tomt.")));
         if (new[] { input.Clearer, input.TakeAway, input.Interest, input.Overall }.All(string.IsNullOrWhiteSpace) && input.Rating is null)
-            errors.Add((nameof(input.Clearer), "Svar på minst ett av spørsmålene."));
+            errors.Add((nameof(input.Clearer), L.T("Svar på minst ett av spørsmålene.")));
         return errors;
     }
 
@@ -393,7 +402,7 @@ public static class SessionService
 
     public static readonly string[] EvaluatedPhases = ["fase4", "fase5"];
 
-    public static string PhaseTitle(string phaseKey) => phaseKey == "fase4" ? "Evaluering etter veiledning 4 (fase 4)" : "Evaluering etter veiledning 8 (fase 5)";
+    public static string PhaseTitle(string phaseKey) => phaseKey == "fase4" ? L.T("Evaluering etter veiledning 4 (fase 4)") : L.T("Evaluering etter veiledning 8 (fase 5)");
 
     public sealed class PhaseFeedbackInput
     {
@@ -413,20 +422,20 @@ public static class SessionService
     public static List<(string Field, string Message)> Check(PhaseFeedbackInput i)
     {
         var errors = new List<(string, string)>();
-        if (new[] { i.WorkedWell, i.ToImprove, i.Other }.All(string.IsNullOrWhiteSpace)) errors.Add((nameof(i.WorkedWell), "Skriv en tilbakemelding i minst ett av feltene."));
+        if (new[] { i.WorkedWell, i.ToImprove, i.Other }.All(string.IsNullOrWhiteSpace)) errors.Add((nameof(i.WorkedWell), L.T("Skriv en tilbakemelding i minst ett av feltene.")));
         foreach (var (f, v) in new[] { (nameof(i.WorkedWell), i.WorkedWell), (nameof(i.ToImprove), i.ToImprove), (nameof(i.Other), i.Other) })
-            if (v?.Length > GuidanceSession.TextMax) errors.Add((f, "Teksten er for lang."));
+            if (v?.Length > GuidanceSession.TextMax) errors.Add((f, L.T("Teksten er for lang.")));
         return errors;
     }
 
     public static List<(string Field, string Message)> Check(PhaseMeetingInput i)
     {
         var errors = new List<(string, string)>();
-        if (i.MeetingDate is null) errors.Add((nameof(i.MeetingDate), "Velg datoen for evalueringsmøtet."));
-        if (string.IsNullOrWhiteSpace(i.Participants)) errors.Add((nameof(i.Participants), "Skriv hvem som deltok."));
-        if (string.IsNullOrWhiteSpace(i.Conclusions)) errors.Add((nameof(i.Conclusions), "Skriv konklusjonene fra møtet."));
+        if (i.MeetingDate is null) errors.Add((nameof(i.MeetingDate), L.T("Velg datoen for evalueringsmøtet.")));
+        if (string.IsNullOrWhiteSpace(i.Participants)) errors.Add((nameof(i.Participants), L.T("Skriv hvem som deltok.")));
+        if (string.IsNullOrWhiteSpace(i.Conclusions)) errors.Add((nameof(i.Conclusions), L.T("Skriv konklusjonene fra møtet.")));
         foreach (var (f, v) in new[] { (nameof(i.Participants), i.Participants), (nameof(i.Conclusions), i.Conclusions), (nameof(i.ModelAdjustments), i.ModelAdjustments) })
-            if (v?.Length > GuidanceSession.TextMax) errors.Add((f, "Teksten er for lang."));
+            if (v?.Length > GuidanceSession.TextMax) errors.Add((f, L.T("Teksten er for lang.")));
         return errors;
     }
 

@@ -5,6 +5,7 @@ using Stillas.Web.Features.Programmes.Agreement;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Mail;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.Programmes.Sessions;
@@ -53,7 +54,7 @@ public static class SessionsApi
             var session = await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == id, ct);
             if (!current.Scope.Can(Permission.RunProgramme, session)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input, out var start);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Veiledningen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Veiledningen kunne ikke lagres."));
             await SessionService.SaveAsync(db, id, input, start, clock, ct);
             return TypedResults.Ok((await SessionService.SessionAsync(db, id, ct))!);
         }).WithName("UpdateSession");
@@ -73,8 +74,8 @@ public static class SessionsApi
             if (session is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.TeamContent, session) || current.Scope.PersonId is null) return ApiSupport.NotFoundProblem();
             if (!Enum.TryParse<SessionPart>(part, ignoreCase: true, out var p) || !Enum.IsDefined(p))
-                return TypedResults.ValidationProblem(ApiSupport.Errors([("Part", "Ukjent del av veiledningen. Bruk opening, inquiry, closing eller evaluation.")]), title: "Notatet kunne ikke lagres.");
-            if (SessionService.CheckNote(input.Text) is { } error) return TypedResults.ValidationProblem(ApiSupport.Errors([("Text", error)]), title: "Notatet kunne ikke lagres.");
+                return TypedResults.ValidationProblem(ApiSupport.Errors([("Part", L.T("Ukjent del av veiledningen. Bruk opening, inquiry, closing eller evaluation."))]), title: L.T("Notatet kunne ikke lagres."));
+            if (SessionService.CheckNote(input.Text) is { } error) return TypedResults.ValidationProblem(ApiSupport.Errors([("Text", error)]), title: L.T("Notatet kunne ikke lagres."));
             return TypedResults.Ok(await SessionService.SaveNoteAsync(db, session, current.Scope, p, input.Text, clock, ct, input.Version));
         }).WithName("SaveSessionNote");
 
@@ -102,7 +103,7 @@ public static class SessionsApi
                 BasedOn = input.BasedOn, Revision = input.Revision,
             };
             var errors = SessionService.Check(model, out var nextAt);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Avtalen om mellomarbeid kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Avtalen om mellomarbeid kunne ikke lagres."));
             var programme = (await ProgrammeHead.LoadAsync(db, session.ProgrammeId, ct))!;
             var saved = await SessionService.SaveInterimWorkAsync(db, outbox, mail.Value, session, programme, current.Scope, model, nextAt, action, clock, ct);
             return TypedResults.Ok(Dto(saved, await SessionService.MailStateAsync(db, saved, ct)));
@@ -133,10 +134,10 @@ public static class SessionsApi
             if (!current.Scope.Can(Permission.ActForSchool, session)) return ApiSupport.Forbidden();
             var state = await SessionService.InterimWorkAsync(db, id, includeDrafts: false, ct);
             if (state.Latest is not { } agreement)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Veilederteamet har ikke sendt noen avtale om mellomarbeid for denne veiledningen ennå.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Veilederteamet har ikke sendt noen avtale om mellomarbeid for denne veiledningen ennå."));
             var model = new SessionService.FeedbackInput { PointStatus = input.PointStatus ?? [], WishedTopic = input.WishedTopic };
             var errors = SessionService.Check(model, input.Submit);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Tilbakemeldingen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Tilbakemeldingen kunne ikke lagres."));
             var f = await SessionService.SaveFeedbackAsync(db, session, agreement, current.Scope, model, input.Submit, clock, ct);
             return TypedResults.Ok(new FeedbackDto(f.PointStatus, f.WishedTopic, f.SubmittedAt, f.SubmittedByName, f.Late));
         }).WithName("SaveInterimWorkFeedback");
@@ -154,7 +155,7 @@ public static class SessionsApi
             if (session is null) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ActForSchool, session) || current.Scope.PersonId is null) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Evalueringen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Evalueringen kunne ikke lagres."));
             var e = await SessionService.SaveEvaluationAsync(db, session, current.Scope, input, clock, ct);
             return TypedResults.Ok(new EvaluationDto(e.Id, e.SessionId, e.AuthorName, e.Clearer, e.TakeAway, e.Interest, e.Overall, e.Rating, e.CreatedAt));
         }).WithName("SaveMySessionEvaluation");
@@ -172,7 +173,7 @@ public static class SessionsApi
             if (p is null || !SessionService.EvaluatedPhases.Contains(phase)) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ActForSchool, p)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Tilbakemeldingen kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Tilbakemeldingen kunne ikke lagres."));
             return TypedResults.Ok(Dto(await SessionService.SavePhaseFeedbackAsync(db, p, phase, current.Scope, input, clock, ct)));
         }).WithName("SavePhaseFeedback");
 
@@ -182,7 +183,7 @@ public static class SessionsApi
             if (p is null || !SessionService.EvaluatedPhases.Contains(phase)) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.RunProgramme, p)) return ApiSupport.Forbidden();
             var errors = SessionService.Check(input);
-            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: "Referatet kunne ikke lagres.");
+            if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Referatet kunne ikke lagres."));
             return TypedResults.Ok(Dto(await SessionService.SavePhaseMeetingAsync(db, p, phase, current.Scope, input, clock, ct)));
         }).WithName("SavePhaseMeeting");
 
