@@ -141,21 +141,33 @@ public sealed partial class PseudoLocalisationTests(PseudoSite site, ITestOutput
 
     private static string Normalise(string s) => WhiteSpace().Replace(s, " ").Trim();
 
+    /// <summary>
+    /// Names that are the same in every language: the product, file formats, and the languages' own names (the
+    /// switcher and a person's language name each language in itself, as is the convention).
+    /// </summary>
+    private static readonly HashSet<string> SameInEveryLanguage = new(["Stillas", "PDF", "Bokmål", "Nynorsk", "English"], StringComparer.Ordinal);
+
     /// <summary>Whether a text outside the markers is data: only numbers and signs, a date or time, or part of a stored value.</summary>
     private static bool IsData(string text, string corpus)
     {
         var bare = text.StartsWith('@') ? text[(text.IndexOf(": ", StringComparison.Ordinal) + 2)..] : text;
         if (!Letters().IsMatch(bare)) return true;
-        // Pieces between separators: "Per Rektorsen · Sentrum skole (Rektor)" is three values from the database.
-        foreach (var piece in Separators().Split(bare).Select(p => p.Trim()).Where(p => Letters().IsMatch(p)))
+        // Pieces between separators: "Per Rektorsen · Sentrum skole (Rektor)" is three values from the database,
+        // "1. Elevene bruker …" a numbered line of a stored text, ". Skolen reviderer …" the rest of one after a link.
+        foreach (var raw in Separators().Split(bare))
         {
-            if (piece is "Stillas" or "–") continue;
+            var piece = Numbering().Replace(raw.Trim(), "").Trim(' ', '.', ',', ';', ':', '–', '-', '·', '|', '?', '!');
+            if (!Letters().IsMatch(piece) || SameInEveryLanguage.Contains(piece)) continue;
             if (!corpus.Contains(piece.ToLowerInvariant(), StringComparison.Ordinal)) return false;
         }
         return true;
     }
 
-    /// <summary>Every text value stored in the database, lower-cased and joined: what people typed or the seed wrote.</summary>
+    /// <summary>
+    /// Every text value stored in the database, lower-cased, white space collapsed as the page shows it, and joined:
+    /// what people typed or the seed wrote. JSON columns (lists of measures, report sections, audit values) are
+    /// read as their string values, which the serializer stores escaped ("\u00F8").
+    /// </summary>
     private static string Data(string databasePath)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=false");
@@ -168,6 +180,16 @@ public sealed partial class PseudoLocalisationTests(PseudoSite site, ITestOutput
             while (r.Read()) tables.Add(r.GetString(0));
         }
         var sb = new System.Text.StringBuilder();
+        void Add(string value) => sb.Append(WhiteSpace().Replace(value, " ").Trim().ToLowerInvariant()).Append('\u0001');
+        void AddJson(System.Text.Json.JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.String: Add(e.GetString()!); break;
+                case System.Text.Json.JsonValueKind.Array: foreach (var x in e.EnumerateArray()) AddJson(x); break;
+                case System.Text.Json.JsonValueKind.Object: foreach (var x in e.EnumerateObject()) AddJson(x.Value); break;
+            }
+        }
         foreach (var table in tables)
         {
             using var cmd = connection.CreateCommand();
@@ -175,7 +197,22 @@ public sealed partial class PseudoLocalisationTests(PseudoSite site, ITestOutput
             using var r = cmd.ExecuteReader();
             while (r.Read())
                 for (var i = 0; i < r.FieldCount; i++)
-                    if (r.GetFieldType(i) == typeof(string) && !r.IsDBNull(i)) sb.Append(r.GetString(i).ToLowerInvariant()).Append('\n');
+                {
+                    if (r.GetFieldType(i) != typeof(string) || r.IsDBNull(i)) continue;
+                    var value = r.GetString(i);
+                    Add(value);
+                    // Lines of a multi-line text are shown one by one (lists, the audit log's " | ").
+                    foreach (var line in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) Add(line);
+                    if (value.Length > 1 && value[0] is '{' or '[')
+                    {
+                        try
+                        {
+                            using var json = System.Text.Json.JsonDocument.Parse(value);
+                            AddJson(json.RootElement);
+                        }
+                        catch (System.Text.Json.JsonException) { }
+                    }
+                }
         }
         return sb.ToString();
     }
@@ -186,6 +223,9 @@ public sealed partial class PseudoLocalisationTests(PseudoSite site, ITestOutput
     [GeneratedRegex(@"\p{L}{2,}")]
     private static partial Regex Letters();
 
-    [GeneratedRegex(@"\s[·–—|/]\s|[,:;()«»""]|\s-\s")]
+    [GeneratedRegex(@"(?:^|\s)[·–—|/](?:\s|$)|[,:;()«»""]|\s-\s")]
     private static partial Regex Separators();
+
+    [GeneratedRegex(@"^\d+\.\s+")]
+    private static partial Regex Numbering();
 }

@@ -112,6 +112,8 @@ public static class AccessMatrix
         new("GET", "/Account/ForgotPassword", LoggedIn, Anonymous: true),
         new("GET", "/Account/SetPassword", LoggedIn, Anonymous: true),
         new("GET", "/Account/ExternalCallback", LoggedIn, Anonymous: true),
+        // The language choice: anyone, logged in or not (the login page has the switcher too).
+        new("GET", "/Account/Language", LoggedIn, Anonymous: true),
         // One's own profile: password, sessions; the idle warning's "Forbli innlogget" calls KeepAlive.
         new("GET", "/Account/Profile", LoggedIn),
         new("GET", "/Account/Profile", LoggedIn) { Handler = "KeepAlive", Expect = _ => "idleSeconds" },
@@ -533,6 +535,9 @@ public static class AccessMatrix
         // Without fields the password form answers with its messages; ending one's other sessions leaves this one.
         new("POST", "/Account/Profile", LoggedIn) { Handler = "ChangePassword" },
         new("POST", "/Account/Profile", LoggedIn) { Handler = "EndOthers" },
+        // Without a language the profile follows the browser again; the switcher without one is bokmål.
+        new("POST", "/Account/Profile", LoggedIn) { Handler = "Language" },
+        new("POST", "/Account/Language", LoggedIn, Anonymous: true) { LoginIsSuccess = true },
         new("POST", "/Error", LoggedIn, Anonymous: true),
 
         new("POST", "/Schools/Details/{id:int}", NordvikManagers) { Handler = "Deactivate", Fresh = FreshId((ids, app) => ids.NewSchoolAsync(app)) },

@@ -43,7 +43,7 @@ public abstract class AuditLanguageTests(StillasApp app)
     [Theory]
     [InlineData("nb", "Dato for neste veiledning", "Avtale om mellomarbeid", "Endret", "ja")]
     [InlineData("nn", "Dato for neste rettleiing", "Avtale om mellomarbeid", "Endra", "ja")]
-    [InlineData("en", "Date of next guidance session", "Interim work agreement", "Changed", "yes")]
+    [InlineData("en", "Date of the next guidance session", "Interim-work agreement", "Changed", "yes")]
     public void Field_and_entity_names_read_in_the_readers_language(string language, string field, string entity, string action, string yes)
     {
         using (Languages.Use(language))

@@ -27,6 +27,25 @@ public sealed class SchoolCsvTests
         Assert.Equal((2, A, "Sentrum skole", Owner, SchoolLevel.Barneskole, 1, 7), (row.Line, row.OrganisationNumber, row.Name, row.OwnerOrganisationNumber, row.Level!.Value, row.FirstGrade!.Value, row.LastGrade!.Value));
     }
 
+    [Theory]
+    [InlineData("nb")]
+    [InlineData("nn")]
+    [InlineData("en")]
+    public void The_headers_the_import_page_names_in_each_language_are_read(string language)
+    {
+        string header;
+        using (Stillas.Web.Platform.Text.Languages.Use(language))
+            header = string.Join(";", new[] { SchoolCsv.OrganisationNumberColumn, SchoolCsv.NameColumn, SchoolCsv.OwnerColumn, SchoolCsv.LevelColumn, SchoolCsv.GradesColumn, SchoolCsv.PupilsColumn }
+                .Select(c => Stillas.Web.Platform.Text.L.T(c)));
+        if (language != "nb") Assert.NotEqual(header, string.Join(";", SchoolCsv.OrganisationNumberColumn, SchoolCsv.NameColumn, SchoolCsv.OwnerColumn, SchoolCsv.LevelColumn, SchoolCsv.GradesColumn, SchoolCsv.PupilsColumn));
+        var result = SchoolCsv.Parse($"{header}\n{A};Sentrum skole;{Owner};Barneskole;1-7;120\n");
+        Assert.Empty(result.FileErrors);
+        var row = Assert.Single(result.Rows);
+        Assert.True(row.IsValid, string.Join(" ", row.Errors));
+        Assert.True(result.HasPupilsColumn);
+        Assert.Equal((A, "Sentrum skole", Owner, 1, 7), (row.OrganisationNumber, row.Name, row.OwnerOrganisationNumber, row.FirstGrade!.Value, row.LastGrade!.Value));
+    }
+
     [Fact]
     public void Comma_file_with_headers_in_any_case_and_order_and_extra_columns_is_read()
     {

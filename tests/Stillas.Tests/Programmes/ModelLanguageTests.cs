@@ -79,7 +79,7 @@ public abstract class ModelLanguageTests(StillasApp app)
     {
         var english = Plain(await (await OwnerAdminIn("en-GB")).GetStringAsync("/Models/BuiltIn/tromso/1"));
         Assert.Contains("The Tromsø model, version 1", english);
-        Assert.Contains("Phase 3: Assessment days (vurderingsdager)", english);
+        Assert.Contains("Phase 3: Assessment days", english);
         Assert.Contains("Start-up meeting", english);
 
         var modelUrl = await OwnModelWithTypedStepAsync();

@@ -103,7 +103,7 @@ public sealed class AccountLinks(StillasDb db, Outbox outbox, TimeProvider clock
     {
         var person = account.Person ?? db.People.Local.FirstOrDefault(p => p.Id == account.PersonId);
         return person is not null ? person.Language
-            : db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId).Select(p => p.Language).FirstOrDefault();
+            : db.LanguageOf(account.PersonId);
     }
 
     private (string Token, string Link, DateTimeOffset Expires) NewLink(Account account, bool invitation)

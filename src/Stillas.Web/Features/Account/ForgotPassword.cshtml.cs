@@ -28,8 +28,7 @@ public sealed class ForgotPasswordModel(UserManager<Account> users, AccountLinks
         if (account is not null)
         {
             // An active person's name and language: the mail is in the language they chose, not the browser's.
-            var person = await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId && p.Active)
-                .Select(p => new { p.Name, p.Language }).SingleOrDefaultAsync(ct);
+            var person = await db.ActivePersonAsync(account.PersonId, ct);
             if (person is not null)
             {
                 links.Issue(account, person.Name, person.Language, invitation: false);

@@ -27,8 +27,7 @@ public sealed class LanguageModel(CurrentScope current, StillasDb db) : PageMode
         if (current.Scope is { IsAuthenticated: true, PersonId: int personId })
         {
             // Only the person's own language column: set-based, so no form version is needed and nothing else is touched.
-            await db.People.IgnoreQueryFilters().Where(p => p.Id == personId && (p.Language == null || p.Language != code))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, code), ct);
+            await db.SetOwnLanguageAsync(personId, code, ct);
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

@@ -57,8 +57,7 @@ public sealed class LoginModel(IWebHostEnvironment env, IAuthenticationSchemePro
         }
         var account = await users.FindByEmailAsync(email);
         // The name and language of an active person (the lockout mail is in their language), read by key before any scope.
-        var person = account is null ? null : await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId && p.Active)
-            .Select(p => new { p.Name, p.Language }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var person = account is null ? null : await db.ActivePersonAsync(account.PersonId, HttpContext.RequestAborted);
         // Unknown, inactive or already locked: the same work as a wrong password, and the same answer.
         if (account is null || person is null || await users.IsLockedOutAsync(account))
         {

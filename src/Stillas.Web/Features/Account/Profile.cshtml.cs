@@ -89,8 +89,7 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
     {
         if (current.Scope.PersonId is not int personId) return Challenge();
         var code = Languages.Normalize(language);
-        await db.People.IgnoreQueryFilters().Where(p => p.Id == personId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, code), ct);
+        await db.SetOwnLanguageAsync(personId, code, ct);
         TextSetup.SetLanguageCookie(HttpContext, code);
         using (Languages.Use(code ?? BrowserLanguage()))
             TempData["Message"] = code is null ? L.T("Stillas bruker nå språket nettleseren din ber om.") : L.T("Språket er lagret.");
@@ -115,7 +114,7 @@ public sealed class ProfileModel(CurrentScope current, UserManager<Account> user
         if (account is null) return false;
         Name = current.Scope.ActorName;
         Email = account.Email ?? "";
-        Language = Languages.Normalize(await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId).Select(p => p.Language).FirstOrDefaultAsync(ct));
+        Language = Languages.Normalize(await db.LanguageOfAsync(account.PersonId, ct));
         ThisSession = UserSessions.IdOf(User);
         Sessions = await sessions.ActiveAsync(account.Id, ct);
         return true;

@@ -79,7 +79,7 @@ public sealed class UserSessions(StillasDb db, TimeProvider clock, IOptions<Sess
             [new Claim(Claim, $"{session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{secret}"), new Claim("amr", method)]);
         // The person's chosen language follows them to every browser they log in on; without a choice, what was
         // picked on the login page (or else the browser's own languages) decides.
-        var language = await db.People.IgnoreQueryFilters().Where(p => p.Id == account.PersonId).Select(p => p.Language).FirstOrDefaultAsync(http.RequestAborted);
+        var language = await db.LanguageOfAsync(account.PersonId, http.RequestAborted);
         if (language is not null) Platform.Text.TextSetup.SetLanguageCookie(http, language);
     }
 

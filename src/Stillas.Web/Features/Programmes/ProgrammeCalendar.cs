@@ -28,7 +28,7 @@ public static class ProgrammeCalendar
             // From here on the query filters read the feed owner's scope, exactly as if they were logged in.
             current.Scope = scope;
             // The feed is the person's own: its texts in the language they chose (the request's when they chose none).
-            var language = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == personId).Select(p => p.Language).SingleOrDefaultAsync(ct);
+            var language = await db.LanguageOfAsync(personId, ct);
             ICalendarWriter calendar;
             using (language is null ? null : Languages.Use(language))
                 calendar = await WriteAsync(db, scope, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);

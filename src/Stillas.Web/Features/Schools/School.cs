@@ -30,7 +30,7 @@ public class School : IOwnerScoped, IVersioned
     public DateTimeOffset CreatedAt { get; set; }
 
     public string Grades => Level == SchoolLevel.Videregaende
-        ? $"Vg{FirstGrade - 10}–Vg{LastGrade - 10}"
+        ? L.T("Vg{0}–Vg{1}", FirstGrade - 10, LastGrade - 10)
         : L.T("{0}.–{1}. trinn", FirstGrade, LastGrade);
 
     public static string LevelName(SchoolLevel level) => level switch

@@ -27,6 +27,26 @@ public static class Unfiltered
     public static Task<string?> ActivePersonNameAsync(this StillasDb db, int personId, CancellationToken ct) =>
         db.People.IgnoreQueryFilters().Where(p => p.Id == personId && p.Active).Select(p => p.Name).SingleOrDefaultAsync(ct);
 
+    /// <summary>The name and chosen language of the active person behind a login, before any scope exists (login, forgotten password: their mails are in their language); null if none.</summary>
+    public static Task<ActivePerson?> ActivePersonAsync(this StillasDb db, int personId, CancellationToken ct) =>
+        db.People.IgnoreQueryFilters().Where(p => p.Id == personId && p.Active).Select(p => new ActivePerson(p.Name, p.Language)).SingleOrDefaultAsync(ct);
+
+    /// <summary>A person's own chosen language (null: none chosen), read by key: at login, for their own calendar feed and profile, and for mail to them.</summary>
+    public static Task<string?> LanguageOfAsync(this StillasDb db, int personId, CancellationToken ct) =>
+        db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == personId).Select(p => p.Language).FirstOrDefaultAsync(ct);
+
+    /// <inheritdoc cref="LanguageOfAsync"/>
+    public static string? LanguageOf(this StillasDb db, int personId) =>
+        db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == personId).Select(p => p.Language).FirstOrDefault();
+
+    /// <summary>
+    /// Sets the person's own language column and nothing else (set-based, so no form version is needed): only for
+    /// the person themself, who may not otherwise see their own row (a guide without an owner's staff role).
+    /// </summary>
+    public static Task<int> SetOwnLanguageAsync(this StillasDb db, int personId, string? code, CancellationToken ct) =>
+        db.People.IgnoreQueryFilters().Where(p => p.Id == personId && (p.Language == null ? code != null : p.Language != code))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, code), ct);
+
     // Rows the scope names by their own keys (its staff owners, its teams): the access filter would only repeat
     // the scope's own lists at its cost (for people, two EXISTS per row), so these read by the keys it holds.
 
@@ -55,3 +75,6 @@ public static class Unfiltered
         return db.TeamMembers.IgnoreQueryFilters().AsNoTracking().Where(m => ids.Contains(m.TeamId));
     }
 }
+
+/// <summary>The name and chosen language of an active person.</summary>
+public sealed record ActivePerson(string Name, string? Language);

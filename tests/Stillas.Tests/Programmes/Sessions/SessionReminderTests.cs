@@ -67,7 +67,8 @@ public sealed class SessionReminderTests(ClockedApp app) : IClassFixture<Clocked
         app.Clock.Advance(TimeSpan.FromDays(3));
         // Advancing the fake clock also wakes the hosted service's loop (Task.Delay on the TimeProvider), which may queue them first.
         await reminders.RunOnceAsync(CancellationToken.None);
-        Assert.Equal(3, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:iw-late:{id}:"))));
+        // Team 1's four members (with the English-speaking university guest).
+        Assert.Equal(4, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:iw-late:{id}:"))));
         await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Advisor) && (m.Subject ?? "").StartsWith("Tilbakemelding mangler"));
         Assert.Equal(0, await reminders.RunOnceAsync(CancellationToken.None));
         // Three days on the fake clock outlive the login cookie: log in again.
@@ -93,8 +94,8 @@ public sealed class SessionReminderTests(ClockedApp app) : IClassFixture<Clocked
         app.Clock.Advance(TimeSpan.FromDays(7));
         await reminders.RunOnceAsync(CancellationToken.None);
         await reminders.RunOnceAsync(CancellationToken.None);
-        // Principal, school leader and the three team members.
-        Assert.Equal(5, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:followup:{stepId}:"))));
+        // Principal, school leader and the four team members.
+        Assert.Equal(6, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith($"reminder:followup:{stepId}:"))));
         await app.Smtp.WaitForAsync(m => (m.Subject ?? "").StartsWith("Påminnelse: oppfølgingsmøte"));
     }
 }
@@ -207,7 +208,8 @@ public sealed class FollowUpMeetingTests(ClockedApp app) : IClassFixture<Clocked
         app.Clock.SetUtcNow(new DateTimeOffset(expected.AddDays(-10).ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
         await reminders.RunOnceAsync(CancellationToken.None);
         await reminders.RunOnceAsync(CancellationToken.None);
-        Assert.Equal(5, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith(key))));
+        // Principal, school leader and team 1's four members.
+        Assert.Equal(6, await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.IdempotencyKey!.StartsWith(key))));
         await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && (m.Subject ?? "") == $"Påminnelse: oppfølgingsmøte {expected:dd.MM.yyyy}, Sentrum skole");
     }
 
