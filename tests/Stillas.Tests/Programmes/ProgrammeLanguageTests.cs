@@ -163,6 +163,33 @@ public sealed partial class ProgrammeLanguageTests(StillasApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_timeline_PDF_of_the_demo_programme_is_written_in_the_readers_language_and_date_format()
+    {
+        var programme = await app.WithDbAsync(db => db.Programmes.Where(p => p.School!.Name == "Sentrum skole" && p.Steps.Any(s => s.Key == "fase4.session1")).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        async Task<string> TimelineAsync(string language)
+        {
+            var client = await LoginAsync(Principal, language);
+            var response = await client.GetAsync($"/Programmes/Timeline/{programme}?handler=Pdf");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            return Space().Replace(string.Join("\n", pdf.GetPages().Select(p => ContentOrderTextExtractor.GetText(p))), " ");
+        }
+
+        var nn = await TimelineAsync("nn-NO");
+        Assert.Contains("Rettleiing 4", nn);
+        Assert.Contains("Avtale om mellomarbeid etter rettleiing 2 send til skulen", nn);
+        Assert.Matches(@"\b\d{2}\.\d{2}\.\d{4}\b", nn);
+        Assert.DoesNotContain("Veiledning 4", nn);
+
+        var en = await TimelineAsync("en-GB");
+        Assert.Contains("Guidance session 4", en);
+        Assert.Contains("Interim work agreement after guidance session 2 sent to the school", en);
+        Assert.Matches(@"\b\d{2}/\d{2}/\d{4}\b", en);
+        Assert.DoesNotMatch(@"\b\d{2}\.\d{2}\.\d{4}\b", en);
+        Assert.DoesNotContain("Veiledning 4", en);
+    }
+
+    [Fact]
     public async Task The_calendar_feed_speaks_the_language_its_owner_chose_whatever_the_calendar_app_asks_for()
     {
         await app.WithDbAsync(async db =>

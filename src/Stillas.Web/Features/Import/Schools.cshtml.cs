@@ -112,9 +112,11 @@ public sealed class SchoolsModel(StillasDb db, CurrentScope current, IDataProtec
             .Where(o => o.Id == (Owner ?? int.Parse(OwnerOptions[0].Value, CultureInfo.InvariantCulture)))
             .Select(o => o.OrganisationNumber).SingleOrDefaultAsync(ct) ?? "";
         string Org(string stem) => OrganisationNumber.Complete(stem)!;
+        // The headers in the reader's language, as the page names them (the reader takes all three); the school
+        // types stay the register's words.
         var csv = new StringBuilder()
-            .Append(SchoolCsv.OrganisationNumberColumn).Append(';').Append(SchoolCsv.NameColumn).Append(';').Append(SchoolCsv.OwnerColumn).Append(';')
-            .Append(SchoolCsv.LevelColumn).Append(';').Append(SchoolCsv.GradesColumn).Append(';').Append(SchoolCsv.PupilsColumn).Append("\r\n")
+            .AppendJoin(';', new[] { SchoolCsv.OrganisationNumberColumn, SchoolCsv.NameColumn, SchoolCsv.OwnerColumn, SchoolCsv.LevelColumn, SchoolCsv.GradesColumn, SchoolCsv.PupilsColumn }
+                .Select(c => L.T(c))).Append("\r\n")
             .Append(Org("99887701")).Append(";Eksempelvik skole;").Append(ownerNumber).Append(";Barneskole;1-7;214\r\n")
             .Append(Org("99887702")).Append(";Eksempelvik ungdomsskole;").Append(ownerNumber).Append(";Ungdomsskole;8-10;187\r\n")
             .Append(Org("99887703")).Append(";Øvre Eksempeldal oppvekstsenter;").Append(ownerNumber).Append(";Grunnskole 1-10;1-10;96\r\n")
