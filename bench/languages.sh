@@ -12,7 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 cookie=$(./login.sh "$base" "$email" "$password")
 programme=$(curl -s -H "Cookie: $cookie" "$base/Programmes" | grep -o 'href="/Programmes/Details/[0-9]*"' | head -n 1 | grep -o '[0-9]*' || true)
 pages=("/" "/Schools" "/Programmes")
-[ -n "$programme" ] && pages+=("/Programmes/Details/$programme" "/Programmes/Sessions?programme=$programme")
+[ -n "$programme" ] && pages+=("/Programmes/Details/$programme" "/Programmes/Sessions/$programme")
 for p in "${pages[@]}"; do
   for l in nb nn en; do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie; stillas-lang=$l" "$base$p")

@@ -36,7 +36,7 @@ public sealed partial class PseudoLocalisationTests(PseudoSite site, ITestOutput
         return roles;
     }
 
-    private const int MaxPages = 45;
+    private const int MaxPages = 90;
 
     /// <summary>Text nodes and attributes outside ⟦ ⟧ (nesting counted in document order), and ⟦! !⟧ misses.</summary>
     private const string Unwrapped = """
