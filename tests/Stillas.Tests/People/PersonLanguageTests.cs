@@ -46,7 +46,8 @@ public abstract class PersonLanguageTests(StillasApp app)
         {
             ["Input.Version"] = Id(version), ["Input.Name"] = "Nora Gammel", ["Input.Email"] = "nora.nynorsk@nordvik.test", ["Input.Language"] = "en",
         });
-        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Noen andre har endret dette", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
         Assert.Equal("nn", await LanguageOfAsync(id));
 
         // "Som nettleseren" clears the choice.

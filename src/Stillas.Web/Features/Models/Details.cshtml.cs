@@ -27,6 +27,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
     }
 
     [BindProperty] public CadenceInput Cadence { get; set; } = new();
+    /// <summary>The model's concurrency token the page read (its forms send it back; a save based on an older one is refused).</summary>
+    [BindProperty] public int? Revision { get; set; }
 
     public ProgrammeModel Entity { get; private set; } = default!;
     public ProgrammeTemplate Template { get; private set; } = default!;
@@ -38,6 +40,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
     {
         if (!await LoadAsync(id, tracked: false, ct)) return NotFound();
         Cadence = new CadenceInput { SessionsPerHalfYear = Template.Cadence.SessionsPerHalfYear, SessionHours = Template.Cadence.SessionHours };
+        Revision = Entity.Revision;
         return Page();
     }
 
@@ -49,7 +52,11 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         var changed = Template;
         if (Cadence.SessionsPerHalfYear != changed.Cadence.SessionsPerHalfYear) changed = changed.WithSessionsPerHalfYear(Cadence.SessionsPerHalfYear!.Value);
         if (Cadence.SessionHours != changed.Cadence.SessionHours) changed = changed.WithSessionHours(Cadence.SessionHours!.Value);
-        return await SaveAsync(changed, L.T("Hyppigheten er lagret."), ct);
+        return await SaveAsync(changed, L.T("Hyppigheten er lagret."), ct, theirs =>
+        [
+            new(nameof(Cadence.SessionsPerHalfYear), L.T("Veiledninger per halvår"), Text(theirs.Cadence.SessionsPerHalfYear), Text(Cadence.SessionsPerHalfYear)),
+            new(nameof(Cadence.SessionHours), L.T("Timer per veiledning"), Text(theirs.Cadence.SessionHours), Text(Cadence.SessionHours)),
+        ]);
     }
 
     public async Task<IActionResult> OnPostRemoveStepAsync(int id, string key, CancellationToken ct)
@@ -87,11 +94,29 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current) : PageModel
         return RedirectToPage("/Models/Index");
     }
 
-    private async Task<IActionResult> SaveAsync(ProgrammeTemplate changed, string message, CancellationToken ct)
+    private static string? Text(int? n) => n?.ToString(System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <param name="both">The fields the form edits, theirs (the model as stored now) beside the posted ones, for a refused save.</param>
+    private async Task<IActionResult> SaveAsync(ProgrammeTemplate changed, string message, CancellationToken ct, Func<ProgrammeTemplate, IEnumerable<ConflictField>>? both = null)
     {
         var before = Entity.Version;
+        var id = Entity.Id;
+        if (Revision is int revision) db.Expect(Entity, revision);
         Entity.Store(changed, InUse > 0);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Someone changed the model since this page was read: nothing is saved; the page shows the model as it is
+            // now, both versions of what this form edits, keeps what was typed and carries the stored revision.
+            var conflict = await EditConflicts.ShowAsync(db, this, ex, ct);
+            if (!await LoadAsync(id, tracked: false, ct)) return NotFound();
+            Revision = Entity.Revision;
+            if (both is not null) ModelPages.ShowBoth(this, conflict, both(Template));
+            return Page();
+        }
         TempData["Message"] = Entity.Version != before
             ? L.T("{0} Modellen er nå versjon {1}; forløpene som bruker versjon {2}, beholder den.", message, Entity.Version, before)
             : message;

@@ -6,7 +6,8 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Features.Models;
 
 /// <summary>What the model pages share: the view of a model, keys for copies, and how many programmes use a version.</summary>
-public sealed record ModelView(ProgrammeTemplate Template, int? ModelId, bool CanEdit);
+/// <param name="Revision">The owner's model's concurrency token the page read, carried by its forms (null: a built-in model).</param>
+public sealed record ModelView(ProgrammeTemplate Template, int? ModelId, bool CanEdit, int? Revision = null);
 
 public static class ModelPages
 {
@@ -44,6 +45,13 @@ public static class ModelPages
         if (slug.Length > 40) slug = slug[..40].Trim('-');
         return slug.Length == 0 ? "modell" : slug;
     }
+
+    /// <summary>
+    /// A refused save of a model: its steps are stored as JSON, which the conflict does not list, so the page
+    /// names the fields it edits itself, theirs (as stored now) beside what the person sent.
+    /// </summary>
+    public static void ShowBoth(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, EditConflict conflict, IEnumerable<ConflictField> fields) =>
+        page.ViewData[EditConflicts.ViewDataKey] = conflict with { Fields = [.. fields.Where(f => f.Theirs != f.Yours), .. conflict.Fields] };
 
     /// <summary>Programmes that started with this version of the owner's model (the owner's administrator sees them all).</summary>
     public static Task<int> ProgrammesUsingAsync(StillasDb db, ProgrammeModel model, CancellationToken ct) =>

@@ -74,6 +74,8 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
     [BindProperty] public StepForm Form { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Key { get; set; }
     [BindProperty(SupportsGet = true)] public string? Phase { get; set; }
+    /// <summary>The model's concurrency token the form was read at; a save based on an older one is refused.</summary>
+    [BindProperty] public int? Revision { get; set; }
 
     public ProgrammeModel Entity { get; private set; } = default!;
     public ProgrammeTemplate Template { get; private set; } = default!;
@@ -104,6 +106,7 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
         Form = IsNew
             ? new StepForm { Kind = StepKind.Meeting, Responsible = StepResponsible.Team, Anchor = OffsetAnchor.PreviousStep, SchoolWeeks = 1 }
             : StepForm.From(Template.Step(Key!));
+        Revision = Entity.Revision;
         return Page();
     }
 
@@ -157,8 +160,29 @@ public sealed class StepModel(StillasDb db, CurrentScope current) : PageModel
             return Page();
         }
         var before = Entity.Version;
+        if (Revision is int revision) db.Expect(Entity, revision);
         Entity.Store(changed, await ModelPages.ProgrammesUsingAsync(db, Entity, ct) > 0);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Someone changed the model since the form was read: nothing is saved; their step beside what was typed
+            // (which stays in the form), and the form now carries the stored revision.
+            var conflict = await EditConflicts.ShowAsync(db, this, ex, ct);
+            if (await LoadAsync(id, tracked: false, ct) is { } gone) return gone;
+            Revision = Entity.Revision;
+            var theirs = Key is null ? null : Template.Steps.FirstOrDefault(s => s.Key == Key);
+            ModelPages.ShowBoth(this, conflict, theirs is null ? [] :
+            [
+                new(nameof(Form.Title), L.T("Tittel"), L.Data(theirs.Title), Form.Title.Trim()),
+                new(nameof(Form.Days), L.T("Antall skoledager på rad"), theirs.Days.ToString(System.Globalization.CultureInfo.CurrentCulture), Form.Days?.ToString(System.Globalization.CultureInfo.CurrentCulture)),
+                new(nameof(Form.Hours), L.T("Timer (valgfritt)"), theirs.Hours?.ToString(System.Globalization.CultureInfo.CurrentCulture), Form.Hours?.ToString(System.Globalization.CultureInfo.CurrentCulture)),
+                new(nameof(Form.Description), L.T("Beskrivelse (valgfritt)"), string.IsNullOrEmpty(theirs.Description) ? null : L.Data(theirs.Description), string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description.Trim()),
+            ]);
+            return Page();
+        }
         // The title as the administrator typed it: their own text, not translated.
         var saved = IsNew ? L.T("«{0}» er lagt til.", Form.Title.Trim()) : L.T("«{0}» er lagret.", Form.Title.Trim());
         TempData["Message"] = Entity.Version != before

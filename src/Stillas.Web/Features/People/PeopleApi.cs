@@ -15,7 +15,8 @@ namespace Stillas.Web.Features.People;
 public static class PeopleApi
 {
     /// <param name="Language">The person's language: "nb", "nn", "en", or null for the browser's.</param>
-    public sealed record PersonDto(int Id, int? OwnerId, string? OwnerName, string Name, string Email, string? Phone, string? Title, bool Active, string? Language);
+    /// <param name="Version">The person's concurrency token: send it back with PUT, and a save based on an older one gets 409.</param>
+    public sealed record PersonDto(int Id, int? OwnerId, string? OwnerName, string Name, string Email, string? Phone, string? Title, bool Active, string? Language, int Version);
     public sealed record MembershipDto(int Id, Role Role, string RoleName, int? OwnerId, int? SchoolId, string? SchoolName, int? UniversityId, bool Active);
     public sealed record TeamMembershipDto(int TeamId, string TeamName, TeamRole Role, DateOnly? From, DateOnly? To);
     public sealed record PersonDetailsDto(PersonDto Person, IReadOnlyList<MembershipDto> Memberships, IReadOnlyList<TeamMembershipDto> Teams);
@@ -48,7 +49,7 @@ public static class PeopleApi
             // A national administrator sees 90,000 people: count no further than the cap (docs/performance.md).
             var (total, capped) = await query.CountCappedAsync(MaxCount, ct);
             var items = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((number - 1) * size).Take(size)
-                .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active, p.Language))
+                .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active, p.Language, p.Version))
                 .ToListAsync(ct);
             return TypedResults.Ok(new Paged<PersonDto>(items, number, size, total, capped));
         }).WithName("ListPeople");
@@ -131,7 +132,7 @@ public static class PeopleApi
     private static async Task<PersonDetailsDto?> DetailsAsync(StillasDb db, int id, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active, p.Language))
+            .Select(p => new PersonDto(p.Id, p.OwnerId, p.Owner == null ? null : p.Owner.Name, p.Name, p.Email, p.Phone, p.Title, p.Active, p.Language, p.Version))
             .SingleOrDefaultAsync(ct);
         if (person is null) return null;
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.PersonId == id).OrderBy(m => m.Role).ThenBy(m => m.Id).Select(ToDto).ToListAsync(ct);

@@ -125,7 +125,8 @@ public static class PersonAccounts
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        // A stale version is no taken address: it reaches the caller as a conflict (409, both versions).
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return [(nameof(PersonInput.Email), EmailInUse)];

@@ -231,10 +231,10 @@ public static class EditConflicts
 
     // A [Display(Name = "…")] is a bokmål catalog key like any other text.
     private static string Label(Type type, string property) =>
-        type.GetProperty(property)?.GetCustomAttribute<DisplayAttribute>()?.GetName() is { } name ? L.Data(name) : Labels(property);
+        type.GetProperty(property)?.GetCustomAttribute<DisplayAttribute>()?.GetName() is { } name ? L.Data(name) : Labels(type, property);
 
     // The fields people meet in a conflict, in the words of the forms (in the reader's language).
-    private static string Labels(string property) => property switch
+    private static string Labels(Type type, string property) => property switch
     {
         "Text" => L.T("Tekst"), "Name" => L.T("Navn"), "Points" => L.T("Punkter"), "Status" => L.T("Status"), "Date" => L.T("Dato"),
         "StartTime" => L.T("Starttid"), "EndTime" => L.T("Sluttid"), "Minutes" => L.T("Varighet (minutter)"), "Place" => L.T("Sted"),
@@ -246,7 +246,8 @@ public static class EditConflicts
         "Capacity" => L.T("Kapasitet"), "DueDate" => L.T("Frist"), "Notes" => L.T("Notater"), "Comment" => L.T("Kommentar"), "Kind" => L.T("Type"),
         "Location" => L.T("Sted"), "Room" => L.T("Rom"), "Topic" => L.T("Tema"), "Summary" => L.T("Sammendrag"), "CycleStep" => L.T("Steg i læringssirkelen"),
         "CycleNote" => L.T("Notat om læringssirkelen"), "StartDate" => L.T("Startdato"), "EndDate" => L.T("Sluttdato"),
-        _ => property,
+        // Any other field in the words of the audit log, which names every audited field (not the C# name).
+        _ => Features.Audit.AuditFormat.FieldName(type.Name, property),
     };
 
     // Values as the reader's culture writes them (NorwegianTime: Europe/Oslo, 24.11.2026 or 24/11/2026); both

@@ -28,18 +28,21 @@ public static class AssessmentApi
     }
 
     public sealed record SlotDto(int Id, DateOnly Date, string Start, string End, string Title, string? Who, string? Where, bool SchoolTakesPart, int Version);
-    public sealed record TaskDto(int Id, string Title, DateOnly DueDate, bool Done, DateTimeOffset? DoneAt, string? DoneBy);
+    public sealed record TaskDto(int Id, string Title, DateOnly DueDate, bool Done, DateTimeOffset? DoneAt, string? DoneBy, int Version);
     public sealed record ScheduleDto(int ProgrammeId, IReadOnlyList<SlotDto> Slots, IReadOnlyList<TaskDto> Tasks);
-    public sealed record TaskInput(bool Done);
+    /// <summary><c>Version</c>: the task's version from GET; someone else's tick since then gets 409 with both versions.</summary>
+    public sealed record TaskInput(bool Done, int? Version = null);
     public sealed record NoteSavedDto(NoteView Note, string? Warning);
     public sealed record FinalInput(bool ConfirmEmpty);
     public sealed record FinalDto(ReportStatus Status, int NotesDeleted, DateOnly? NotesDeleteOn);
     public sealed record PresentationInput(Audience? Audience, DateOnly? Date, string? Note);
-    public sealed record RetentionDto(int OwnerId, int NoteRetentionDays, int DefaultDays, int MaxDays);
-    public sealed record RetentionInput(int? NoteRetentionDays);
+    /// <param name="Version">The settings' version (0: none saved yet, the default applies); send it back with PUT.</param>
+    public sealed record RetentionDto(int OwnerId, int NoteRetentionDays, int DefaultDays, int MaxDays, int Version);
+    /// <summary><c>Version</c>: the settings' version from GET; a change by someone else since then gets 409 with both versions.</summary>
+    public sealed record RetentionInput(int? NoteRetentionDays, int? Version = null);
 
     private static SlotDto Dto(AssessmentSlot s) => new(s.Id, s.Date, AssessmentRules.Time(s.Start), AssessmentRules.Time(s.End), s.Title, s.Who, s.Where, s.SchoolTakesPart, s.Version);
-    private static TaskDto Dto(AssessmentTask t) => new(t.Id, t.Title, t.DueDate, t.Done, t.DoneAt, t.DoneBy);
+    private static TaskDto Dto(AssessmentTask t) => new(t.Id, t.Title, t.DueDate, t.Done, t.DoneAt, t.DoneBy, t.Version);
 
     public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
     {
@@ -111,7 +114,7 @@ public static class AssessmentApi
             var p = await AssessmentProgramme.LoadAsync(db, id, ct);
             if (p is null || !await db.AssessmentTasks.AnyAsync(t => t.Id == taskId && t.ProgrammeId == id, ct)) return ApiSupport.NotFoundProblem();
             if (p.Status != ProgrammeStatus.Active || !current.Scope.Can(Permission.TakePart, p)) return ApiSupport.Forbidden();
-            await AssessmentService.TickAsync(db, taskId, input.Done, current.Scope, ct);
+            await AssessmentService.TickAsync(db, taskId, input.Done, current.Scope, ct, input.Version);
             return TypedResults.Ok(Dto(await db.AssessmentTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, ct)));
         }).WithName("UpdateAssessmentTask");
 
@@ -221,7 +224,7 @@ public static class AssessmentApi
         settings.MapGet("", async Task<Results<Ok<RetentionDto>, ProblemHttpResult>> (int ownerId, StillasDb db, CurrentScope current, CancellationToken ct) =>
         {
             if (await RetentionRefusedAsync(db, current, ownerId, ct) is { } refused) return refused;
-            return TypedResults.Ok(Retention(ownerId, await AssessmentService.RetentionDaysAsync(db, ownerId, ct)));
+            return TypedResults.Ok(Retention(ownerId, await AssessmentService.RetentionDaysAsync(db, ownerId, ct), await AssessmentService.SettingsVersionAsync(db, ownerId, ct)));
         }).WithName("GetAssessmentSettings");
 
         settings.MapPut("", async Task<Results<Ok<RetentionDto>, ValidationProblem, ProblemHttpResult>> (int ownerId, RetentionInput input, StillasDb db, CurrentScope current, CancellationToken ct) =>
@@ -229,14 +232,14 @@ public static class AssessmentApi
             if (await RetentionRefusedAsync(db, current, ownerId, ct) is { } refused) return refused;
             if (AssessmentService.CheckRetentionDays(input.NoteRetentionDays) is { } error)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["noteRetentionDays"] = [error] }, title: L.T("Lagringstiden kunne ikke lagres."));
-            await AssessmentService.SetRetentionDaysAsync(db, ownerId, input.NoteRetentionDays!.Value, ct);
-            return TypedResults.Ok(Retention(ownerId, input.NoteRetentionDays.Value));
+            await AssessmentService.SetRetentionDaysAsync(db, ownerId, input.NoteRetentionDays!.Value, ct, input.Version);
+            return TypedResults.Ok(Retention(ownerId, input.NoteRetentionDays.Value, await AssessmentService.SettingsVersionAsync(db, ownerId, ct)));
         }).WithName("SetAssessmentSettings");
 
         return app;
     }
 
-    private static RetentionDto Retention(int ownerId, int days) => new(ownerId, days, AssessmentSettings.DefaultRetentionDays, AssessmentSettings.MaxRetentionDays);
+    private static RetentionDto Retention(int ownerId, int days, int version) => new(ownerId, days, AssessmentSettings.DefaultRetentionDays, AssessmentSettings.MaxRetentionDays, version);
 
     /// <summary>404 for an owner the user cannot see (the query filter), 403 for one they see but do not administer.</summary>
     private static async Task<ProblemHttpResult?> RetentionRefusedAsync(StillasDb db, CurrentScope current, int ownerId, CancellationToken ct)

@@ -120,10 +120,16 @@ public static class AssessmentService
     public static Task<List<AssessmentTask>> TasksAsync(StillasDb db, int programmeId, CancellationToken ct) =>
         db.AssessmentTasks.AsNoTracking().Where(t => t.ProgrammeId == programmeId).OrderBy(t => t.DueDate).ThenBy(t => t.Order).ToListAsync(ct);
 
-    public static async Task<bool> TickAsync(StillasDb db, int taskId, bool done, AccessScope scope, CancellationToken ct)
+    /// <summary>
+    /// Ticks a task done (or not). With the <paramref name="version"/> the caller read, someone else's tick or
+    /// untick since then refuses the save (a conflict); a tick that finds the task as asked already changes nothing.
+    /// </summary>
+    public static async Task<bool> TickAsync(StillasDb db, int taskId, bool done, AccessScope scope, CancellationToken ct, int? version = null)
     {
         var task = await db.AssessmentTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return false;
+        if (task.Done == done) return true;
+        if (version is int v) db.Expect(task, v);
         task.Done = done;
         task.DoneAt = done ? db.Clock.GetUtcNow() : null;
         task.DoneBy = done ? scope.ActorName : null;
@@ -382,10 +388,17 @@ public static class AssessmentService
         : null;
 
     /// <summary>Sets the owner's retention period for kept notes; it applies to reports made final from now on.</summary>
-    public static async Task SetRetentionDaysAsync(StillasDb db, int ownerId, int days, CancellationToken ct)
+    /// <summary>The owner's settings row's version (0: none yet, the defaults apply), which a form or API caller sends back.</summary>
+    public static async Task<int> SettingsVersionAsync(StillasDb db, int ownerId, CancellationToken ct) =>
+        await db.AssessmentSettings.AsNoTracking().Where(s => s.OwnerId == ownerId).Select(s => (int?)s.Version).SingleOrDefaultAsync(ct) ?? 0;
+
+    /// <summary>Sets the owner's retention period; with the <paramref name="version"/> the caller read, a change by someone else since then is a conflict.</summary>
+    public static async Task SetRetentionDaysAsync(StillasDb db, int ownerId, int days, CancellationToken ct, int? version = null)
     {
         var settings = await db.AssessmentSettings.SingleOrDefaultAsync(s => s.OwnerId == ownerId, ct);
-        if (settings is null) db.AssessmentSettings.Add(settings = new AssessmentSettings { OwnerId = ownerId });
+        // Version 1: a form that saw no settings yet sends 0, so it cannot overwrite settings made meanwhile.
+        if (settings is null) db.AssessmentSettings.Add(settings = new AssessmentSettings { OwnerId = ownerId, Version = 1 });
+        else if (version is int v) db.Expect(settings, v);
         settings.NoteRetentionDays = days;
         await db.SaveChangesAsync(ct);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Programmes;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
@@ -46,12 +47,22 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         return RedirectToPage(new { programmeId });
     }
 
-    public async Task<IActionResult> OnPostTickAsync(int programmeId, int taskId, bool done, CancellationToken ct)
+    public async Task<IActionResult> OnPostTickAsync(int programmeId, int taskId, bool done, int? version, CancellationToken ct)
     {
         if (await LoadAsync(programmeId, ct) is { } refused) return refused;
         if (!CanTick) return Forbid();
         if (Tasks.All(t => t.Id != taskId)) return NotFound();
-        await AssessmentService.TickAsync(db, taskId, done, current.Scope, ct);
+        try
+        {
+            await AssessmentService.TickAsync(db, taskId, done, current.Scope, ct, version);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Someone else ticked or unticked it since this page was loaded: nothing is changed; the list shows theirs.
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(programmeId, ct);
+            return Page();
+        }
         TempData["Message"] = done ? L.T("Punktet er krysset av som gjort.") : L.T("Punktet er ikke lenger krysset av.");
         return RedirectToPage(new { programmeId });
     }

@@ -10,6 +10,8 @@ namespace Stillas.Web.Features.Programmes.Assessment;
 public sealed class RetentionModel(StillasDb db, CurrentScope current) : PageModel
 {
     [BindProperty] public int? Days { get; set; }
+    /// <summary>The settings' version the form was read at (0: none yet).</summary>
+    [BindProperty] public int? Version { get; set; }
     public string OwnerName { get; private set; } = "";
     public int OwnerId { get; private set; }
 
@@ -17,6 +19,7 @@ public sealed class RetentionModel(StillasDb db, CurrentScope current) : PageMod
     {
         if (await AuthoriseAsync(ownerId, ct) is { } refused) return refused;
         Days = await AssessmentService.RetentionDaysAsync(db, ownerId, ct);
+        Version = await AssessmentService.SettingsVersionAsync(db, ownerId, ct);
         return Page();
     }
 
@@ -30,7 +33,16 @@ public sealed class RetentionModel(StillasDb db, CurrentScope current) : PageMod
             ModelState.AddModelError(nameof(Days), error);
             return Page();
         }
-        await AssessmentService.SetRetentionDaysAsync(db, ownerId, Days!.Value, ct);
+        try
+        {
+            await AssessmentService.SetRetentionDaysAsync(db, ownerId, Days!.Value, ct, Version);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Another administrator saved meanwhile: both shown, the typed number kept, the form carrying their version.
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            return Page();
+        }
         TempData["Message"] = Platform.Text.L.T("Beholdte notater slettes senest {0} dager etter at rapporten er endelig. Gjelder rapporter som gjøres endelige fra nå.", Days);
         return RedirectToPage(new { ownerId });
     }

@@ -19,8 +19,9 @@ public sealed class EvaluateModel(StillasDb db, CurrentScope current, TimeProvid
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Answers.FirstOrDefault(a => a.PersonId == current.Scope.PersonId) is { } mine)
-            Input = new() { Clearer = mine.Clearer, TakeAway = mine.TakeAway, Interest = mine.Interest, Overall = mine.Overall, Rating = mine.Rating };
+        Input = Answers.FirstOrDefault(a => a.PersonId == current.Scope.PersonId) is { } mine
+            ? new() { Clearer = mine.Clearer, TakeAway = mine.TakeAway, Interest = mine.Interest, Overall = mine.Overall, Rating = mine.Rating, Version = mine.Version }
+            : new() { Version = 0 };
         return Page();
     }
 
@@ -31,7 +32,17 @@ public sealed class EvaluateModel(StillasDb db, CurrentScope current, TimeProvid
         foreach (var (f, m) in SessionService.Check(Input)) ModelState.AddModelError($"Input.{f}", m);
         if (!ModelState.IsValid) return Page();
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
-        await SessionService.SaveEvaluationAsync(db, session, current.Scope, Input, clock, ct);
+        try
+        {
+            await SessionService.SaveEvaluationAsync(db, session, current.Scope, Input, clock, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Saved in another tab meanwhile: show both, keep this text in the form, carry the stored version.
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(id, ct);
+            return Page();
+        }
         TempData["Message"] = Platform.Text.L.T("Takk! Evalueringen er lagret.");
         return RedirectToPage(new { id });
     }

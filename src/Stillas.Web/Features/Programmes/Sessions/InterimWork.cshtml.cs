@@ -38,7 +38,7 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
         {
             Input = new() { NextSessionDate = next.Date, NextSessionTime = next.StartTime.ToString("HH:mm"), FeedbackDeadline = next.Date.AddDays(-7) };
         }
-        if (State.Feedback is { } f) Answer = new() { PointStatus = [.. f.PointStatus], WishedTopic = f.WishedTopic };
+        Answer = State.Feedback is { } f ? new() { PointStatus = [.. f.PointStatus], WishedTopic = f.WishedTopic, Version = f.Version } : new() { Version = 0 };
         return Page();
     }
 
@@ -82,7 +82,19 @@ public sealed class InterimWorkModel(StillasDb db, CurrentScope current, TimePro
         foreach (var (f, m) in SessionService.Check(Answer, submit)) ModelState.AddModelError(f == "PointStatus" ? "Answer.PointStatus[0]" : $"Answer.{f}", m);
         if (!ModelState.IsValid) return Page();
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == id, ct);
-        var saved = await SessionService.SaveFeedbackAsync(db, session, agreement, current.Scope, Answer, submit, clock, ct);
+        InterimWorkFeedback saved;
+        try
+        {
+            saved = await SessionService.SaveFeedbackAsync(db, session, agreement, current.Scope, Answer, submit, clock, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // A colleague (or another tab) saved the feedback meanwhile: show both, keep this text in the form, carry their version.
+            await EditConflicts.ShowAsync(db, this, ex, ct);
+            await LoadAsync(id, ct);
+            Answer.Version = State.Feedback?.Version ?? 0;
+            return Page();
+        }
         TempData["Message"] = !submit ? L.T("Utkastet til tilbakemelding er lagret. Det er ikke sendt ennå.")
             : saved.Late ? L.T("Tilbakemeldingen er sendt til veilederteamet. Fristen var gått ut, så teamet ser at den kom sent.")
             : L.T("Tilbakemeldingen er sendt til veilederteamet.");

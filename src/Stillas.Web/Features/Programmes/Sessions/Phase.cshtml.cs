@@ -26,6 +26,7 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
             Feedback = new() { WorkedWell = e.WorkedWell, ToImprove = e.ToImprove, Other = e.FeedbackOther };
             Meeting = new() { MeetingDate = e.MeetingDate, Participants = e.MeetingParticipants, Conclusions = e.Conclusions, ModelAdjustments = e.ModelAdjustments };
         }
+        Feedback.Version = Meeting.Version = Evaluation?.Version ?? 0;
         return Page();
     }
 
@@ -36,7 +37,14 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         ModelState.Clear();
         foreach (var (f, m) in SessionService.Check(Feedback)) ModelState.AddModelError($"Feedback.{f}", m);
         if (!ModelState.IsValid) return Page();
-        await SessionService.SavePhaseFeedbackAsync(db, Programme, phase, current.Scope, Feedback, clock, ct);
+        try
+        {
+            await SessionService.SavePhaseFeedbackAsync(db, Programme, phase, current.Scope, Feedback, clock, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            return await ConflictAsync(ex, programmeId, phase, ct);
+        }
         TempData["Message"] = Platform.Text.L.T("Tilbakemeldingen er lagret.");
         return RedirectToPage(new { programmeId, phase });
     }
@@ -48,9 +56,25 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         ModelState.Clear();
         foreach (var (f, m) in SessionService.Check(Meeting)) ModelState.AddModelError($"Meeting.{f}", m);
         if (!ModelState.IsValid) return Page();
-        await SessionService.SavePhaseMeetingAsync(db, Programme, phase, current.Scope, Meeting, clock, ct);
+        try
+        {
+            await SessionService.SavePhaseMeetingAsync(db, Programme, phase, current.Scope, Meeting, clock, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            return await ConflictAsync(ex, programmeId, phase, ct);
+        }
         TempData["Message"] = Platform.Text.L.T("Referatet fra evalueringsmøtet er lagret.");
         return RedirectToPage(new { programmeId, phase });
+    }
+
+    /// <summary>Someone saved the evaluation meanwhile: both versions shown, the typed text kept, both forms carrying the stored version.</summary>
+    private async Task<IActionResult> ConflictAsync(DbUpdateConcurrencyException ex, int programmeId, string phase, CancellationToken ct)
+    {
+        await EditConflicts.ShowAsync(db, this, ex, ct);
+        await LoadAsync(programmeId, phase, ct);
+        Feedback.Version = Meeting.Version = Evaluation?.Version ?? 0;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int programmeId, string phase, CancellationToken ct)

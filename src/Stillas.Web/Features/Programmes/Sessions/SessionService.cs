@@ -308,6 +308,8 @@ public static class SessionService
     {
         public List<string?> PointStatus { get; set; } = [];
         public string? WishedTopic { get; set; }
+        /// <summary>The feedback's version the form or API caller read (0: none yet); a save based on an older one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public static List<(string Field, string Message)> Check(FeedbackInput input, bool submit)
@@ -328,9 +330,11 @@ public static class SessionService
         var f = await db.Set<InterimWorkFeedback>().SingleOrDefaultAsync(x => x.SessionId == session.Id, ct);
         if (f is null)
         {
-            f = new InterimWorkFeedback { SessionId = session.Id, CreatedAt = now }.PlaceIn(session);
+            // Version 1: a form that saw no feedback yet sends 0, so it cannot overwrite one made meanwhile.
+            f = new InterimWorkFeedback { SessionId = session.Id, CreatedAt = now, Version = 1 }.PlaceIn(session);
             db.Add(f);
         }
+        else if (input.Version is int v) db.Expect(f, v);
         f.PointStatus = [.. Enumerable.Range(0, agreement.Points.Count).Select(i => i < input.PointStatus.Count ? (input.PointStatus[i] ?? "").Trim() : "")];
         f.WishedTopic = Clean(input.WishedTopic);
         f.UpdatedAt = now;
@@ -353,6 +357,8 @@ public static class SessionService
         public string? Interest { get; set; }
         public string? Overall { get; set; }
         public int? Rating { get; set; }
+        /// <summary>The version of the caller's own evaluation the form or API caller read (0: none yet); a save based on an older one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public static List<(string Field, string Message)> Check(EvaluationInput input)
@@ -373,10 +379,15 @@ public static class SessionService
         var e = await db.Set<SessionEvaluation>().SingleOrDefaultAsync(x => x.SessionId == session.Id && x.PersonId == me, ct);
         if (e is null)
         {
-            e = new SessionEvaluation { SessionId = session.Id, PersonId = me, AuthorName = Trunc(scope.ActorName, 200), CreatedAt = now }.PlaceIn(session);
+            // Version 1: a form (another tab) that saw no evaluation yet sends 0, so it cannot overwrite one made meanwhile.
+            e = new SessionEvaluation { SessionId = session.Id, PersonId = me, AuthorName = Trunc(scope.ActorName, 200), CreatedAt = now, Version = 1 }.PlaceIn(session);
             db.Add(e);
         }
-        else e.UpdatedAt = now;
+        else
+        {
+            if (input.Version is int v) db.Expect(e, v);
+            e.UpdatedAt = now;
+        }
         e.Clearer = Clean(input.Clearer); e.TakeAway = Clean(input.TakeAway); e.Interest = Clean(input.Interest); e.Overall = Clean(input.Overall); e.Rating = input.Rating;
         await db.SaveChangesAsync(ct);
         return e;
@@ -409,6 +420,8 @@ public static class SessionService
         public string? WorkedWell { get; set; }
         public string? ToImprove { get; set; }
         public string? Other { get; set; }
+        /// <summary>The phase evaluation's version the form or API caller read (0: none yet); a save based on an older one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public sealed class PhaseMeetingInput
@@ -417,6 +430,8 @@ public static class SessionService
         public string? Participants { get; set; }
         public string? Conclusions { get; set; }
         public string? ModelAdjustments { get; set; }
+        /// <summary>The phase evaluation's version the form or API caller read (0: none yet); a save based on an older one is refused.</summary>
+        public int? Version { get; set; }
     }
 
     public static List<(string Field, string Message)> Check(PhaseFeedbackInput i)
@@ -439,18 +454,24 @@ public static class SessionService
         return errors;
     }
 
-    public static async Task<PhaseEvaluation> PhaseAsync(StillasDb db, ProgrammeHead p, string phaseKey, TimeProvider clock, CancellationToken ct)
+    /// <summary>The phase's evaluation to write (made when missing); the save must find it at <paramref name="version"/> when given.</summary>
+    public static async Task<PhaseEvaluation> PhaseAsync(StillasDb db, ProgrammeHead p, string phaseKey, TimeProvider clock, CancellationToken ct, int? version = null)
     {
         var e = await db.Set<PhaseEvaluation>().SingleOrDefaultAsync(x => x.ProgrammeId == p.Id && x.PhaseKey == phaseKey, ct);
-        if (e is not null) return e;
-        e = new PhaseEvaluation { ProgrammeId = p.Id, PhaseKey = phaseKey, CreatedAt = clock.GetUtcNow() }.PlaceIn(p);
+        if (e is not null)
+        {
+            if (version is int v) db.Expect(e, v);
+            return e;
+        }
+        // Version 1: a form that saw no evaluation yet sends 0, so it cannot overwrite one made meanwhile.
+        e = new PhaseEvaluation { ProgrammeId = p.Id, PhaseKey = phaseKey, CreatedAt = clock.GetUtcNow(), Version = 1 }.PlaceIn(p);
         db.Add(e);
         return e;
     }
 
     public static async Task<PhaseEvaluation> SavePhaseFeedbackAsync(StillasDb db, ProgrammeHead p, string phaseKey, AccessScope scope, PhaseFeedbackInput i, TimeProvider clock, CancellationToken ct)
     {
-        var e = await PhaseAsync(db, p, phaseKey, clock, ct);
+        var e = await PhaseAsync(db, p, phaseKey, clock, ct, i.Version);
         e.WorkedWell = Clean(i.WorkedWell); e.ToImprove = Clean(i.ToImprove); e.FeedbackOther = Clean(i.Other);
         e.FeedbackByName = Trunc(scope.ActorName, 200); e.FeedbackAt = clock.GetUtcNow();
         await MarkStepDoneAsync(db, p.Id, $"{phaseKey}.feedback", scope, clock, ct);
@@ -460,7 +481,7 @@ public static class SessionService
 
     public static async Task<PhaseEvaluation> SavePhaseMeetingAsync(StillasDb db, ProgrammeHead p, string phaseKey, AccessScope scope, PhaseMeetingInput i, TimeProvider clock, CancellationToken ct)
     {
-        var e = await PhaseAsync(db, p, phaseKey, clock, ct);
+        var e = await PhaseAsync(db, p, phaseKey, clock, ct, i.Version);
         e.MeetingDate = i.MeetingDate; e.MeetingParticipants = Clean(i.Participants); e.Conclusions = Clean(i.Conclusions); e.ModelAdjustments = Clean(i.ModelAdjustments);
         e.RecordedByName = Trunc(scope.ActorName, 200); e.RecordedAt = clock.GetUtcNow();
         await MarkStepDoneAsync(db, p.Id, $"{phaseKey}.evaluationmeeting", scope, clock, ct);

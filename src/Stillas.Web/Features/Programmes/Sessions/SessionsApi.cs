@@ -17,21 +17,22 @@ public static class SessionsApi
     public sealed record NoteInput(string? Text, int? Version = null);
     /// <summary><c>BasedOn</c> and <c>Revision</c>: the agreement version and revision the text was written on (from GET); a concurrency check when given.</summary>
     public sealed record InterimWorkRequest(List<string?>? Points, DateOnly? FeedbackDeadline, DateOnly? NextSessionDate, string? NextSessionTime, string? ReadingAssignment, string? NextTopic, int? BasedOn = null, int? Revision = null);
-    public sealed record FeedbackRequest(List<string?>? PointStatus, string? WishedTopic, bool Submit);
+    /// <summary><c>Version</c>: the feedback's version from GET (0: none yet); a save based on an older one gets 409 with both versions.</summary>
+    public sealed record FeedbackRequest(List<string?>? PointStatus, string? WishedTopic, bool Submit, int? Version = null);
     public sealed record InterimWorkDto(int SessionId, int Version, InterimWorkStatus Status, IReadOnlyList<string> Points, DateOnly FeedbackDeadline, DateTime? NextSessionAt,
         string? ReadingAssignment, string? NextTopic, DateTimeOffset? SentAt, string? SentByName, int MailsQueued, int MailsSent, int Revision);
-    public sealed record FeedbackDto(IReadOnlyList<string> PointStatus, string? WishedTopic, DateTimeOffset? SubmittedAt, string? SubmittedByName, bool Late);
+    public sealed record FeedbackDto(IReadOnlyList<string> PointStatus, string? WishedTopic, DateTimeOffset? SubmittedAt, string? SubmittedByName, bool Late, int Version);
     public sealed record InterimWorkResponse(InterimWorkDto? Agreement, IReadOnlyList<int> Versions, FeedbackDto? Feedback);
-    public sealed record EvaluationDto(int Id, int SessionId, string AuthorName, string? Clearer, string? TakeAway, string? Interest, string? Overall, int? Rating, DateTimeOffset CreatedAt);
+    public sealed record EvaluationDto(int Id, int SessionId, string AuthorName, string? Clearer, string? TakeAway, string? Interest, string? Overall, int? Rating, DateTimeOffset CreatedAt, int Version);
     public sealed record PhaseDto(string PhaseKey, string? WorkedWell, string? ToImprove, string? Other, string? FeedbackByName, DateTimeOffset? FeedbackAt,
-        DateOnly? MeetingDate, string? Participants, string? Conclusions, string? ModelAdjustments, string? RecordedByName);
+        DateOnly? MeetingDate, string? Participants, string? Conclusions, string? ModelAdjustments, string? RecordedByName, int Version);
     public sealed record EvaluationsDto(IReadOnlyList<SessionService.EvaluationSummary> Sessions, IReadOnlyList<PhaseDto> Phases);
 
     private static InterimWorkDto Dto(InterimWorkAgreement a, (int Queued, int Sent, string? _) mail) =>
         new(a.SessionId, a.Version, a.Status, a.Points, a.FeedbackDeadline, a.NextSessionAt, a.ReadingAssignment, a.NextTopic, a.SentAt, a.SentByName, mail.Queued, mail.Sent, a.Revision);
 
     private static PhaseDto Dto(PhaseEvaluation e) => new(e.PhaseKey, e.WorkedWell, e.ToImprove, e.FeedbackOther, e.FeedbackByName, e.FeedbackAt,
-        e.MeetingDate, e.MeetingParticipants, e.Conclusions, e.ModelAdjustments, e.RecordedByName);
+        e.MeetingDate, e.MeetingParticipants, e.Conclusions, e.ModelAdjustments, e.RecordedByName, e.Version);
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
@@ -87,7 +88,7 @@ public static class SessionsApi
             var dto = state.Latest is { } a ? Dto(a, await SessionService.MailStateAsync(db, a, ct)) : null;
             var f = state.Feedback;
             return TypedResults.Ok(new InterimWorkResponse(dto, [.. state.Versions.Select(v => v.Version)],
-                f is null ? null : new FeedbackDto(f.PointStatus, f.WishedTopic, f.SubmittedAt, f.SubmittedByName, f.Late)));
+                f is null ? null : new FeedbackDto(f.PointStatus, f.WishedTopic, f.SubmittedAt, f.SubmittedByName, f.Late, f.Version)));
         }).WithName("GetInterimWork");
 
         async Task<Results<Ok<InterimWorkDto>, ValidationProblem, ProblemHttpResult>> Save(int id, InterimWorkRequest input, SessionService.InterimWorkAction action,
@@ -135,18 +136,18 @@ public static class SessionsApi
             var state = await SessionService.InterimWorkAsync(db, id, includeDrafts: false, ct);
             if (state.Latest is not { } agreement)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Veilederteamet har ikke sendt noen avtale om mellomarbeid for denne veiledningen ennå."));
-            var model = new SessionService.FeedbackInput { PointStatus = input.PointStatus ?? [], WishedTopic = input.WishedTopic };
+            var model = new SessionService.FeedbackInput { PointStatus = input.PointStatus ?? [], WishedTopic = input.WishedTopic, Version = input.Version };
             var errors = SessionService.Check(model, input.Submit);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Tilbakemeldingen kunne ikke lagres."));
             var f = await SessionService.SaveFeedbackAsync(db, session, agreement, current.Scope, model, input.Submit, clock, ct);
-            return TypedResults.Ok(new FeedbackDto(f.PointStatus, f.WishedTopic, f.SubmittedAt, f.SubmittedByName, f.Late));
+            return TypedResults.Ok(new FeedbackDto(f.PointStatus, f.WishedTopic, f.SubmittedAt, f.SubmittedByName, f.Late, f.Version));
         }).WithName("SaveInterimWorkFeedback");
 
         api.MapGet("/sessions/{id:int}/evaluations", async Task<Results<Ok<List<EvaluationDto>>, ProblemHttpResult>> (int id, StillasDb db, CancellationToken ct) =>
         {
             if (!await db.Sessions.AnyAsync(x => x.Id == id, ct)) return ApiSupport.NotFoundProblem();
             return TypedResults.Ok(await db.SessionEvaluations.AsNoTracking().Where(e => e.SessionId == id).OrderBy(e => e.CreatedAt)
-                .Select(e => new EvaluationDto(e.Id, e.SessionId, e.AuthorName, e.Clearer, e.TakeAway, e.Interest, e.Overall, e.Rating, e.CreatedAt)).ToListAsync(ct));
+                .Select(e => new EvaluationDto(e.Id, e.SessionId, e.AuthorName, e.Clearer, e.TakeAway, e.Interest, e.Overall, e.Rating, e.CreatedAt, e.Version)).ToListAsync(ct));
         }).WithName("ListSessionEvaluations");
 
         api.MapPut("/sessions/{id:int}/evaluations/mine", async Task<Results<Ok<EvaluationDto>, ValidationProblem, ProblemHttpResult>> (int id, SessionService.EvaluationInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
@@ -157,7 +158,7 @@ public static class SessionsApi
             var errors = SessionService.Check(input);
             if (errors.Count > 0) return TypedResults.ValidationProblem(ApiSupport.Errors(errors), title: L.T("Evalueringen kunne ikke lagres."));
             var e = await SessionService.SaveEvaluationAsync(db, session, current.Scope, input, clock, ct);
-            return TypedResults.Ok(new EvaluationDto(e.Id, e.SessionId, e.AuthorName, e.Clearer, e.TakeAway, e.Interest, e.Overall, e.Rating, e.CreatedAt));
+            return TypedResults.Ok(new EvaluationDto(e.Id, e.SessionId, e.AuthorName, e.Clearer, e.TakeAway, e.Interest, e.Overall, e.Rating, e.CreatedAt, e.Version));
         }).WithName("SaveMySessionEvaluation");
 
         api.MapGet("/programmes/{programmeId:int}/evaluations", async Task<Results<Ok<EvaluationsDto>, ProblemHttpResult>> (int programmeId, StillasDb db, CancellationToken ct) =>

@@ -55,7 +55,8 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(int id, int requestId, DocumentStatus? status, CancellationToken ct)
+    /// <param name="version">The request's version the page showed: a status set by someone else (or an upload) since then refuses this one.</param>
+    public async Task<IActionResult> OnPostStatusAsync(int id, int requestId, DocumentStatus? status, int? version, CancellationToken ct)
     {
         var request = await db.DocumentRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ProgrammeId == id, ct);
         if (request is null) return NotFound();
@@ -66,8 +67,24 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
             await LoadAsync(id, ct);
             return Page();
         }
+        if (version is int v) db.Expect(request, v);
         request.Status = s;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Nothing is changed: the list is shown as it is now, with both statuses in the summary.
+            var conflict = await EditConflicts.ShowAsync(db, this, ex, ct);
+            static string? Named(string? value) => Enum.TryParse<DocumentStatus>(value, out var d) ? DocumentRequest.StatusName(d) : value;
+            ViewData[EditConflicts.ViewDataKey] = conflict with
+            {
+                Fields = [.. conflict.Fields.Select(f => f.Name == nameof(DocumentRequest.Status) ? f with { Theirs = Named(f.Theirs), Yours = Named(f.Yours) } : f)],
+            };
+            await LoadAsync(id, ct);
+            return Page();
+        }
         TempData["Message"] = L.T("«{0}» har nå status {1}.", L.Data(request.Title), DocumentRequest.StatusName(s).ToLowerInvariant());
         return RedirectToPage(new { id });
     }

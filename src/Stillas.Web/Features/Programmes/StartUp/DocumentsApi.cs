@@ -12,7 +12,8 @@ namespace Stillas.Web.Features.Programmes.StartUp;
 public static class DocumentsApi
 {
     public sealed record FileDto(int Id, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string Url);
-    public sealed record RequestDto(int Id, int ProgrammeId, string Title, string? Description, DateOnly DueDate, DocumentStatus Status, bool Overdue, int Order, IReadOnlyList<FileDto> Files);
+    /// <param name="Version">The request's concurrency token (its status is set on the documents page, which checks it).</param>
+    public sealed record RequestDto(int Id, int ProgrammeId, string Title, string? Description, DateOnly DueDate, DocumentStatus Status, bool Overdue, int Order, IReadOnlyList<FileDto> Files, int Version);
 
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
@@ -63,5 +64,5 @@ public static class DocumentsApi
     private static FileDto ToDto(StoredFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedByName, f.UploadedAt, FileUrl(f.Id));
 
     private static RequestDto ToDto(DocumentRequest r, DateOnly today) =>
-        new(r.Id, r.ProgrammeId, r.Title, r.Description, r.DueDate, r.Status, r.IsOverdue(today), r.Order, r.Files.Select(ToDto).ToList());
+        new(r.Id, r.ProgrammeId, r.Title, r.Description, r.DueDate, r.Status, r.IsOverdue(today), r.Order, r.Files.Select(ToDto).ToList(), r.Version);
 }
