@@ -150,6 +150,26 @@ public abstract class SessionEndTests(StillasApp app)
     }
 
     [Fact]
+    public async Task Deactivating_a_person_on_the_page_or_through_the_API_ends_their_sessions()
+    {
+        var admin = await app.LoginAsync("skoleeier@nordvik.test");
+        foreach (var (name, email, api) in new[] { ("Slutta Side", "slutta.side@nordvik.test", false), ("Slutta Api", "slutta.api@nordvik.test", true) })
+        {
+            await PersonAsync(name, email);
+            var personId = await app.PersonIdAsync(email);
+            var session = await app.BrowserLoginAsync(email, Password);
+            await AssertAliveAsync(session.Client, $"{email} before deactivation");
+            var response = api
+                ? await admin.DeleteAsync($"/api/v1/people/{Id(personId)}")
+                : await admin.PostFormAsync($"/People/Details/{Id(personId)}?handler=Deactivate", [], "/");
+            Assert.Equal(api ? HttpStatusCode.NoContent : HttpStatusCode.Redirect, response.StatusCode);
+            await AssertDeadAsync(session.Client, $"{email} after deactivation");
+            Assert.All(await app.SessionsOfAsync(email), s => Assert.Equal(SessionEnd.Deactivated, s.EndReason));
+        }
+        await AssertAliveAsync(admin, "the administrator's own session");
+    }
+
+    [Fact]
     public async Task Someone_who_may_not_administer_the_person_cannot_end_their_sessions()
     {
         var email = await PersonAsync("Vern Person", "vern.person@nordvik.test");

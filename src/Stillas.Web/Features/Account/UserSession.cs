@@ -11,7 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Features.Account;
 
 /// <summary>Why a session ended (stored as a number).</summary>
-public enum SessionEnd { Logout = 1, PasswordChanged = 2, PasswordReset = 3, Administrator = 4, Idle = 5, Expired = 6, EndedByOwner = 7 }
+public enum SessionEnd { Logout = 1, PasswordChanged = 2, PasswordReset = 3, Administrator = 4, Idle = 5, Expired = 6, EndedByOwner = 7, Deactivated = 8 }
 
 /// <summary>
 /// One login: the cookie carries "{Id}.{secret}", the row keeps only the secret's SHA-256. The cookie is
@@ -90,6 +90,13 @@ public sealed class UserSessions(StillasDb db, TimeProvider clock, IOptions<Sess
     /// <summary>Ends every open session of the account, except <paramref name="except"/>; returns how many.</summary>
     public Task<int> EndAllAsync(int accountId, SessionEnd reason, int? except = null) =>
         UpdateAsync(db.UserSessions.Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != (except ?? 0)), reason);
+
+    /// <summary>Ends every open session of the person's login (a deactivated person); returns how many.</summary>
+    public async Task<int> EndAllOfPersonAsync(StillasDb people, int personId, SessionEnd reason, CancellationToken ct)
+    {
+        var accountId = await people.Users.Where(a => a.PersonId == personId).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+        return accountId is int id ? await EndAllAsync(id, reason) : 0;
+    }
 
     /// <summary>The account's sessions that still let a cookie in, newest first.</summary>
     public Task<List<UserSession>> ActiveAsync(int accountId, CancellationToken ct)

@@ -112,10 +112,10 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
         return RedirectToPage(new { id });
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
-    public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
+    public Task<IActionResult> OnPostDeactivateAsync(int id, [FromServices] UserSessions sessions, CancellationToken ct) => SetActiveAsync(id, false, sessions, ct);
+    public Task<IActionResult> OnPostActivateAsync(int id, [FromServices] UserSessions sessions, CancellationToken ct) => SetActiveAsync(id, true, sessions, ct);
 
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
+    private async Task<IActionResult> SetActiveAsync(int id, bool active, UserSessions sessions, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return NotFound();
@@ -127,6 +127,9 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, UserManager
         }
         person.Active = active;
         await db.SaveChangesAsync(ct);
+        // A deactivated person's open sessions end at once (the active-person check would also refuse them; this
+        // makes the end visible on the session rows, as a logout does).
+        if (!active) await sessions.EndAllOfPersonAsync(db, id, SessionEnd.Deactivated, ct);
         TempData["Message"] = active
             ? L.T("{0} er aktivert igjen og kan logge inn.", person.Name)
             : L.T("{0} er deaktivert og kan ikke lenger logge inn. Rollene er beholdt og gjelder igjen hvis personen aktiveres.", person.Name);

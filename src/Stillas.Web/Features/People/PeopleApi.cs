@@ -83,7 +83,7 @@ public static class PeopleApi
         }).WithName("UpdatePerson");
 
         // People are deactivated, never deleted: roles, teams and the audit log refer to them.
-        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, StillasDb db, CurrentScope current, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, StillasDb db, CurrentScope current, UserSessions sessions, CancellationToken ct) =>
         {
             var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
             if (person is null) return ApiSupport.NotFoundProblem();
@@ -92,6 +92,7 @@ public static class PeopleApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L.T("Du kan ikke deaktivere deg selv."));
             person.Active = false;
             await db.SaveChangesAsync(ct);
+            await sessions.EndAllOfPersonAsync(db, id, SessionEnd.Deactivated, ct);
             return TypedResults.NoContent();
         }).WithName("DeactivatePerson");
 
