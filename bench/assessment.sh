@@ -40,7 +40,9 @@ fi
 [ -n "$programme" ] || fail "found no programme where $email is on the team and the report is not final: pass PROGRAMME=id"
 echo "Stillas at $base, $email, programme $programme; load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
-keys=(); for _ in $(seq 1 "$conns"); do keys+=("$(cat /proc/sys/kernel/random/uuid)"); done
+# Eight keys a connection: a thread hands its keys out in turn, so two of its connections rarely save one note at
+# the same moment (that would be a real edit conflict, answered 409 since the notes carry a concurrency token).
+keys=(); for _ in $(seq 1 $((conns * 8))); do keys+=("$(cat /proc/sys/kernel/random/uuid)"); done
 notes="/api/v1/programmes/$programme/assessment/notes"
 # The autosave handler: the antiforgery cookie and the form's token, as the browser has them.
 jar=$(mktemp); trap 'rm -f "$jar"' EXIT
