@@ -23,7 +23,7 @@ public static class HolidaysApi
             var query = db.SchoolHolidays.AsNoTracking();
             if (ownerId is int o) query = query.Where(h => h.OwnerId == o);
             if (SchoolYear.TryParse(schoolYear, out var year)) { var y = year.ToString(); query = query.Where(h => h.SchoolYear == y); }
-            var rows = await query.OrderBy(h => h.OwnerId).ThenBy(h => h.Start).Take(2000).ToListAsync(ct);
+            var rows = await query.OrderBy(h => h.OwnerId).ThenBy(h => h.Start).ThenBy(h => h.Id).Take(2000).ToListAsync(ct);
             return TypedResults.Ok(rows.Select(ToDto).ToList());
         }).WithName("ListSchoolHolidays");
 

@@ -115,7 +115,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var steps = await db.PlanSteps.AsNoTracking()
                 .Where(s => s.OwnerId == ownerId && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved)
                             && s.Date <= to && (s.EndDate ?? s.Date) >= from && s.Programme!.Status == ProgrammeStatus.Active)
-                .OrderBy(s => s.Date).Take(500)
+                .OrderBy(s => s.Date).ThenBy(s => s.Id).Take(500)
                 .Select(s => new { s.Id, s.ProgrammeId, School = s.Programme!.School!.Name, s.Title, s.Date, s.EndDate }).ToListAsync(ct);
             StepsInHolidays = [.. steps.Select(s => (Step: s, Holiday: Periods.FirstOrDefault(p => new DateRange(p.Start, p.End).Overlaps(new DateRange(s.Date, s.EndDate ?? s.Date)))))
                 .Where(x => x.Holiday is not null)

@@ -41,7 +41,7 @@ public static class PeopleOptions
         var all = scope.IsSystem;
         var rows = await db.Schools.AsNoTracking()
             .Where(s => s.Active && (all || admin.Contains(s.OwnerId)) && (ownerId == null || s.OwnerId == ownerId))
-            .OrderBy(s => s.Owner!.Name).ThenBy(s => s.Name).Take(MaxSchools)
+            .OrderBy(s => s.Owner!.Name).ThenBy(s => s.Name).ThenBy(s => s.Id).Take(MaxSchools)
             .Select(s => new { s.Id, s.Name, s.OwnerId, Owner = s.Owner!.Name }).ToListAsync(ct);
         var several = rows.Select(r => r.OwnerId).Distinct().Count() > 1;
         var groups = rows.Select(r => r.OwnerId).Distinct().ToDictionary(id => id, id => new SelectListGroup { Name = rows.First(r => r.OwnerId == id).Owner });

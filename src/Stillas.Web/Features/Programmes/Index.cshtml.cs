@@ -60,7 +60,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         var ordered = Sort switch
         {
             "school" => query.OrderBy(r => r.School).ThenBy(r => r.Id),
-            "start" => query.OrderBy(r => r.StartDate).ThenBy(r => r.School),
+            "start" => query.OrderBy(r => r.StartDate).ThenBy(r => r.School).ThenBy(r => r.Id),
             // The phase a programme is in follows the model's order of its steps.
             _ => query.OrderBy(r => r.PhaseOrder).ThenBy(r => r.School).ThenBy(r => r.Id),
         };
