@@ -158,7 +158,7 @@ public static class DatabaseSetup
         if (seedDemo && !await db.Owners.AnyAsync(ct))
         {
             clock.Restart();
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedForTodayAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
             log.LogInformation("Demo data seeded in {Milliseconds} ms", clock.ElapsedMilliseconds);
         }
         // Summaries of another day (the app was stopped over midnight) are made today's before the first page reads them.

@@ -7,7 +7,7 @@ namespace Stillas.Web.Platform.Data.Seed;
 /// <summary>
 /// Sentrum skole's guidance sessions as of <see cref="DemoData.ProgrammesAsOf"/> (27.11.2026): sessions 1–4
 /// done with notes, the learning-cycle step, interim-work agreements (three answered, one of them late,
-/// and the one after session 4 awaiting feedback before a deadline next week), session evaluations and
+/// and the one after session 4 awaiting feedback before a deadline next week, session 5 on Friday 04.12), session evaluations and
 /// the phase evaluation after session 4. The planner puts Sentrum's sessions 3–4 in spring 2027; the demo
 /// moves sessions 1–5 and the Fase 4 evaluation earlier (as a team would, in the plan), so that a newcomer
 /// sees a programme in the middle of its guidance. Skipped when the programme is not there.
@@ -29,7 +29,9 @@ public static class DemoSessions
             ("fase4.session4", new(2026, 11, 4), true),
             ("fase4.feedback", new(2026, 11, 11), true),
             ("fase4.evaluationmeeting", new(2026, 11, 18), true),
-            ("fase5.session5", new(2026, 12, 10), false),
+            // In the coming week, after the feedback deadline (Thursday 03.12): the demo's "next session" on the designed day and,
+            // moved by whole weeks (DemoData.Today.cs), on the day it is seeded.
+            ("fase5.session5", new(2026, 12, 4), false),
         };
         foreach (var (key, date, done) in dates)
         {
