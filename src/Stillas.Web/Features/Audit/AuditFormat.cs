@@ -262,6 +262,36 @@ public static class AuditFormat
         return sb.ToString();
     }
 
+    public static string InterimWorkStatusName(Programmes.Sessions.InterimWorkStatus status) => status switch
+    {
+        Programmes.Sessions.InterimWorkStatus.Draft => L.T("Utkast"),
+        Programmes.Sessions.InterimWorkStatus.Sent => L.T("Sendt"),
+        Programmes.Sessions.InterimWorkStatus.Superseded => L.T("Erstattet"),
+        _ => status.ToString(),
+    };
+
+    /// <summary>
+    /// What a row is called in the log's "what" column beside its type: its name, or for a file its file name, for a
+    /// document request or step its title (the last value the entry saw), so "Dokument 22" reads "Dokument «plan.pdf»".
+    /// </summary>
+    public static string? DisplayName(string entityType, Dictionary<string, string?[]> changes)
+    {
+        foreach (var field in entityType switch
+                 {
+                     nameof(StoredFile) => ["FileName"],
+                     nameof(DocumentRequest) or nameof(PlanStep) or nameof(TrainingRecord) or nameof(AgendaItem) => new[] { "Title", "Name" },
+                     nameof(Programmes.Sessions.GuidanceSession) => ["Number"],
+                     _ => ["Name", "Title"],
+                 })
+        {
+            if (!changes.TryGetValue(field, out var values)) continue;
+            if (values.LastOrDefault(v => v is not null) is not { } text) continue;
+            if (entityType == nameof(Person) && field == "Title") continue;
+            return entityType == nameof(Programmes.Sessions.GuidanceSession) ? L.T("Veiledning {0}", text) : L.Data(text);
+        }
+        return null;
+    }
+
     /// <summary>A stored value (invariant text) as it reads on the page; "–" for none.</summary>
     public static string Value(string entityType, string field, string? value)
     {
@@ -291,6 +321,15 @@ public static class AuditFormat
         if (field == "Responsible" && Enum.TryParse<StepResponsible>(value, out var responsible)) return ProgrammeText.Label(responsible);
         if (field == "Kind" && entityType == nameof(PlanStep) && Enum.TryParse<StepKind>(value, out var stepKind)) return ProgrammeText.Label(stepKind);
         if (field == "Kind" && entityType == nameof(SchoolHolidayPeriod) && Enum.TryParse<Stillas.Web.Platform.Calendar.SchoolHolidayKind>(value, out var holidayKind)) return SchoolHolidayPeriod.KindName(holidayKind);
+        // Status values and kinds as their labels elsewhere in the app, never the code's names ("Sent → Superseded").
+        if (field == "Status" && entityType == nameof(Programmes.Sessions.InterimWorkAgreement) && Enum.TryParse<Programmes.Sessions.InterimWorkStatus>(value, out var interimStatus)) return InterimWorkStatusName(interimStatus);
+        if (field == "Status" && entityType == nameof(Programmes.Assessment.AssessmentReport) && Enum.TryParse<Programmes.Assessment.ReportStatus>(value, out var reportStatus)) return Programmes.Assessment.AssessmentRules.Label(reportStatus);
+        if (field == "Audience" && Enum.TryParse<Programmes.Assessment.Audience>(value, out var audience)) return Programmes.Assessment.AssessmentRules.Label(audience);
+        if (field == "Kind" && entityType == nameof(Programmes.Assessment.AssessmentNote) && Enum.TryParse<Programmes.Assessment.NoteKind>(value, out var noteKind)) return Programmes.Assessment.AssessmentRules.Label(noteKind);
+        if (field == "Status" && entityType == nameof(SelectionRound) && Enum.TryParse<RoundStatus>(value, out var roundStatus)) return SelectionRound.StatusName(roundStatus);
+        if (field == "Rights" && Enum.TryParse<Account.ApiTokenRights>(value, out var rights)) return Account.ApiTokens.RightsText(rights);
+        // A file, a programme, a person or a team named by its id: the id is the link's business, the name is the reader's.
+        if (field == "StoragePath") return L.T("(intern sti)");
         if (DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)) return NorwegianTime.DateTime(instant);
         if (DateOnly.TryParseExact(value, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return NorwegianTime.Date(date);
         return value;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
 using Stillas.Web.Platform.Data;
@@ -13,7 +14,8 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public const int PageSize = 50;
 
     public sealed record Change(string Field, string? Old, string? New);
-    public sealed record Row(long Id, string Time, string Actor, string Action, string Entity, string? EntityUrl, string? Name, List<Change> Changes);
+    public sealed record Row(long Id, string Time, string Actor, string Action, string Entity, string? EntityUrl, string? Name, List<Change> Changes,
+        string? School = null, string? SchoolUrl = null);
 
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
@@ -33,8 +35,28 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
 
         var (items, next) = await AuditLog.PageAsync(db, new AuditLog.Filter(Before, EntityType, Actor, From, To), PageSize, ct);
         NextBefore = next;
-        Rows = items.Select(ToRow).ToList();
+        // The school each entry belongs to, by name, in one query: from the entry's own column, or for an entry
+        // written before it had one, from the SchoolId it recorded (a created row records it).
+        var schoolOf = items.ToDictionary(a => a.Id, SchoolIdOf);
+        var schoolIds = schoolOf.Values.OfType<int>().Distinct().ToList();
+        var schools = schoolIds.Count == 0 ? [] : await db.Schools.AsNoTracking().Where(x => schoolIds.Contains(x.Id))
+            .Select(x => new { x.Id, x.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        Rows = [.. items.Select(a => ToRow(a) with
+        {
+            School = schoolOf[a.Id] is int sid ? schools.GetValueOrDefault(sid) : null,
+            SchoolUrl = schoolOf[a.Id] is int id2 && schools.ContainsKey(id2)
+                ? a.ProgrammeId is int pid ? $"/Programmes/Details/{pid}" : $"/Schools/Details/{id2}"
+                : null,
+        })];
         return Page();
+    }
+
+    private static int? SchoolIdOf(AuditEntry a)
+    {
+        if (a.SchoolId is int id) return id;
+        if (a.EntityType == nameof(Features.Schools.School) && int.TryParse(a.EntityId, System.Globalization.CultureInfo.InvariantCulture, out var self)) return self;
+        return a.ParsedChanges().TryGetValue("SchoolId", out var v) && v.LastOrDefault(x => x is not null) is { } text
+            && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var recorded) ? recorded : null;
     }
 
     private static Row ToRow(AuditEntry a)
@@ -46,7 +68,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
                 c.Value.Length > 0 && c.Value[0] is { } o ? AuditFormat.Value(a.EntityType, c.Key, o) : null,
                 c.Value.Length > 1 && c.Value[1] is { } n ? AuditFormat.Value(a.EntityType, c.Key, n) : null))
             .ToList();
-        var name = changes.TryGetValue("Name", out var nv) ? nv.LastOrDefault(v => v is not null) : null;
+        var name = AuditFormat.DisplayName(a.EntityType, changes);
         return new Row(a.Id, NorwegianTime.DateTime(a.At), a.ActorName, AuditEntry.ActionName(a.Action),
             $"{AuditEntry.EntityName(a.EntityType)} {a.EntityId}", a.Action == AuditAction.Deleted ? null : AuditFormat.EntityUrl(a.EntityType, a.EntityId), name, shown);
     }

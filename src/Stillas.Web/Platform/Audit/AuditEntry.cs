@@ -19,6 +19,10 @@ public class AuditEntry
     public int? ActorPersonId { get; set; }
     public required string ActorName { get; set; }
     public int? OwnerId { get; set; }
+    /// <summary>The school the row belongs to (a programme's row, a school), so the log can name it; null for confidential rows and rows of no school.</summary>
+    public int? SchoolId { get; set; }
+    /// <summary>The programme the row belongs to, when it names one (or is one).</summary>
+    public int? ProgrammeId { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
     public AuditAction Action { get; set; }

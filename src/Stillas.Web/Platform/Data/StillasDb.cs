@@ -430,6 +430,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             ActorPersonId = scope.PersonId,
             ActorName = Truncate(scope.ActorName, 200),
             OwnerId = ownerId,
+            SchoolId = SchoolOf(entry),
+            ProgrammeId = ProgrammeOf(entry),
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "",
             Action = action,
@@ -445,6 +447,25 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         if (created is not null && entry.Property("CreatedAt").CurrentValue is DateTimeOffset d && d == default)
             entry.Property("CreatedAt").CurrentValue = now;
     }
+
+    /// <summary>The school a row belongs to, for the audit log to name it (not for confidential rows, as their owner).</summary>
+    private static int? SchoolOf(EntityEntry entry) => entry.Entity switch
+    {
+        IConfidential => null,
+        IProgrammeScoped p => p.SchoolId == 0 ? null : p.SchoolId,
+        School s => s.Id == 0 ? null : s.Id,
+        Membership m => m.SchoolId,
+        _ => null,
+    };
+
+    /// <summary>The programme a row belongs to (or is), for the audit log to link it.</summary>
+    private static int? ProgrammeOf(EntityEntry entry) => entry.Entity switch
+    {
+        IConfidential => null,
+        GuidanceProgramme p => p.Id == 0 ? null : p.Id,
+        IInProgramme p => p.ProgrammeId == 0 ? null : p.ProgrammeId,
+        _ => null,
+    };
 
     /// <summary>The owner an entity belongs to, for the write guard and the audit log.</summary>
     private static int? OwnerOf(EntityEntry entry) => entry.Entity switch
