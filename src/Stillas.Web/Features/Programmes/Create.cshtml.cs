@@ -25,6 +25,10 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
     public List<SelectListItem> OwnerOptions { get; private set; } = [];
     public List<SelectListItem> SchoolOptions { get; private set; } = [];
     public List<SelectListItem> TeamOptions { get; private set; } = [];
+    /// <summary>The owner whose teams the form lists when it is one (the team link then names it).</summary>
+    private int? teamOwner;
+    public bool CanCreateTeam => teamOwner is int o ? current.Scope.Can(Permission.ManageTeams, o) : current.Scope.IsSystem;
+    public string CreateTeamUrl => teamOwner is int o ? $"/Teams/Create?owner={o}" : "/Teams/Create";
     public List<SelectListItem> ModelOptions { get; private set; } = [];
     public bool ChooseOwnerFirst => current.Scope.IsSystem && Owner is null;
 
@@ -136,6 +140,7 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
             Owner = await db.Schools.AsNoTracking().Where(s => s.Id == chosen).Select(s => (int?)s.OwnerId).SingleOrDefaultAsync(ct);
         int[] owners = scope.IsSystem ? (Owner is int o ? [o] : []) : admin;
         var many = owners.Length > 1;
+        teamOwner = owners.Length == 1 ? owners[0] : null;
         SchoolOptions = await db.Schools.AsNoTracking().Where(s => s.Active && owners.Contains(s.OwnerId)).OrderBy(s => s.Name)
             .Select(s => new SelectListItem(many ? s.Name + " (" + s.Owner!.Name + ")" : s.Name, s.Id.ToString())).ToListAsync(ct);
         TeamOptions = await db.Teams.AsNoTracking().Where(t => t.Active && owners.Contains(t.OwnerId)).OrderBy(t => t.Name)
