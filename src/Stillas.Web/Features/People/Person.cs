@@ -89,13 +89,7 @@ public static class Roles
     };
 
     /// <summary>The role's name inside a sentence ("har fått rollen lærer"): a lower-case first letter, unless it begins with an abbreviation (SKUT).</summary>
-    public static string InSentence(Role role)
-    {
-        var name = Name(role);
-        return name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
-            ? char.ToLower(name[0], System.Globalization.CultureInfo.CurrentCulture) + name[1..]
-            : name;
-    }
+    public static string InSentence(Role role) => L.InSentence(Name(role));
 
     /// <summary>Roles held at a school; they need a SchoolId.</summary>
     public static bool IsSchoolRole(Role role) => role is Role.Principal or Role.SchoolLeader or Role.SkutMember or Role.GroupLeader or Role.Teacher;

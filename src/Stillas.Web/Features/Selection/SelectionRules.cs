@@ -105,7 +105,7 @@ public static partial class SelectionRules
     public sealed record Conflict(int Key, string PersonName, string TeamName, string SchoolName, Role Role, bool Active)
     {
         private bool Leads => Role is Role.Principal or Role.SchoolLeader;
-        private string RoleText => Roles.Name(Role).ToLower(CultureInfo.CurrentCulture);
+        private string RoleText => Roles.InSentence(Role);
         public string Text => (Leads, Active) switch
         {
             (true, true) => L.T("{0} i {1} leder skolen ({2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),

@@ -57,4 +57,14 @@ public static class L
     public static string T(string key) => TextCatalog.Shared.Get(key);
     public static string T(string key, params object?[] args) => TextCatalog.Shared.Format(key, args);
     public static string Data(string? text) => TextCatalog.Shared.Data(text);
+
+    /// <summary>
+    /// A name (a role, a status) inside a sentence: a lower-case first letter, the rest as written, so an
+    /// abbreviation keeps its capitals ("Veileder fra UH" → "veileder fra UH", not "veileder fra uh"), and a name
+    /// that begins with one (SKUT-medlem) is left as it is.
+    /// </summary>
+    public static string InSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
+            ? char.ToLower(name[0], System.Globalization.CultureInfo.CurrentCulture) + name[1..]
+            : name;
 }
