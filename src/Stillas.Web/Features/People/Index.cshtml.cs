@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Data;
+using Stillas.Web.Platform.Text;
 using Stillas.Web.Platform.Web;
 
 namespace Stillas.Web.Features.People;
@@ -29,6 +30,11 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
     public List<SelectListItem> OwnerOptions { get; private set; } = [];
     public List<SelectListItem> SchoolOptions { get; private set; } = [];
     public bool CanInvite => current.Scope.Can(Permission.ManagePeople);
+    /// <summary>
+    /// What an empty role cell says. Only the system administrator sees every membership; anyone else sees those the
+    /// access filter lets through (a guide from UH sees none at the schools), so "Ingen roller" would be wrong for them.
+    /// </summary>
+    public string NoRolesText => current.Scope.IsSystem ? L.T("Ingen roller") : L.T("Ingen roller du kan se.");
     public bool Filtered => !string.IsNullOrEmpty(Q) || Owner is not null || Role is not null || School is not null || Status is "inactive";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -66,7 +72,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current) : PageModel
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);
         var ownerFilter = Owner;
         SchoolOptions = await db.Schools.AsNoTracking().Where(s => ownerFilter == null || s.OwnerId == ownerFilter)
-            .OrderBy(s => s.Name).Take(PeopleOptions.MaxSchools)
+            .OrderBy(s => s.Name).ThenBy(s => s.Id).Take(PeopleOptions.MaxSchools)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
         return Page();
     }
