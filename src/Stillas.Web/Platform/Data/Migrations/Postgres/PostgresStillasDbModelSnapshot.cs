@@ -3128,12 +3128,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("OwnerId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("ProgrammeId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("SchoolId")
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("EntityType", "EntityId");

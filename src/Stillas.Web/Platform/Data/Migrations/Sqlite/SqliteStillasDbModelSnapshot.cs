@@ -3026,12 +3026,6 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("OwnerId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ProgrammeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SchoolId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("EntityType", "EntityId");
