@@ -31,6 +31,7 @@ if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets(); 
 builder.AddStillasPlatform();
 builder.Services.AddProgrammes();
 builder.Services.AddSessions();
+builder.Services.AddDocumentReminders();
 builder.Services.AddTimeline();
 builder.Services.AddAssessment();
 

@@ -61,13 +61,14 @@ public static class MatrixRoutes
     public const string AssessmentPages = "/Programmes/Assessment";
     public const string FuturePicturePages = "/Programmes/FuturePicture";
     public const string TimelinePages = "/Programmes/Timeline";
+    public const string ConflictPages = "/Programmes/Conflicts";
     /// <summary>The session page, which shows the team's notes to the team only.</summary>
     public const string SessionPage = SessionPages + "/Session/{id:int}";
     /// <summary>
     /// Folders whose Index page takes a route ("{programmeId:int}"): Razor Pages also answers it under
     /// .../Index/..., as /Programmes/Index beside /Programmes. Those aliases get the same rows.
     /// </summary>
-    public static readonly string[] IndexFolders = [StartUpPages, SessionPages, AssessmentPages, FuturePicturePages, TimelinePages];
+    public static readonly string[] IndexFolders = [StartUpPages, SessionPages, AssessmentPages, FuturePicturePages, TimelinePages, ConflictPages];
 }
 
 public static class AccessMatrix
@@ -389,6 +390,13 @@ public static class AccessMatrix
     public static readonly Row[] AgreementRows =
     [
         new("GET", AgreementPages + "/Details/{programmeId:int}", ReadsSentrumProgramme),
+        // Conflicts of interest: the owner's staff and the team see them; the owner's staff record how one is handled.
+        new("GET", MatrixRoutes.ConflictPages + "/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide]),
+        new("POST", MatrixRoutes.ConflictPages + "/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor])
+        {
+            Form = (_, _) => new() { ["Input.PersonId"] = "1", ["Input.Handling"] = "Et annet teammedlem tar samtalene med ledelsen." },
+            PastAuthorisation = "the matrix data has no conflict of interest (the page answers 200 with its message); ConflictTests record one",
+        },
         new("GET", AgreementPages + "/Edit/{programmeId:int}", WritesAgreement),
         new("GET", AgreementPages + "/Compare/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", AgreementPages + "/Pdf/{programmeId:int}", ReadsSentrumProgramme),

@@ -118,6 +118,8 @@ public class Membership : IVersioned
     public int? UniversityId { get; set; }
     public University? University { get; set; }
     public bool Active { get; set; } = true;
+    /// <summary>The day the role was ended (made inactive); null while active, or when it ended before this was recorded.</summary>
+    public DateOnly? EndedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -122,6 +122,8 @@ public sealed class CreateModel(StillasDb db, CurrentScope current) : PageModel
         foreach (var (field, message) in Draft.Errors)
             ModelState.AddModelError(field == nameof(ProgrammeInput.CandidacyId) ? "" : $"{nameof(Input)}.{field}", message);
         if (Draft.Errors.Count > 0) Draft = null;
+        // A team member who leads the school, or led or worked at it lately: a warning, the start is not blocked.
+        else Draft.Warnings.AddRange(await Teams.ConflictOfInterest.StartWarningsAsync(db, Input.SchoolId, Input.TeamId, ct));
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct)

@@ -104,48 +104,15 @@ public static partial class SelectionRules
     /// <param name="Key">The caller's key: a candidate id, or a team id when teams are compared for one school.</param>
     public sealed record Conflict(int Key, string PersonName, string TeamName, string SchoolName, Role Role, bool Active)
     {
-        private bool Leads => Role is Role.Principal or Role.SchoolLeader;
-        private string RoleText => Roles.InSentence(Role);
-        public string Text => (Leads, Active) switch
-        {
-            (true, true) => L.T("{0} i {1} leder skolen ({2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
-            (true, false) => L.T("{0} i {1} har ledet skolen (tidligere {2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
-            (false, true) => L.T("{0} i {1} arbeider ved skolen ({2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
-            (false, false) => L.T("{0} i {1} har arbeidet ved skolen (tidligere {2} ved {3}).", PersonName, TeamName, RoleText, SchoolName),
-        };
+        public string Text => new Teams.ConflictOfInterest.Conflict(Key, 0, PersonName, TeamName, 0, SchoolName, Role, Active, null).Text;
     }
 
     /// <summary>
-    /// Members of each candidate's assigned team (not ended before <paramref name="today"/>) who hold or
-    /// held a school role at the candidate's school. One warning per person, the closest tie first.
+    /// Members of each candidate's assigned team who lead the candidate's school, or led or worked at it in the last
+    /// five years (<see cref="Teams.ConflictOfInterest.FindAsync"/>, the rule every place a team meets a school shares).
     /// </summary>
-    public static async Task<List<Conflict>> ConflictsAsync(StillasDb db, IReadOnlyCollection<(int Key, int SchoolId, int TeamId)> pairs, DateOnly today, CancellationToken ct)
-    {
-        if (pairs.Count == 0) return [];
-        var teamIds = pairs.Select(p => p.TeamId).Distinct().ToArray();
-        var schoolIds = pairs.Select(p => p.SchoolId).Distinct().ToArray();
-        var members = await db.TeamMembers.AsNoTracking()
-            .Where(m => teamIds.Contains(m.TeamId) && (m.To == null || m.To >= today))
-            .Select(m => new { m.TeamId, TeamName = m.Team!.Name, m.PersonId, PersonName = m.Person!.Name })
-            .ToListAsync(ct);
-        if (members.Count == 0) return [];
-        var personIds = members.Select(m => m.PersonId).Distinct().ToArray();
-        var roles = await db.Memberships.AsNoTracking()
-            .Where(m => personIds.Contains(m.PersonId) && m.SchoolId != null && schoolIds.Contains(m.SchoolId.Value))
-            .Select(m => new { m.PersonId, SchoolId = m.SchoolId!.Value, SchoolName = m.School!.Name, m.Role, m.Active })
-            .ToListAsync(ct);
-        var result = new List<Conflict>();
-        foreach (var (key, schoolId, teamId) in pairs)
-            foreach (var member in members.Where(m => m.TeamId == teamId))
-            {
-                var closest = roles.Where(r => r.PersonId == member.PersonId && r.SchoolId == schoolId && Roles.IsSchoolRole(r.Role))
-                    .OrderByDescending(r => r.Role is Role.Principal or Role.SchoolLeader).ThenByDescending(r => r.Active).ThenBy(r => r.Role)
-                    .FirstOrDefault();
-                if (closest is not null)
-                    result.Add(new Conflict(key, member.PersonName, member.TeamName, closest.SchoolName, closest.Role, closest.Active));
-            }
-        return result;
-    }
+    public static async Task<List<Conflict>> ConflictsAsync(StillasDb db, IReadOnlyCollection<(int Key, int SchoolId, int TeamId)> pairs, DateOnly today, CancellationToken ct) =>
+        [.. (await Teams.ConflictOfInterest.FindAsync(db, pairs, today, ct)).Select(c => new Conflict(c.Key, c.PersonName, c.TeamName, c.SchoolName, c.Role, c.Active))];
 
     // ---- Warnings for one candidacy ----
 

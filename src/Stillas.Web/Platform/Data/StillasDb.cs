@@ -349,6 +349,7 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // Inside a caller's transaction the database's write lock is already held (BEGIN IMMEDIATE): no gate.
         // Who joined or left a team is written and mailed in the same save (the team's notes open to its members).
         await Features.Teams.TeamChanges.RecordAsync(this, Scope, Clock.GetUtcNow(), MailBaseUrl, cancellationToken);
+        Features.Teams.ConflictOfInterest.StampEndedRoles(this, ProgrammePlanning.Today(Clock));
         Versioned.ApplyExpectations(this);
         var gate = Database.CurrentTransaction is null ? WriteGate : null;
         if (gate is not null) await gate.WaitAsync(cancellationToken);

@@ -79,9 +79,6 @@ public static class AgreementRules
     /// <summary>What the page says when the development area is left open.</summary>
     public static string AreaToBeAgreed => L.T("Avklares på oppstartsmøtet.");
 
-    /// <summary>From the programme's start to the end of its second school year (seed 000 § 1.3: up to two school years).</summary>
-    public static (DateOnly From, DateOnly To) DefaultPeriod(DateOnly programmeStart) => (programmeStart, SchoolYear.Of(programmeStart).Next.End);
-
     public sealed record PartyNames(string Owner, string School, string? Team, IReadOnlyList<(string Name, string Role)> Members);
 
     public static string DefaultParties(PartyNames names)
@@ -112,7 +109,7 @@ public static class AgreementRules
     /// <summary>The first draft of a programme's agreement, with the default period, parties and commitments.</summary>
     public static GuidanceAgreement CreateDraft(GuidanceProgramme programme, string parties)
     {
-        var (from, to) = DefaultPeriod(programme.StartDate);
+        var (from, to) = AgreementPeriod.Default(programme);
         var version = new AgreementVersion
         {
             Number = 1, PeriodFrom = from, PeriodTo = to, Parties = parties, Status = AgreementStatus.Draft, Version = 1,

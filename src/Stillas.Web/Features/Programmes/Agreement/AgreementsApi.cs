@@ -93,7 +93,7 @@ public static class AgreementsApi
         }).WithName("SaveAgreementDraft");
 
         // The side is the caller's: the owner's administrator approves for the owner, the principal or a school leader for the school.
-        group.MapPost("/approve", async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> (int programmeId, ApproveInput input, StillasDb db, CurrentScope current, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/approve", async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> (int programmeId, ApproveInput input, StillasDb db, CurrentScope current, TimeProvider clock, Platform.Mail.Outbox outbox, IServiceScopeFactory scopes, CancellationToken ct) =>
         {
             var programme = await ProgrammeHead.LoadAsync(db, programmeId, ct);
             if (programme is null) return ApiSupport.NotFoundProblem();
@@ -117,6 +117,7 @@ public static class AgreementsApi
             var result = AgreementRules.Approve(db, agreement, inForce, latest, side.Value, input.Version.Value, scope, clock.GetUtcNow());
             if (result.Outcome is not (AgreementRules.ApproveOutcome.Approved or AgreementRules.ApproveOutcome.InForce)) return ConflictProblem(result.Message, latest);
             var planned = result.Outcome == AgreementRules.ApproveOutcome.InForce ? await ProgrammePlanning.CompletePlanAsync(db, programmeId, clock.GetUtcNow(), ct) : 0;
+            await AgreementMail.QueueAsync(db, scopes, outbox, programme, result, ProgrammePlanning.Today(clock), ct);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException)
             {

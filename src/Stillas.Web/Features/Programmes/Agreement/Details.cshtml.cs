@@ -9,7 +9,7 @@ using Stillas.Web.Platform.Text;
 namespace Stillas.Web.Features.Programmes.Agreement;
 
 /// <summary>A programme's agreement: the version in force, any draft with its approvals, and the history.</summary>
-public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
+public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvider clock, Platform.Mail.Outbox outbox, IServiceScopeFactory scopes) : PageModel
 {
     public ProgrammeHead Programme { get; private set; } = default!;
     public AgreementHead? Agreement { get; private set; }
@@ -21,6 +21,9 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     public bool CanEdit { get; private set; }
     public bool CanApproveOwner { get; private set; }
     public bool CanApproveSchool { get; private set; }
+    /// <summary>The planned steps outside the period of the version in force and of the draft.</summary>
+    public AgreementPeriod.Gap? InForceGap { get; private set; }
+    public AgreementPeriod.Gap? DraftGap { get; private set; }
     /// <summary>Why an approval or a discard did not go through.</summary>
     public string? Problem { get; private set; }
 
@@ -46,6 +49,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
             {
                 // The first approval by both sides makes the dated plan, in the same transaction.
                 var planned = result.Outcome == AgreementRules.ApproveOutcome.InForce ? await ProgrammePlanning.CompletePlanAsync(db, programmeId, clock.GetUtcNow(), ct) : 0;
+                // The other side is asked to approve, or both get the approved PDF, in the same save.
+                await AgreementMail.QueueAsync(db, scopes, outbox, programme, result, ProgrammePlanning.Today(clock), ct);
                 await db.SaveChangesAsync(ct);
                 TempData["Message"] = AgreementRules.PlanMessage(result.Message, planned);
                 return RedirectToPage(new { programmeId });
@@ -103,6 +108,12 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         }
         if (Agreement.CurrentVersion > 0) InForce = await AgreementReads.VersionAsync(db, Agreement.Id, Agreement.CurrentVersion, ct);
         if (Agreement.Draft is { } d) Draft = await AgreementReads.VersionAsync(db, Agreement.Id, d.Number, ct);
+        if (InForce is not null || Draft is not null)
+        {
+            var plan = await AgreementPeriod.PlanAsync(db, programmeId, ct);
+            if (InForce is not null) InForceGap = AgreementPeriod.Check(plan, InForce.PeriodFrom, InForce.PeriodTo);
+            if (Draft is not null) DraftGap = AgreementPeriod.Check(plan, Draft.PeriodFrom, Draft.PeriodTo);
+        }
         if (InForce is not null && Draft is not null)
             DraftChanges = AgreementRules.Compare(AgreementRules.Snapshot.Of(InForce), AgreementRules.Snapshot.Of(Draft));
         return true;
