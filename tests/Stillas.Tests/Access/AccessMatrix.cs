@@ -417,6 +417,9 @@ public static class AccessMatrix
     // Sessions of Sentrum's demo programme (MatrixIds.Session is its session 1, with a sent interim-work agreement).
     // The team and the owner's staff run sessions; the school's leaders answer (feedback, evaluations).
     private static readonly Who[] RunsSessions = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide];
+    /// <summary>The school's loop (SKUT → staff → documentation): written by its principal and SKUT members, its text read by them, the school's people and the team.</summary>
+    private static readonly Who[] WritesLoop = [Who.Principal, Who.Skut];
+    private static readonly Who[] ReadsLoopText = [Who.Advisor, Who.UniversityGuide, Who.Principal, Who.Teacher, Who.Skut];
     private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> Fase4 = (_, _) => Task.FromResult(new Dictionary<string, string> { ["phase"] = "fase4" });
 
     public static readonly Row[] SessionRows =
@@ -425,6 +428,9 @@ public static class AccessMatrix
         new("GET", SessionPages + "/Session/{id:int}", ReadsSentrumProgramme),
         new("GET", SessionPages + "/InterimWork/{id:int}", ReadsSentrumProgramme),
         new("GET", SessionPages + "/Evaluate/{id:int}", ReadsSentrumProgramme),
+        // The school's process loop: everyone who sees the programme sees its state; the text and the file are the team's and the school's.
+        new("GET", SessionPages + "/Loop/{id:int}", ReadsSentrumProgramme),
+        new("GET", SessionPages + "/Loop/{id:int}", ReadsLoopText) { Handler = "File", Expect = _ => "prosessdokument" },
         new("GET", SessionPages + "/Phase/{programmeId:int}/{phase}", ReadsSentrumProgramme) { Fresh = Fase4 },
         new("GET", TimelinePages + "/{programmeId:int}", ReadsSentrumProgramme),
         new("GET", "/api/v1/programmes/{programmeId:int}/sessions", ReadsSentrumProgramme),
@@ -662,6 +668,9 @@ public static class AccessMatrix
         new("POST", SessionPages + "/Session/{id:int}", RunsSessions) { Handler = "Done" },
         new("POST", SessionPages + "/Evaluate/{id:int}", SchoolLeadersOfSentrum),
         new("POST", SessionPages + "/InterimWork/{id:int}", RunsSessions),
+        new("POST", SessionPages + "/Loop/{id:int}", WritesLoop) { Form = (_, _) => new() { ["Input.Agenda"] = "Matrise: dagsorden for SKUT-møtet" } },
+        new("POST", SessionPages + "/Session/{id:int}", Team1Members) { Handler = "DraftAgenda", PastAuthorisation = "the draft is shown in the form (200); nothing is saved" },
+        new("POST", SessionPages + "/Session/{id:int}", Team1Members) { Handler = "Agenda", Form = (_, _) => new() { ["agenda"] = "Matrise: dagsorden" } },
         new("POST", SessionPages + "/InterimWork/{id:int}", SchoolLeadersOfSentrum) { Handler = "Feedback" },
         new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", SchoolLeadersOfSentrum) { Handler = "Feedback", Fresh = Fase4 },
         new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", RunsSessions) { Handler = "Meeting", Fresh = Fase4 },

@@ -472,7 +472,7 @@ public sealed class MatrixIds
             values.TryAdd("number", "1");
         }
         if ((lower.Contains("/sessions/session/", StringComparison.Ordinal) || lower.Contains("/sessions/interimwork/", StringComparison.Ordinal)
-            || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal)) && Has("id"))
+            || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.Contains("/sessions/loop/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal)) && Has("id"))
             Add("id", Session);
         if (Has("stepId")) Add("stepId", SentrumStep);
         if (Has("id"))

@@ -30,7 +30,7 @@ public static class AuditFormat
          nameof(StartUpMeeting), nameof(AgendaItem), nameof(DocumentRequest), nameof(StoredFile),
 
          nameof(GuidanceAgreement), nameof(AgreementVersion), nameof(AgreementLine),
-         nameof(Programmes.Sessions.GuidanceSession), nameof(Programmes.Sessions.InterimWorkAgreement), nameof(Programmes.Sessions.InterimWorkFeedback), nameof(Programmes.Sessions.PhaseEvaluation),
+         nameof(Programmes.Sessions.GuidanceSession), nameof(Programmes.Sessions.InterimWorkAgreement), nameof(Programmes.Sessions.InterimWorkFeedback), nameof(Programmes.Sessions.PhaseEvaluation), nameof(Programmes.Sessions.SchoolLoopRound),
          nameof(Programmes.Assessment.AssessmentSlot), nameof(Programmes.Assessment.AssessmentTask), nameof(Programmes.Assessment.AssessmentReport), nameof(Programmes.Assessment.ReportPresentation), nameof(Programmes.Assessment.AssessmentSettings)];
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -219,6 +219,16 @@ public static class AuditFormat
         // A resend of an undelivered e-mail (Features/Mail: the outbox is not an audited entity).
         ["Attempts"] = "Forsøk",
         ["LastError"] = "Siste feil",
+        // The school's process loop and the session's agenda (Features/Programmes/Sessions, issue 20).
+        ["LoopRound"] = "Runde",
+        ["SkutAgenda"] = "Dagsorden for SKUT-møtet",
+        ["SkutDate"] = "Dato for SKUT-møtet",
+        ["SkutParticipants"] = "Deltakere på SKUT-møtet",
+        ["SkutDecisions"] = "Dette bestemte SKUT",
+        ["StaffDate"] = "Dato for personalmøtet",
+        ["StaffWork"] = "Dette gjorde personalet",
+        ["Documentation"] = "Dokumentasjon",
+        ["Agenda"] = "Dagsorden",
     };
 
     /// <summary>The bokmål labels of the fields (catalog keys; a test checks each has nynorsk and English).</summary>

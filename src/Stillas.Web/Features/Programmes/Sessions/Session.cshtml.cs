@@ -38,6 +38,14 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
     public bool CanAnswer { get; private set; }
     public int? Me { get; private set; }
     public DateTimeOffset Now { get; private set; }
+    /// <summary>The previous session (whose interim work this one opens with), and the state of the school's loop on it.</summary>
+    public int? PreviousId { get; private set; }
+    public List<LoopState> PreviousLoop { get; private set; } = [];
+    /// <summary>The opening's agenda: the stored one, or the draft "Lag dagsorden" just made (not saved yet).</summary>
+    public string? Agenda { get; private set; }
+    public bool AgendaIsDraft { get; private set; }
+    /// <summary>The team drafts and keeps the agenda ("guide only"): a member of the team, while the programme runs.</summary>
+    public bool CanWriteAgenda { get; private set; }
 
     [BindProperty] public SessionService.SessionInput Input { get; set; } = new("09:00", 180, null, null, null, null, null);
 
@@ -130,6 +138,42 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         return RedirectToPage(new { id });
     }
 
+    /// <summary>"Lag dagsorden": drafts the opening's agenda from open work into the form; nothing is saved until the team saves it.</summary>
+    public async Task<IActionResult> OnPostDraftAgendaAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanWriteAgenda) return Forbid();
+        var (text, open) = SessionAgenda.Draft(await SessionAgenda.SourcesAsync(db, Session, ct), Programme.School);
+        Agenda = text;
+        AgendaIsDraft = true;
+        TempData["Message"] = open ? L.T("Utkastet til dagsorden er laget av det som er åpent. Se over, endre og lagre.")
+            : L.T("Ingen åpne punkter fra mellomarbeidet, skolens prosesser eller målene. Utkastet sier det; se over og lagre.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAgendaAsync(int id, string? agenda, int? agendaVersion, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanWriteAgenda) return Forbid();
+        ModelState.Clear();
+        Agenda = agenda;
+        AgendaIsDraft = true;
+        if (agenda?.Length > GuidanceSession.AgendaMax) ModelState.AddModelError("agenda-text", L.T("Dagsordenen kan ha høyst {0} tegn.", GuidanceSession.AgendaMax));
+        if (!ModelState.IsValid) return Page();
+        var entity = await db.Sessions.SingleAsync(s => s.Id == id, ct);
+        db.Expect(entity, agendaVersion);
+        entity.Agenda = SessionService.Clean(agenda);
+        entity.UpdatedAt = clock.GetUtcNow();
+        if (!await db.TrySaveAsync(this, ct))
+        {
+            await LoadAsync(id, ct);
+            Agenda = agenda;
+            return Page();
+        }
+        TempData["Message"] = L.T("Dagsordenen er lagret.");
+        return Redirect($"/Programmes/Sessions/Session/{id}#agenda");
+    }
+
     public string? MyNote(SessionPart part) => Notes.FirstOrDefault(n => n.Part == part && n.AuthorPersonId == Me)?.Text;
     /// <summary>The stored version of my note for a part (0: none yet), which the form sends back.</summary>
     public int MyNoteVersion(SessionPart part) => Notes.FirstOrDefault(n => n.Part == part && n.AuthorPersonId == Me)?.Version ?? 0;
@@ -157,6 +201,10 @@ public sealed class SessionModel(StillasDb db, CurrentScope current, TimeProvide
         var states = await SessionService.InterimWorkAsync(db, prev is null ? [id] : [id, prev.Id], CanRun ? id : null, ct);
         Current = states[id];
         Previous = prev is null ? null : states[prev.Id];
+        PreviousId = prev?.Id;
+        if (prev is not null) PreviousLoop = (await SchoolLoopService.StatesAsync(db, [prev.Id], ct))[prev.Id];
+        CanWriteAgenda = InTeam && p.IsActive;
+        Agenda = await db.Sessions.AsNoTracking().Where(x => x.Id == id).Select(x => x.Agenda).SingleAsync(ct);
         EvaluationCount = await db.SessionEvaluations.CountAsync(e => e.SessionId == id, ct);
         if (s.Number == 1)
         {

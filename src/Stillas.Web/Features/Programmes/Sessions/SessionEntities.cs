@@ -35,10 +35,13 @@ public class GuidanceSession : IInProgramme, IVersioned
     /// <summary>Where the school stands in the expansive learning cycle (1–7), as the team judged it in this session.</summary>
     public int? CycleStep { get; set; }
     public string? CycleNote { get; set; }
+    /// <summary>The opening's agenda, drafted from open work ("Lag dagsorden", <see cref="SessionAgenda"/>) and edited by the team.</summary>
+    public string? Agenda { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
 
     public const int TextMax = 4000;
+    public const int AgendaMax = 8000;
 }
 
 /// <summary>The four parts of a session (seed 000 § 3.4) that the team takes notes in.</summary>
@@ -209,6 +212,7 @@ public sealed class SessionConfiguration :
         b.Property(s => s.VideoLink).HasMaxLength(500);
         b.Property(s => s.Participants).HasMaxLength(GuidanceSession.TextMax);
         b.Property(s => s.CycleNote).HasMaxLength(GuidanceSession.TextMax);
+        b.Property(s => s.Agenda).HasMaxLength(GuidanceSession.AgendaMax);
         b.HasOne(s => s.PlanStep).WithMany().HasForeignKey(s => s.PlanStepId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<GuidanceProgramme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.PlanStepId).IsUnique();
