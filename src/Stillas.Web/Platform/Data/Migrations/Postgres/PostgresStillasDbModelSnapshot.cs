@@ -1733,6 +1733,131 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Evaluation.YearlyEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("ToChange")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatWorks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("YearlyEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.FollowUp.FollowUpMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedProgrammeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedProgrammeBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Lasted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NotLasted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpMeetings", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Programmes.FuturePicture.FuturePicture", b =>
                 {
                     b.Property<int>("Id")
@@ -2029,6 +2154,126 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "SchoolYear");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ProgrammeId");
+
+                    b.HasIndex("ProgrammeId", "Order", "Id");
+
+                    b.ToTable("DevelopmentObjectives", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.ObjectiveRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Colour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Occasion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RatedByPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ProgrammeId", "RatedAt");
+
+                    b.HasIndex("ObjectiveId", "RatedAt", "Id");
+
+                    b.ToTable("ObjectiveRatings", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.PlanStep", b =>
@@ -3501,6 +3746,24 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Evaluation.YearlyEvaluation", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.FollowUp.FollowUpMeeting", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Programmes.FuturePicture.FuturePicture", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
@@ -3577,6 +3840,37 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("School");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.ObjectiveRating", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Programmes.Sessions.GuidanceSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Objective");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.PlanStep", b =>

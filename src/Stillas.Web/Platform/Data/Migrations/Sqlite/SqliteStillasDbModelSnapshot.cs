@@ -1679,6 +1679,127 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Evaluation.YearlyEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decisions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToChange")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWorks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("YearlyEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.FollowUp.FollowUpMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedProgrammeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedProgrammeBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lasted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotLasted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpMeetings", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Programmes.FuturePicture.FuturePicture", b =>
                 {
                     b.Property<int>("Id")
@@ -1965,6 +2086,122 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "SchoolYear");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ProgrammeId");
+
+                    b.HasIndex("ProgrammeId", "Order", "Id");
+
+                    b.ToTable("DevelopmentObjectives", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.ObjectiveRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Colour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occasion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ProgrammeId", "RatedAt");
+
+                    b.HasIndex("ObjectiveId", "RatedAt", "Id");
+
+                    b.ToTable("ObjectiveRatings", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.PlanStep", b =>
@@ -3395,6 +3632,24 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Evaluation.YearlyEvaluation", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.FollowUp.FollowUpMeeting", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Programmes.FuturePicture.FuturePicture", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", "Programme")
@@ -3471,6 +3726,37 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("School");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.ObjectiveRating", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Programmes.Sessions.GuidanceSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Objective");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.PlanStep", b =>
