@@ -68,7 +68,9 @@ public static class MatrixRoutes
     /// Folders whose Index page takes a route ("{programmeId:int}"): Razor Pages also answers it under
     /// .../Index/..., as /Programmes/Index beside /Programmes. Those aliases get the same rows.
     /// </summary>
-    public static readonly string[] IndexFolders = [StartUpPages, SessionPages, AssessmentPages, FuturePicturePages, TimelinePages, ConflictPages];
+    public const string ObjectivePages = "/Programmes/Objectives";
+    public const string FollowUpPages = "/Programmes/FollowUp";
+    public static readonly string[] IndexFolders = [StartUpPages, SessionPages, AssessmentPages, FuturePicturePages, TimelinePages, ObjectivePages, FollowUpPages, ConflictPages];
 }
 
 public static class AccessMatrix
@@ -502,10 +504,58 @@ public static class AccessMatrix
         new("GET", "/api/v1/programmes/{id:int}/assessment/reflection-questions", ReadsSentrumProgramme),
     ];
 
+    // Issue 20, parts 7 and 9: the development area's objectives and their ratings, the follow-up meeting, the owner's yearly evaluation.
+    // The objectives are kept by those who run the programme and the school's leaders; ratings (and their comments) are the team's
+    // members' and the school's leaders' alone; the owner's overview and the yearly evaluations are the owner's staff's.
+    private static readonly Who[] KeepsObjectives = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
+    private static readonly Who[] RatesObjectives = [Who.Advisor, Who.UniversityGuide, Who.Principal];
+    private static readonly Who[] AnyStaff = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin];
+    // The year's evaluation: Nordvik's staff, and whoever sees one of Nordvik's programmes with a step in 2026/27 (Sentrum's, Havnå's).
+    private static readonly Who[] ReadsNordvikEvaluation = [.. ReadsSentrumProgramme, Who.OtherPrincipal];
+    private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshObjective = async (app, ids) => new() { ["id"] = Str(await app.WithDbAsync(async db =>
+    {
+        var p = await db.Programmes.SingleAsync(x => x.Id == ids.SentrumProgramme);
+        var o = Stillas.Web.Platform.Access.Placement.PlaceIn(new Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective { ProgrammeId = p.Id, Title = $"Matrisemål {MatrixIds.Next()}", Order = 50 }, p);
+        db.Set<Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective>().Add(o);
+        await db.SaveChangesAsync();
+        return o.Id;
+    })) };
+    private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> Year2026 = (_, _) => Task.FromResult(new Dictionary<string, string> { ["year"] = "2026" });
+
+    public static readonly Row[] ObjectiveRows =
+    [
+        new("GET", MatrixRoutes.ObjectivePages + "/{programmeId:int}", ReadsSentrumProgramme),
+        new("POST", MatrixRoutes.ObjectivePages + "/{programmeId:int}", KeepsObjectives) { Handler = "Add", Form = (_, _) => new() { ["Input.Title"] = "Matrise: alle leser hver dag" } },
+        new("POST", MatrixRoutes.ObjectivePages + "/{programmeId:int}", KeepsObjectives) { Handler = "Suggest" },
+        new("POST", MatrixRoutes.ObjectivePages + "/{programmeId:int}", KeepsObjectives) { Handler = "Delete", NotFoundIsPast = "no objective id: the handler's 404 is for the missing objective" },
+        new("GET", MatrixRoutes.ObjectivePages + "/Edit/{id:int}", KeepsObjectives) { Fresh = FreshObjective },
+        new("POST", MatrixRoutes.ObjectivePages + "/Edit/{id:int}", KeepsObjectives) { Fresh = FreshObjective, Form = (_, _) => new() { ["Input.Title"] = "Matrise: endret", ["Input.Version"] = "0" } },
+        new("POST", MatrixRoutes.ObjectivePages + "/Edit/{id:int}", KeepsObjectives) { Handler = "Close", Fresh = FreshObjective, Form = (_, _) => new() { ["Close.Reason"] = "Matrise: passer ikke", ["Close.Version"] = "0" } },
+        new("POST", MatrixRoutes.ObjectivePages + "/Edit/{id:int}", KeepsObjectives) { Handler = "Reopen", Fresh = FreshObjective, Form = (_, _) => new() { ["Close.Version"] = "0" } },
+        new("GET", MatrixRoutes.ObjectivePages + "/Rate/{programmeId:int}", RatesObjectives),
+        new("POST", MatrixRoutes.ObjectivePages + "/Rate/{programmeId:int}", RatesObjectives) { PastAuthorisation = "a rating needs an objective, a colour and a comment; an empty form gets the page's message (ObjectiveTests rate for real)" },
+        new("GET", MatrixRoutes.ObjectivePages + "/Overview", AnyStaff),
+        new("GET", MatrixRoutes.FollowUpPages + "/{programmeId:int}", ReadsSentrumProgramme),
+        new("POST", MatrixRoutes.FollowUpPages + "/{programmeId:int}", RunsSessions) { PastAuthorisation = "the second caller's save needs the first one's version (409 shown on the page); FollowUpTests save for real", Form = (_, _) => new() { ["Input.MeetingDate"] = "2028-05-02", ["Input.Participants"] = "Matrise" } },
+        new("POST", MatrixRoutes.FollowUpPages + "/{programmeId:int}", RunsSessions)
+        {
+            Handler = "Close", Fresh = async (app, ids) => new() { ["programmeId"] = Str(await ids.NewProgrammeAsync(app)) },
+            Form = (_, _) => new() { ["Input.MeetingDate"] = "2028-05-02", ["Input.Participants"] = "Matrise" },
+        },
+        new("GET", "/Programmes/Evaluation", AnyStaff),
+        new("GET", "/Programmes/Evaluation/Index", AnyStaff),
+        new("GET", "/Programmes/Evaluation/Year/{ownerId:int}/{year:int}", ReadsNordvikEvaluation) { Fresh = Year2026 },
+        new("POST", "/Programmes/Evaluation/Year/{ownerId:int}/{year:int}", [Who.System, Who.NordvikAdmin, Who.Advisor])
+        {
+            Fresh = (_, _) => Task.FromResult(new Dictionary<string, string> { ["year"] = Str(2050 + MatrixIds.Next() % 50) }),
+            Form = (_, _) => new() { ["Input.MeetingDate"] = "2027-06-01", ["Input.Participants"] = "Matrise" },
+        },
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<Row> Listed =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows);
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows).Concat(ObjectiveRows);
 
     /// <summary>The rows of the wing's index pages again, for their .../Index/... aliases (see <see cref="MatrixRoutes.IndexFolders"/>).</summary>
     private static IEnumerable<Row> IndexAliasRows =>
@@ -673,7 +723,6 @@ public static class AccessMatrix
         new("POST", SessionPages + "/Session/{id:int}", Team1Members) { Handler = "Agenda", Form = (_, _) => new() { ["agenda"] = "Matrise: dagsorden" } },
         new("POST", SessionPages + "/InterimWork/{id:int}", SchoolLeadersOfSentrum) { Handler = "Feedback" },
         new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", SchoolLeadersOfSentrum) { Handler = "Feedback", Fresh = Fase4 },
-        new("POST", SessionPages + "/Phase/{programmeId:int}/{phase}", RunsSessions) { Handler = "Meeting", Fresh = Fase4 },
 
         new("POST", AssessmentPages + "/{programmeId:int}", PlansDays) { Handler = "Plan" },
         new("POST", AssessmentPages + "/{programmeId:int}", TicksTasks) { Handler = "Tick", Form = (ids, _) => new() { ["taskId"] = Str(ids.AssessmentTask), ["done"] = "true" } },

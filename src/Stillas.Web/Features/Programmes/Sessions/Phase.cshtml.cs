@@ -16,7 +16,9 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
     public bool CanRun { get; private set; }
     public bool CanAnswer { get; private set; }
     [BindProperty] public SessionService.PhaseFeedbackInput Feedback { get; set; } = new();
-    [BindProperty] public SessionService.PhaseMeetingInput Meeting { get; set; } = new();
+    /// <summary>The owner's yearly evaluation of process and model that records this phase's evaluation meeting (one meeting for all the year's programmes).</summary>
+    public string? YearlyEvaluationLink { get; private set; }
+    public string? YearlyEvaluationYear { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int programmeId, string phase, CancellationToken ct)
     {
@@ -24,9 +26,8 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         if (Evaluation is { } e)
         {
             Feedback = new() { WorkedWell = e.WorkedWell, ToImprove = e.ToImprove, Other = e.FeedbackOther };
-            Meeting = new() { MeetingDate = e.MeetingDate, Participants = e.MeetingParticipants, Conclusions = e.Conclusions, ModelAdjustments = e.ModelAdjustments };
         }
-        Feedback.Version = Meeting.Version = Evaluation?.Version ?? 0;
+        Feedback.Version = Evaluation?.Version ?? 0;
         return Page();
     }
 
@@ -49,31 +50,12 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         return RedirectToPage(new { programmeId, phase });
     }
 
-    public async Task<IActionResult> OnPostMeetingAsync(int programmeId, string phase, CancellationToken ct)
-    {
-        if (!await LoadAsync(programmeId, phase, ct)) return NotFound();
-        if (!CanRun) return Forbid();
-        ModelState.Clear();
-        foreach (var (f, m) in SessionService.Check(Meeting)) ModelState.AddModelError($"Meeting.{f}", m);
-        if (!ModelState.IsValid) return Page();
-        try
-        {
-            await SessionService.SavePhaseMeetingAsync(db, Programme, phase, current.Scope, Meeting, clock, ct);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            return await ConflictAsync(ex, programmeId, phase, ct);
-        }
-        TempData["Message"] = Platform.Text.L.T("Referatet fra evalueringsmøtet er lagret.");
-        return RedirectToPage(new { programmeId, phase });
-    }
-
     /// <summary>Someone saved the evaluation meanwhile: both versions shown, the typed text kept, both forms carrying the stored version.</summary>
     private async Task<IActionResult> ConflictAsync(DbUpdateConcurrencyException ex, int programmeId, string phase, CancellationToken ct)
     {
         await EditConflicts.ShowAsync(db, this, ex, ct);
         await LoadAsync(programmeId, phase, ct);
-        Feedback.Version = Meeting.Version = Evaluation?.Version ?? 0;
+        Feedback.Version = Evaluation?.Version ?? 0;
         return Page();
     }
 
@@ -85,6 +67,12 @@ public sealed class PhaseModel(StillasDb db, CurrentScope current, TimeProvider 
         (Programme, PhaseKey) = (p, phase);
         CanRun = current.Scope.Can(Permission.RunProgramme, p);
         CanAnswer = current.Scope.Can(Permission.ActForSchool, p);
+        var meetingDate = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == programmeId && s.Key == phase + ".evaluationmeeting").Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
+        if (meetingDate is { } md)
+        {
+            var year = Platform.Calendar.SchoolYear.Of(md);
+            (YearlyEvaluationLink, YearlyEvaluationYear) = (global::Stillas.Web.Features.Programmes.Evaluation.YearlyEvaluations.Link(p.OwnerId, year), year.ToString());
+        }
         Evaluation = await db.PhaseEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.ProgrammeId == programmeId && e.PhaseKey == phase, ct);
         return true;
     }
