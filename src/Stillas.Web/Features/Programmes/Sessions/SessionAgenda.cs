@@ -33,13 +33,10 @@ public static class SessionAgenda
         return new(session, session.Number - 1, agreement, feedback, loop, objectives);
     }
 
-    /// <summary>
-    /// The development area's objectives whose latest rating is gul or rød.
-    /// TODO(issue 20, objectives): another helper builds the objectives and their ratings (grønn/gul/rød with a
-    /// comment); the coordinator wires this to their entities. Until then nothing is rated, so nothing is open.
-    /// </summary>
-    public static Task<IReadOnlyList<OpenObjective>> OpenObjectivesAsync(StillasDb db, int programmeId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<OpenObjective>>([]);
+    /// <summary>The development area's objectives whose latest rating is gul or rød, with that rating's comment.</summary>
+    public static async Task<IReadOnlyList<OpenObjective>> OpenObjectivesAsync(StillasDb db, int programmeId, CancellationToken ct) =>
+        [.. (await Objectives.Objectives.OpenAsync(db, programmeId, ct))
+            .Select(o => new OpenObjective(o.Title, Objectives.ObjectiveRating.ColourName(o.Colour), o.Comment))];
 
     // How a school says a point is not finished, in the three languages (its status is free text).
     private static readonly string[] NotFinished =
