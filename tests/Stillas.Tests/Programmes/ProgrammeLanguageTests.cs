@@ -92,7 +92,7 @@ public sealed partial class ProgrammeLanguageTests(StillasApp app) : IClassFixtu
         Assert.Contains("Skuleleiinga skal", nn);
         Assert.Contains("Avtalen er ikkje godkjend enno.", nn);
         Assert.Contains("Forløpet startar", nn);
-        Assert.Contains("01.03.2027–31.07.2028", nn);
+        Assert.Contains("01.03.2027–31.07.2030", nn);
         // The default commitments are stored in bokmål and shown through the catalog.
         Assert.Contains("Rettleie i arbeidet med å vidareutvikle og ferdigstille framtidsbiletet", nn);
         Assert.DoesNotContain("Veilederne skal", nn);
@@ -101,7 +101,7 @@ public sealed partial class ProgrammeLanguageTests(StillasApp app) : IClassFixtu
         Assert.Contains("Cooperation agreement – Sentrum skole", en);
         Assert.Contains("The guides will", en);
         Assert.Contains("The agreement has not been approved yet.", en);
-        Assert.Contains("01/03/2027–31/07/2028", en);
+        Assert.Contains("01/03/2027–31/07/2030", en);
         Assert.Contains("Hold the first talk with the school.", en);
         Assert.DoesNotContain("01.03.2027", en);
     }
@@ -146,7 +146,7 @@ public sealed partial class ProgrammeLanguageTests(StillasApp app) : IClassFixtu
         Assert.Contains("1 Partar", nn);
         Assert.Contains("3 Ansvar og plikter", nn);
         Assert.Contains("Rettleiarane skal", nn);
-        Assert.Contains("01.03.2027–31.07.2028", nn);
+        Assert.Contains("01.03.2027–31.07.2030", nn);
         Assert.Contains("godkjend elektronisk i Stillas av begge partar", nn);
         Assert.Matches(@"Godkjend \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", nn);
         Assert.DoesNotContain("Veilederne skal", nn);
@@ -156,7 +156,7 @@ public sealed partial class ProgrammeLanguageTests(StillasApp app) : IClassFixtu
         Assert.Contains("on guidance of the school leadership at Sentrum skole", en);
         Assert.Contains("1 Parties", en);
         Assert.Contains("The guides will", en);
-        Assert.Contains("01/03/2027–31/07/2028", en);
+        Assert.Contains("01/03/2027–31/07/2030", en);
         Assert.Matches(@"Approved \d{2}/\d{2}/\d{4} \d{2}:\d{2}", en);
         Assert.DoesNotContain("01.03.2027", en);
         Assert.DoesNotContain("Samarbeidsavtale mellom", en);

@@ -61,7 +61,7 @@ public abstract class AgreementTests(StillasApp app)
         Assert.Equal(0, agreement.CurrentVersion);
         Assert.Equal(AgreementStatus.Draft, v1.Status);
         Assert.Equal(new DateOnly(2027, 3, 1), v1.PeriodFrom);
-        Assert.Equal(new DateOnly(2028, 7, 31), v1.PeriodTo);
+        Assert.Equal(new DateOnly(2030, 7, 31), v1.PeriodTo); // the end of the school year of the follow-up meeting (issue 20: the period covers the plan)
         Assert.Null(v1.DevelopmentArea);
         Assert.Contains("Skole: Sentrum skole", v1.Parties);
         Assert.Contains("Veilederteam: Veilederteam 1", v1.Parties);
@@ -76,7 +76,7 @@ public abstract class AgreementTests(StillasApp app)
         Assert.Contains("Utkast (versjon 1)", page);
         Assert.Contains("Avklares på oppstartsmøtet.", page);
         Assert.Contains("Skoleeier ved utviklingsveileder (koordinator) skal", page);
-        Assert.Contains("01.03.2027–31.07.2028", page);
+        Assert.Contains("01.03.2027–31.07.2030", page);
 
         var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(AgreementVersion) && e.ActorName == "Ola Veileder"));
         Assert.True(audited >= 1);
@@ -373,7 +373,7 @@ public abstract class AgreementTests(StillasApp app)
         Assert.Contains("Samarbeidsavtale", pages[0]);
         Assert.Contains("Sentrum skole", pages[0]);
         Assert.Contains("Nordvik kommune", pages[0]);
-        Assert.Contains("01.03.2027–31.07.2028", all);
+        Assert.Contains("01.03.2027–31.07.2030", all);
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Side {i + 1} av {pages.Count}", pages[i]);
         Assert.Contains("Side 1 av", pages[0]);
         Assert.Contains("Læringsmiljø og vurdering – økt elevmedvirkning på åttende trinn", all);

@@ -30,6 +30,10 @@ public sealed class AgreementMailTests(StillasApp app) : IClassFixture<StillasAp
         return programme;
     }
 
+    /// <summary>Whether the mail links to this programme's agreement (not to another test's programme).</summary>
+    private static bool Links(MimeMessage m, int programme) =>
+        (m.TextBody ?? "").Split([' ', '\r', '\n']).Any(t => t.EndsWith($"/Programmes/Agreement/Details/{programme}", StringComparison.Ordinal));
+
     private Task<List<(string Key, string To, string Subject, string? Attachment)>> MailsAsync(string prefix) => app.WithDbAsync(async db =>
         (await db.Outbox.AsNoTracking().Where(m => m.IdempotencyKey != null && m.IdempotencyKey.StartsWith(prefix))
             .Select(m => new { m.IdempotencyKey, m.ToAddress, m.Subject, m.AttachmentName }).ToListAsync())
@@ -51,16 +55,17 @@ public sealed class AgreementMailTests(StillasApp app) : IClassFixture<StillasAp
         var asked = await MailsAsync($"agreement:await:{v1}:");
         Assert.Equal([Deputy, Principal], asked.Select(m => m.To).Order().ToArray());
         Assert.All(asked, m => Assert.Equal("Samarbeidsavtalen med Sentrum skole venter på din godkjenning", m.Subject));
-        var mail = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(Principal) && (m.Subject ?? "").Contains("venter på din godkjenning"));
+        var mail = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(Principal) && Links(m, programme));
+        Assert.Equal("Samarbeidsavtalen med Sentrum skole venter på din godkjenning", mail.Subject);
         Assert.Contains("Kari Nordmann har godkjent versjon 1", mail.TextBody ?? "");
         Assert.Contains($"/Programmes/Agreement/Details/{programme}", mail.TextBody ?? "");
 
         // The principal approves: in force; both sides get the approved version as PDF, once each.
         Assert.Equal(HttpStatusCode.Redirect, (await (await app.LoginAsync(Principal)).ApproveAsync(app, programme, "School")).StatusCode);
         var approved = await MailsAsync($"agreement:approved:{v1}:");
-        Assert.Equal([Deputy, Owner, Principal], approved.Select(m => m.To).Order().ToArray());
+        Assert.Equal([Deputy, Principal, Owner], approved.Select(m => m.To).Order().ToArray());
         Assert.All(approved, m => Assert.Equal("samarbeidsavtale-sentrum-skole-v1.pdf", m.Attachment));
-        var withPdf = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(Owner) && (m.Subject ?? "") == "Samarbeidsavtalen med Sentrum skole er godkjent");
+        var withPdf = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(Owner) && (m.Subject ?? "") == "Samarbeidsavtalen med Sentrum skole er godkjent" && Links(m, programme));
         var pdf = Assert.Single(withPdf.Attachments.OfType<MimePart>());
         Assert.Equal("samarbeidsavtale-sentrum-skole-v1.pdf", pdf.FileName);
         using var bytes = new MemoryStream();
