@@ -1,0 +1,347 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Stillas.Web.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class I20 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Agenda",
+                table: "Sessions",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EndedOn",
+                table: "Memberships",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ProgrammeId",
+                table: "AuditEntries",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SchoolId",
+                table: "AuditEntries",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ConflictHandlings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Conflict = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Handling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConflictHandlings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConflictHandlings_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DevelopmentObjectives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CloseReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DevelopmentObjectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentObjectives_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Lasted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NotLasted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NextSteps = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedProgrammeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedProgrammeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpMeetings_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchoolLoopRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    LoopRound = table.Column<int>(type: "integer", nullable: false),
+                    SkutAgenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SkutDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SkutParticipants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SkutDecisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StaffDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StaffWork = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Documentation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StoragePath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchoolLoopRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SchoolLoopRounds_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SchoolLoopRounds_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearlyEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WhatWorks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ToChange = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Decisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearlyEvaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearlyEvaluations_Owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectiveRatings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Colour = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Occasion = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    SessionNumber = table.Column<int>(type: "integer", nullable: true),
+                    RatedByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    RatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectiveRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectiveRatings_DevelopmentObjectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "DevelopmentObjectives",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ObjectiveRatings_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ObjectiveRatings_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConflictHandlings_ProgrammeId_PersonId",
+                table: "ConflictHandlings",
+                columns: new[] { "ProgrammeId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConflictHandlings_TeamId",
+                table: "ConflictHandlings",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentObjectives_OwnerId_ProgrammeId",
+                table: "DevelopmentObjectives",
+                columns: new[] { "OwnerId", "ProgrammeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentObjectives_ProgrammeId_Order_Id",
+                table: "DevelopmentObjectives",
+                columns: new[] { "ProgrammeId", "Order", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpMeetings_ProgrammeId",
+                table: "FollowUpMeetings",
+                column: "ProgrammeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectiveRatings_ObjectiveId_RatedAt_Id",
+                table: "ObjectiveRatings",
+                columns: new[] { "ObjectiveId", "RatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectiveRatings_ProgrammeId_RatedAt",
+                table: "ObjectiveRatings",
+                columns: new[] { "ProgrammeId", "RatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectiveRatings_SessionId",
+                table: "ObjectiveRatings",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchoolLoopRounds_ProgrammeId",
+                table: "SchoolLoopRounds",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchoolLoopRounds_SessionId_LoopRound",
+                table: "SchoolLoopRounds",
+                columns: new[] { "SessionId", "LoopRound" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearlyEvaluations_OwnerId_SchoolYear",
+                table: "YearlyEvaluations",
+                columns: new[] { "OwnerId", "SchoolYear" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConflictHandlings");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpMeetings");
+
+            migrationBuilder.DropTable(
+                name: "ObjectiveRatings");
+
+            migrationBuilder.DropTable(
+                name: "SchoolLoopRounds");
+
+            migrationBuilder.DropTable(
+                name: "YearlyEvaluations");
+
+            migrationBuilder.DropTable(
+                name: "DevelopmentObjectives");
+
+            migrationBuilder.DropColumn(
+                name: "Agenda",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "EndedOn",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "ProgrammeId",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "SchoolId",
+                table: "AuditEntries");
+        }
+    }
+}
