@@ -50,7 +50,8 @@ public sealed class ProgrammeJourneyTests(StillasSite site)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fremdriftsplan" })).ToBeVisibleAsync();
             await CheckAsync(owner, "programme-details");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Veiledning 5" }).ClickAsync();
+            // "Veiledning 5" leads to the session; its date and status are one click further (issue 20).
+            await page.GetByRole(AriaRole.Link, new() { Name = "Endre dato og status for Veiledning 5" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/Programmes/Step/\d+$"));
             await CheckAsync(owner, "programme-step");
             await page.GetByLabel("Hvem har ansvaret (valgfritt)").FillAsync("Rektor og SKUT");

@@ -164,7 +164,8 @@ public static class AccessMatrix
         new("GET", "/Selection/Details/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
         new("GET", "/Selection/Edit/{id:int?}", NordvikManagers),
         new("GET", "/Selection/Create", AnyAdmin),
-        new("GET", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
+        // The school's leaders (and the team assigned to it) see the candidacy read-only: the programme links to it.
+        new("GET", "/Selection/Candidate/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.Principal]),
         new("GET", "/api/v1/selection-rounds", [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin, Who.FjordlandGuide]),
         new("GET", "/api/v1/selection-rounds/{id:int}", [Who.System, Who.NordvikAdmin, Who.Advisor]),
         new("POST", "/api/v1/selection-rounds", NordvikManagers)
@@ -310,6 +311,8 @@ public static class AccessMatrix
         new("GET", "/Programmes", LoggedIn),
         new("GET", "/Programmes/Details/{id:int}", ReadsSentrumProgramme),
         new("GET", "/Programmes/Step/{id:int}", ReadsSentrumProgramme),
+        // Where a step's work is (StepLinks): everyone who sees the step is sent on to it.
+        new("GET", "/Programmes/StepWork/{id:int}", ReadsSentrumProgramme) { Redirects = "it redirects to the page where the step's work is done" },
         new("GET", "/Programmes/Create", AnyAdmin),
         new("GET", "/api/v1/programmes", LoggedIn),
         new("GET", "/api/v1/programmes/{id:int}", ReadsSentrumProgramme),

@@ -483,7 +483,7 @@ public sealed class MatrixIds
                 : lower.Contains("/teams", StringComparison.Ordinal) ? Team1
                 : lower.Contains("/people", StringComparison.Ordinal) ? Teacher
                 : lower.Contains("/owners", StringComparison.Ordinal) ? Nordvik
-                : lower.Contains("/programmes/step/", StringComparison.Ordinal) ? SentrumStep
+                : lower.Contains("/programmes/step/", StringComparison.Ordinal) || lower.Contains("/programmes/stepwork/", StringComparison.Ordinal) ? SentrumStep
                 : lower.Contains("/programmes", StringComparison.Ordinal) ? SentrumProgramme
                 : lower.Contains("/holidays", StringComparison.Ordinal) ? NordvikHoliday
                 : lower.Contains("/models", StringComparison.Ordinal) ? NordvikModel

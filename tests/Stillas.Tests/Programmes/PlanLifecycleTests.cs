@@ -81,7 +81,8 @@ public abstract partial class PlanLifecycleTests(StillasApp app)
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "PlanStep" && a.ActorName == "Per Rektorsen")));
         // The principal sees the school's next deliveries of the new plan on the start page.
         var documentsStep = steps.Single(s => s.Key == "fase1.documents");
-        Assert.Contains($"/Programmes/Step/{documentsStep.Id}", await principal.GetStringAsync("/"));
+        // The delivery leads to where the school uploads the documents (StepLinks), not to the step's form.
+        Assert.Contains($"href=\"/Programmes/StartUp/Documents/{programme}\"", await principal.GetStringAsync("/"));
 
         // The team moves a session; then the agreement changes and both approve version 2.
         var session2 = steps.Single(s => s.Key == "fase4.session2");

@@ -338,7 +338,7 @@ public abstract class SelectionTests(StillasApp app)
     }
 
     [Fact]
-    public async Task Principal_of_Sentrum_cannot_open_the_round_or_the_candidacy()
+    public async Task Principal_of_Sentrum_cannot_open_the_round_and_reads_the_candidacy_without_changing_it()
     {
         var nordvik = await NordvikId();
         var closedRound = await app.WithDbAsync(db => db.SelectionRounds.Where(r => r.OwnerId == nordvik && r.SchoolYear == "2025/26").Select(r => r.Id).SingleAsync());
@@ -346,7 +346,12 @@ public abstract class SelectionTests(StillasApp app)
         var client = await app.LoginAsync("rektor.sentrum@nordvik.test");
         Refused.Assert(await client.GetAsync("/Selection"), "principal opening the list of rounds");
         Refused.Assert(await client.GetAsync($"/Selection/Details/{closedRound}"), "principal opening the round");
-        Refused.Assert(await client.GetAsync($"/Selection/Candidate/{sentrumCandidacy}"), "principal opening the candidacy");
+        // The candidacy their programme links to opens read-only (issue 20): no form, no round.
+        var candidacy = await client.GetAsync($"/Selection/Candidate/{sentrumCandidacy}");
+        Assert.Equal(HttpStatusCode.OK, candidacy.StatusCode);
+        var page = await candidacy.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Input.FirstTalkDate", page);
+        Assert.DoesNotContain($"/Selection/Details/{closedRound}", page);
         Refused.Assert(await client.GetAsync("/Selection/Create"), "principal opening the create form");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/selection-rounds/{closedRound}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync($"/api/v1/selection-candidates/{sentrumCandidacy}", new { decision = (int)CandidateDecision.Declined, version = 0 })).StatusCode);

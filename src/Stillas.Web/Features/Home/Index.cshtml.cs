@@ -164,7 +164,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
             var overdue = late.Length == 0 ? [] : await db.PlanSteps.AsNoTracking()
                 .Where(s => late.Contains(s.ProgrammeId) && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today)
                 .OrderBy(s => s.Date).Take(100)
-                .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote)).ToListAsync(ct);
+                .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote, s.Kind, s.Key, s.PhaseKey, s.PhaseName, s.Order)).ToListAsync(ct);
             TeamOverdue = overdue.ToLookup(s => s.ProgrammeId);
         }
         if (scope.SchoolIds.Length > 0)
@@ -185,7 +185,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
                 .Where(s => schools.Contains(s.SchoolId) && s.Responsible == StepResponsible.School
                             && (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && s.Programme!.Status == ProgrammeStatus.Active)
                 .OrderBy(s => s.Date).ThenBy(s => s.Order).Take(5)
-                .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote)).ToListAsync(ct);
+                .Select(s => new StepLine(s.Id, s.ProgrammeId, s.Title, s.Date, s.EndDate, s.Responsible, s.ResponsibleNote, s.Kind, s.Key, s.PhaseKey, s.PhaseName, s.Order)).ToListAsync(ct);
         }
         if (scope.AdminOwnerIds.Length > 0)
         {

@@ -19,7 +19,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         public int TeamId { get; set; } = TeamId;
         public bool IsActive => Status == ProgrammeStatus.Active;
     }
-    public sealed record StepRow(int Id, string Title, string PhaseKey, string PhaseName, StepKind Kind, StepResponsible Responsible, DateOnly Date, DateOnly? EndDate,
+    public sealed record StepRow(int Id, string Key, string Title, string PhaseKey, string PhaseName, StepKind Kind, StepResponsible Responsible, DateOnly Date, DateOnly? EndDate,
         DateOnly OriginalDate, StepStatus Status, string? ResponsibleNote, string? Note, int? Hours, int Order)
     {
         public bool Overdue(DateOnly today) => ProgrammePlanning.IsOverdue(Status, Date, EndDate, today);
@@ -37,14 +37,26 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     public bool AwaitsAgreement { get; private set; }
     /// <summary>The team's name and members, also for a school's people who do not see the team itself.</summary>
     public ProgrammeTeamNames.TeamNames? TeamNames { get; private set; }
-    /// <summary>The selection round's candidacy the programme started from, when the user sees it.</summary>
+    /// <summary>
+    /// The selection round's candidacy the programme started from, when the user sees it (the owner's staff, the team
+    /// assigned to it, the school's leaders): the candidacy page opens for all of them, read-only for those who do not
+    /// follow up the round. Removed from its round, the candidacy is gone and so is the link.
+    /// </summary>
     public (int Id, string SchoolYear)? Candidacy { get; private set; }
-    /// <summary>The candidate page is linked only for those who may open it (a school leader sees the text alone).</summary>
-    public bool CanFollowUpSelection { get; private set; }
     /// <summary>The final assessment report's questions for reflection, shown under session 1 (where session 1 opens).</summary>
     public IReadOnlyList<Assessment.ReflectionQuestions> ReflectionQuestions { get; private set; } = [];
     public int? Session1StepId { get; private set; }
     public List<StepRow> OverdueSteps => [.. Steps.Where(s => s.Overdue(Today))];
+    /// <summary>The sessions made so far, by their plan step: a session step links straight to its session.</summary>
+    public Dictionary<int, int> SessionByStep { get; private set; } = [];
+
+    /// <summary>Where a step's work is (<see cref="StepLinks"/>): its session, the assessment days, the agreement …</summary>
+    public string WorkUrl(StepRow s) =>
+        StepLinks.WorkUrl(s.Id, Programme.Id, s.Kind, s.Key, s.PhaseKey, SessionByStep.TryGetValue(s.Id, out var session) ? session : null, Candidacy?.Id);
+
+    /// <summary>The step's phase when it lies before the phase the programme is in now ("fra Fase 2" beside a late step).</summary>
+    public string? EarlierPhase(StepRow s) =>
+        CurrentPhaseKey is string now && s.PhaseKey != now && Steps.FirstOrDefault(x => x.PhaseKey == now) is { } first && s.Order < first.Order ? s.PhaseName : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -57,15 +69,17 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         Programme = programme;
         Today = ProgrammePlanning.Today(clock);
         Steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id).OrderBy(s => s.Order)
-            .Select(s => new StepRow(s.Id, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, s.Date, s.EndDate, s.OriginalDate, s.Status, s.ResponsibleNote, s.Note, s.Hours, s.Order))
+            .Select(s => new StepRow(s.Id, s.Key, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, s.Date, s.EndDate, s.OriginalDate, s.Status, s.ResponsibleNote, s.Note, s.Hours, s.Order))
             .ToListAsync(ct);
         Phases = ProgrammeModelJson.Read(programme.TemplateJson).Phases.ToDictionary(p => p.Key);
         AwaitsAgreement = ProgrammePlanning.AwaitsAgreement(programme.TemplateJson, Steps.Select(s => s.PhaseKey));
         TeamNames = (await ProgrammeTeamNames.ForProgrammesAsync(db, [id], ct)).GetValueOrDefault(programme.TeamId);
+        SessionByStep = (await db.Set<Sessions.GuidanceSession>().AsNoTracking().Where(s => s.ProgrammeId == id)
+            .Select(s => new { s.PlanStepId, s.Id }).ToListAsync(ct)).DistinctBy(s => s.PlanStepId).ToDictionary(s => s.PlanStepId, s => s.Id);
+        // Through the access filter: shown and linked only for those who may open the candidacy.
         var candidacy = await db.Programmes.AsNoTracking().Where(p => p.Id == id && p.CandidacyId != null)
             .SelectMany(p => db.SelectionCandidates.Where(c => c.Id == p.CandidacyId).Select(c => new { c.Id, c.SchoolYear })).FirstOrDefaultAsync(ct);
         Candidacy = candidacy is null ? null : (candidacy.Id, candidacy.SchoolYear);
-        CanFollowUpSelection = current.Scope.Can(Permission.FollowUpSelection, Programme.OwnerId);
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
         // The same rule as ProgrammePlanning.Summaries: the phase of the first step whose last day has not passed.
         CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= Today).MinBy(s => s.Order)?.PhaseKey ?? Steps.MaxBy(s => s.Order)?.PhaseKey;

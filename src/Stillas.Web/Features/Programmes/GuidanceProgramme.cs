@@ -65,6 +65,13 @@ public class GuidanceProgramme : IInProgramme, IProgrammeResource, IVersioned
     public string? PhaseName { get; set; }
     public string? NextStepTitle { get; set; }
     public DateOnly? NextStepDate { get; set; }
+    /// <summary>The next step's id, kind and key, so a list links it to its work without reading the step (<see cref="StepLinks"/>).</summary>
+    [NotAudited]
+    public int? NextStepId { get; set; }
+    [NotAudited]
+    public StepKind? NextStepKind { get; set; }
+    [NotAudited]
+    public string? NextStepKey { get; set; }
     /// <summary>Steps still to do whose last day has passed (shown only while the programme is active).</summary>
     public int OverdueSteps { get; set; }
 
@@ -134,11 +141,13 @@ public sealed class GuidanceProgrammeConfiguration : IEntityTypeConfiguration<Gu
         b.HasIndex(p => new { p.OwnerId, p.SchoolYear });
         b.HasIndex(p => p.SchoolId);
         b.HasIndex(p => p.TeamId);
-        b.HasOne(p => p.Candidacy).WithMany().HasForeignKey(p => p.CandidacyId).OnDelete(DeleteBehavior.Restrict);
+        // A candidacy removed from its round leaves the programme as it is, without the link (issue 20).
+        b.HasOne(p => p.Candidacy).WithMany().HasForeignKey(p => p.CandidacyId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => p.CandidacyId).IsUnique();
         b.Property(p => p.PhaseKey).HasMaxLength(64);
         b.Property(p => p.PhaseName).HasMaxLength(200);
         b.Property(p => p.NextStepTitle).HasMaxLength(200);
+        b.Property(p => p.NextStepKey).HasMaxLength(64);
         // The model snapshot (≈ 14 KB of JSON) is the table's last column: SQLite stores what does not fit in a
         // page in overflow pages and reads a row's columns in order, so every column after it (status, dates,
         // summary) cost four page reads per programme in every list. EF Core puts columns without an order

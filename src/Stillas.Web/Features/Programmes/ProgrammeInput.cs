@@ -106,6 +106,12 @@ public sealed class ProgrammeInput
         }
 
         var warnings = new List<string>();
+        CandidacyFacts? carried = null;
+        if (CandidacyId is int from)
+        {
+            carried = await CandidacyFacts.LoadAsync(db, from, ct);
+            if (carried is not null) plan = carried.ApplyTo(plan);
+        }
         var missing = ProgrammePlanning.YearsWithoutHolidays(plan, holidays);
         if (missing.Count > 0)
             warnings.Add(L.T("Skoleeieren har ikke lagt inn skoleferier for {0}. For de årene holder planen seg bare unna helger og helligdager. Legg inn ferier under Skoleferier, og flytt steg som havner i en ferie.", Join(missing)));
@@ -123,6 +129,7 @@ public sealed class ProgrammeInput
             Template = template,
             Plan = plan,
             Warnings = warnings,
+            FromCandidacy = carried,
         };
     }
 
@@ -139,12 +146,72 @@ public sealed record ProgrammeDraft(List<(string Field, string Message)> Errors)
     public ProgrammeTemplate? Template { get; init; }
     public ProgressPlan? Plan { get; init; }
     public List<string> Warnings { get; init; } = [];
+    /// <summary>What the selection round recorded and the programme takes over (first talk, agreement deadline), when it starts from a candidacy.</summary>
+    public CandidacyFacts? FromCandidacy { get; init; }
 
     /// <summary>The programme as it starts: the Forfase steps; the rest of the plan comes with the approved agreement.</summary>
     public GuidanceProgramme ToProgramme(ProgrammeInput input)
     {
         var programme = ProgrammePlanning.CreateBeforeAgreement(OwnerId, input.SchoolId!.Value, input.TeamId!.Value, Template!, Plan!);
         programme.CandidacyId = input.CandidacyId;
+        FromCandidacy?.ApplyTo(programme);
         return programme;
     }
+}
+
+/// <summary>
+/// What a selection round recorded about a candidacy that its programme takes over (issue 20: typed once, in the
+/// round): the first talk, held on its date and so done, with its notes; and the round's deadline for the
+/// agreement as the date of the step "agreement signed". That step stays to do: it is done when both sides
+/// approve the programme's own agreement, which also makes the dated plan (<see cref="ProgrammePlanning.CompletePlanAsync"/>).
+/// The team is carried by the form (prefilled from the candidacy).
+/// </summary>
+public sealed record CandidacyFacts(int Id, string SchoolYear, DateOnly? FirstTalkDate, string? FirstTalkNotes, DateOnly? AgreementDeadline)
+{
+    /// <summary>A step's note holds at most this many characters (<see cref="PlanStep.Note"/>).</summary>
+    public const int NoteMax = 2000;
+
+    public static Task<CandidacyFacts?> LoadAsync(StillasDb db, int candidacyId, CancellationToken ct) =>
+        db.SelectionCandidates.AsNoTracking().Where(c => c.Id == candidacyId)
+            .Select(c => new CandidacyFacts(c.Id, c.SchoolYear, c.FirstTalkDate, c.FirstTalkNotes,
+                db.SelectionRounds.Where(r => r.Id == c.RoundId).Select(r => (DateOnly?)r.AgreementDeadline).FirstOrDefault()))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>The plan with the first talk and the agreement on the round's dates (the preview shows what will be saved).</summary>
+    public ProgressPlan ApplyTo(ProgressPlan plan) => plan with
+    {
+        Steps = [.. plan.Steps.Select(s => DateOf(s.Key) is DateOnly d ? s with { Date = d, EndDate = d } : s)],
+    };
+
+    /// <summary>Marks the first talk held (it was, in the round) and carries its notes.</summary>
+    public void ApplyTo(GuidanceProgramme programme)
+    {
+        foreach (var step in programme.Steps)
+        {
+            if (DateOf(step.Key) is not DateOnly d) continue;
+            step.Date = step.OriginalDate = d;
+            step.EndDate = null;
+            if (!IsFirstTalk(step.Key)) continue;
+            step.Status = StepStatus.Done;
+            var noon = d.ToDateTime(new TimeOnly(12, 0));
+            step.DoneAt = new DateTimeOffset(noon, NorwegianTime.Oslo.GetUtcOffset(noon));
+            step.Note = Note();
+        }
+    }
+
+    /// <summary>The round's notes from the first talk, cut to fit a step's note (the candidacy keeps them whole).</summary>
+    public string? Note()
+    {
+        if (string.IsNullOrWhiteSpace(FirstTalkNotes)) return null;
+        var notes = FirstTalkNotes.Trim();
+        return notes.Length <= NoteMax ? notes : string.Concat(notes.AsSpan(0, NoteMax - 1), "…");
+    }
+
+    private DateOnly? DateOf(string key) =>
+        IsFirstTalk(key) ? FirstTalkDate : key == ProgrammePlanning.AgreementStepKey ? AgreementDeadline : null;
+
+    private static bool IsFirstTalk(string key) => key == FirstTalkKey;
+
+    /// <summary>The first phase's step "first talk" of the Tromsø model.</summary>
+    public const string FirstTalkKey = "forfase.firsttalk";
 }

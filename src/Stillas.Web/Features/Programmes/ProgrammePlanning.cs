@@ -274,7 +274,19 @@ public static class ProgrammePlanning
 }
 
 /// <summary>A step as start pages list it.</summary>
-public sealed record StepLine(int Id, int ProgrammeId, string Title, DateOnly Date, DateOnly? EndDate, StepResponsible Responsible, string? ResponsibleNote);
+public sealed record StepLine(int Id, int ProgrammeId, string Title, DateOnly Date, DateOnly? EndDate, StepResponsible Responsible, string? ResponsibleNote,
+    StepKind Kind = StepKind.Delivery, string Key = "", string PhaseKey = "", string PhaseName = "", int Order = 0)
+{
+    /// <summary>Where the step's work is (<see cref="StepLinks"/>).</summary>
+    public string WorkUrl => StepLinks.WorkUrl(Id, ProgrammeId, Kind, Key, PhaseKey);
+
+    /// <summary>
+    /// The step's phase when it lies before the phase the programme is in now ("fra Fase 2" beside a late step), else null.
+    /// <paramref name="current"/>: the programme's summary (its phase is that of the step at <see cref="ProgrammeSummary.PhaseOrder"/>).
+    /// </summary>
+    public string? EarlierPhase(ProgrammeSummary? current) =>
+        current?.PhaseKey is string now && PhaseKey.Length > 0 && PhaseKey != now && Order < current.PhaseOrder ? PhaseName : null;
+}
 
 /// <summary>A programme's card on a start page: its summary and, for its team, the steps that are overdue.</summary>
 public sealed record ProgrammeCard(ProgrammeSummary Programme, IReadOnlyList<StepLine> Overdue, DateOnly Today, IReadOnlyList<Platform.Data.ProgrammeTeamNames.Member>? Members = null);
@@ -302,6 +314,12 @@ public sealed class ProgrammeSummary
     public string? PhaseName { get; init; }
     public string? NextTitle { get; init; }
     public DateOnly? NextDate { get; init; }
+    /// <summary>The next step's id, kind and key: where "Neste steg" leads (<see cref="StepLinks"/>).</summary>
+    public int? NextId { get; init; }
+    public StepKind? NextKind { get; init; }
+    public string? NextKey { get; init; }
+    /// <summary>Where the next step's work is, or null when there is no next step.</summary>
+    public string? NextUrl => NextId is int id && NextKind is StepKind kind && NextKey is string key ? StepLinks.WorkUrl(id, Id, kind, key, phaseKey: null) : null;
     public int Overdue { get; init; }
     /// <summary>The day the phase, next step and overdue count were computed for (<see cref="ProgrammeSummaries"/>).</summary>
     public DateOnly? SummaryDate { get; init; }

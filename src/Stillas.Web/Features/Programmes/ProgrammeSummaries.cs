@@ -39,6 +39,9 @@ public static class ProgrammeSummaries
             PhaseName = p.PhaseName,
             NextTitle = p.NextStepTitle,
             NextDate = p.NextStepDate,
+            NextId = p.NextStepId,
+            NextKind = p.NextStepKind,
+            NextKey = p.NextStepKey,
             Overdue = p.Status == ProgrammeStatus.Active ? p.OverdueSteps : 0,
             SummaryDate = p.SummaryDate,
         });
@@ -75,6 +78,15 @@ public static class ProgrammeSummaries
             .SetProperty(p => p.NextStepDate, p => p.Steps
                 .Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
                 .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => (DateOnly?)s.Date).FirstOrDefault())
+            .SetProperty(p => p.NextStepId, p => p.Steps
+                .Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
+                .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => (int?)s.Id).FirstOrDefault())
+            .SetProperty(p => p.NextStepKind, p => p.Steps
+                .Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
+                .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => (StepKind?)s.Kind).FirstOrDefault())
+            .SetProperty(p => p.NextStepKey, p => p.Steps
+                .Where(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) >= today)
+                .OrderBy(s => s.Date).ThenBy(s => s.Order).Select(s => s.Key).FirstOrDefault())
             .SetProperty(p => p.OverdueSteps, p => p.Steps
                 .Count(s => (s.Status == StepStatus.Planned || s.Status == StepStatus.Moved) && (s.EndDate ?? s.Date) < today))
             .SetProperty(p => p.SummaryDate, today), ct);

@@ -25,6 +25,8 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
     public TemplateStep? ModelStep { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanMarkDone { get; private set; }
+    /// <summary>The programme grew out of a selection round's candidacy: the first talk leads there (for those who see it).</summary>
+    public bool HasCandidacy { get; private set; }
     public DateOnly Today { get; private set; }
     public List<SelectListItem> StatusOptions { get; } =
         [.. Enum.GetValues<StepStatus>().Select(s => new SelectListItem(ProgrammeText.Label(s), s.ToString()))];
@@ -85,10 +87,11 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         var step = await query.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (step is null) return false;
         var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == step.ProgrammeId)
-            .Select(p => new { School = p.School!.Name, p.Status, p.TemplateJson }).SingleAsync(ct);
+            .Select(p => new { School = p.School!.Name, p.Status, p.TemplateJson, p.CandidacyId }).SingleAsync(ct);
         Step = step;
         School = programme.School;
         ProgrammeStatus = programme.Status;
+        HasCandidacy = programme.CandidacyId is not null;
         ModelStep = ProgrammeModelJson.Read(programme.TemplateJson).Steps.FirstOrDefault(s => s.Key == step.Key);
         Today = ProgrammePlanning.Today(clock);
         var scope = current.Scope;

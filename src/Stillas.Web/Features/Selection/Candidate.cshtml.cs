@@ -28,6 +28,8 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
     /// <summary>Conflicts per team for this school, shown while choosing a team.</summary>
     public List<SelectionRules.Conflict> TeamConflicts { get; private set; } = [];
     public bool CanDecide { get; private set; }
+    /// <summary>The reader sees the candidacy without following up the round (the assigned team, the school's leaders): no forms, no round.</summary>
+    public bool ReadOnly { get; private set; }
     /// <summary>The programme started from this candidacy, when there is one (the link both ways).</summary>
     public (int Id, DateOnly StartDate)? Programme { get; private set; }
     /// <summary>Accepted, a team assigned, no programme yet, and the user starts programmes for the owner.</summary>
@@ -147,16 +149,27 @@ public sealed class CandidateModel(StillasDb db, CurrentScope current, TimeProvi
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var c = await db.SelectionCandidates.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new CandidateView(x.Id, x.RoundId, x.OwnerId, x.SchoolId, x.School!.Name, x.SchoolYear, x.Round!.Title,
-                x.Round.AgreementDeadline, x.Round.Status, x.Reason, x.ReasonSource, x.FirstTalkDate, x.FirstTalkNotes,
+            // The round by subqueries, not a join: the team and the school's leaders see the candidacy without its round.
+            .Select(x => new CandidateView(x.Id, x.RoundId, x.OwnerId, x.SchoolId, x.School!.Name, x.SchoolYear,
+                db.SelectionRounds.Where(r => r.Id == x.RoundId).Select(r => r.Title).FirstOrDefault() ?? "",
+                db.SelectionRounds.Where(r => r.Id == x.RoundId).Select(r => (DateOnly?)r.AgreementDeadline).FirstOrDefault() ?? default,
+                db.SelectionRounds.Where(r => r.Id == x.RoundId).Select(r => (RoundStatus?)r.Status).FirstOrDefault() ?? RoundStatus.Closed, x.Reason, x.ReasonSource, x.FirstTalkDate, x.FirstTalkNotes,
                 x.Decision, x.DecisionNote, x.DecidedAt, x.TeamId, x.Team != null ? x.Team.Name : null, x.Version, x.CreatedAt))
             .SingleOrDefaultAsync(ct);
         if (c is null) return NotFound();
-        if (!current.Scope.Can(Permission.FollowUpSelection, c.OwnerId)) return Forbid();
         Candidate = c;
-        CanDecide = current.Scope.Can(Permission.ManageSelection, c.OwnerId);
-        var programme = await db.Programmes.AsNoTracking().Where(p => p.CandidacyId == c.Id).Select(p => new { p.Id, p.StartDate }).FirstOrDefaultAsync(ct);
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.CandidacyId == c.Id).Select(p => new { p.Id, p.StartDate, p.TeamId }).FirstOrDefaultAsync(ct);
         Programme = programme is null ? null : (programme.Id, programme.StartDate);
+        if (!current.Scope.Can(Permission.FollowUpSelection, c.OwnerId))
+        {
+            // The team assigned to the school and the school's leaders see the candidacy (the access filter let it
+            // through), read-only: the programme's own link to it must never end in "Fant ikke siden".
+            ReadOnly = true;
+            if (c.TeamName is null && c.TeamId is int team && programme?.TeamId == team)
+                Candidate = c with { TeamName = (await ProgrammeTeamNames.ForProgrammesAsync(db, [programme.Id], ct)).GetValueOrDefault(team)?.Name };
+            return null;
+        }
+        CanDecide = current.Scope.Can(Permission.ManageSelection, c.OwnerId);
         CanStartProgramme = programme is null && c.Decision == CandidateDecision.Accepted && c.TeamId is not null
             && current.Scope.Can(Permission.ManageProgrammes, c.OwnerId);
         var today = TeamRules.Today(clock);

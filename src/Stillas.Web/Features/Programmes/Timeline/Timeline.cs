@@ -72,7 +72,7 @@ public sealed class CoreTimelineSource : ITimelineSource
     private static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue);
 
     private sealed record VersionRow(int Number, DateTimeOffset? OwnerApprovedAt, DateTimeOffset? PrincipalApprovedAt);
-    private sealed record StepRow(int Id, StepKind Kind, int? SessionNumber, string Title, string PhaseName, DateOnly Date, DateOnly? EndDate, StepStatus Status, string? Note);
+    private sealed record StepRow(int Id, StepKind Kind, string Key, string PhaseKey, int? SessionNumber, string Title, string PhaseName, DateOnly Date, DateOnly? EndDate, StepStatus Status, string? Note);
     private sealed record FileRow(string FileName, DateTimeOffset UploadedAt, string UploadedByName, string Title);
     private sealed record PictureRow(int Number, DateTimeOffset CreatedAt, string AuthorName, string? ChangeNote);
     private sealed record SessionRow(int Id, int PlanStepId, int Number, TimeOnly? StartTime, string? Place, int? CycleStep);
@@ -86,7 +86,7 @@ public sealed class CoreTimelineSource : ITimelineSource
 
     private static readonly CompiledQuery<int, StepRow> Steps = new((db, id) =>
         db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id)
-            .Select(s => new StepRow(s.Id, s.Kind, s.SessionNumber, s.Title, s.PhaseName, s.Date, s.EndDate, s.Status, s.Note)));
+            .Select(s => new StepRow(s.Id, s.Kind, s.Key, s.PhaseKey, s.SessionNumber, s.Title, s.PhaseName, s.Date, s.EndDate, s.Status, s.Note)));
 
     private static readonly CompiledQuery<int, FileRow> Files = new((db, id) =>
         db.StoredFiles.AsNoTracking().Where(f => f.Request!.ProgrammeId == id)
@@ -142,7 +142,7 @@ public sealed class CoreTimelineSource : ITimelineSource
         {
             var status = s.Status switch { StepStatus.Done => L.T("gjennomført"), StepStatus.Cancelled => L.T("avlyst"), StepStatus.Moved => L.T("flyttet"), _ => L.T("planlagt") };
             var days = s.EndDate is { } e && e != s.Date ? $"{NorwegianTime.Date(s.Date)}–{NorwegianTime.Date(e)}, " : "";
-            events.Add(new(Day(s.Date), false, L.T("Plan"), $"{L.Data(s.Title)} ({L.Data(s.PhaseName)})", $"{days}{status}" + (s.Note is null ? "" : $". {s.Note}"), $"/Programmes/Step/{s.Id}", s.Status != StepStatus.Done));
+            events.Add(new(Day(s.Date), false, L.T("Plan"), $"{L.Data(s.Title)} ({L.Data(s.PhaseName)})", $"{days}{status}" + (s.Note is null ? "" : $". {s.Note}"), StepLinks.WorkUrl(s.Id, id, s.Kind, s.Key, s.PhaseKey), s.Status != StepStatus.Done));
         }
 
         // Documents delivered.

@@ -184,6 +184,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
 
         await SeedProgrammesAsync(nordvik, sentrum, nordvikSchools[2], team1, team2, ct);
         await DemoPlans.SeedAsync(db, ct);
+        await DemoSteps.SeedAsync(db, ct);
         await DemoSessions.SeedAsync(db, ct);
         await SeedLoopAsync(ct);
         await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
