@@ -25,8 +25,8 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
     public TemplateStep? ModelStep { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanMarkDone { get; private set; }
-    /// <summary>The programme grew out of a selection round's candidacy: the first talk leads there (for those who see it).</summary>
-    public bool HasCandidacy { get; private set; }
+    /// <summary>The selection round's candidacy the programme grew out of, when the reader sees it: the first talk leads there.</summary>
+    public int? CandidacyId { get; private set; }
     public DateOnly Today { get; private set; }
     public List<SelectListItem> StatusOptions { get; } =
         [.. Enum.GetValues<StepStatus>().Select(s => new SelectListItem(ProgrammeText.Label(s), s.ToString()))];
@@ -91,7 +91,8 @@ public sealed class StepModel(StillasDb db, CurrentScope current, TimeProvider c
         Step = step;
         School = programme.School;
         ProgrammeStatus = programme.Status;
-        HasCandidacy = programme.CandidacyId is not null;
+        // Through the access filter: the first talk leads to the candidacy only for those who may open it.
+        CandidacyId = programme.CandidacyId is int candidacy && await db.SelectionCandidates.AsNoTracking().AnyAsync(c => c.Id == candidacy, ct) ? candidacy : null;
         ModelStep = ProgrammeModelJson.Read(programme.TemplateJson).Steps.FirstOrDefault(s => s.Key == step.Key);
         Today = ProgrammePlanning.Today(clock);
         var scope = current.Scope;

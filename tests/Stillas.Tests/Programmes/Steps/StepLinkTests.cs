@@ -212,6 +212,7 @@ public abstract class StepLinkTests(StillasApp app)
         Assert.StartsWith("Rektor og inspektør motiverte.", talk.Note);
         var advisorPlan = Decode(await (await app.LoginAsync(Advisor)).GetStringAsync($"/Programmes/Details/{programme}"));
         Assert.Contains($"href=\"/Selection/Candidate/{candidacy}\">Første samtale</a>", advisorPlan);
+        Assert.Contains($"href=\"/Selection/Candidate/{candidacy}\">Gå til første samtale</a>", Decode(await (await app.LoginAsync(Advisor)).GetStringAsync($"/Programmes/Step/{talk.Id}")));
         Refused.Assert(await (await app.LoginAsync(OtherOwner)).GetAsync($"/Selection/Candidate/{candidacy}"), "Fjordland's administrator");
     }
 
@@ -278,6 +279,9 @@ public abstract class StepLinkTests(StillasApp app)
         Assert.DoesNotContain("/Selection/Candidate/", html);
         // The first talk keeps its date and notes; it now leads to its own step.
         Assert.Contains($"href=\"/Programmes/Step/{talk.Id}\">", html);
+        var stepPage = await owner.GetStringAsync($"/Programmes/Step/{talk.Id}");
+        Assert.DoesNotContain("/Selection/Candidate/", stepPage);
+        Assert.Contains("Rektor vil ha SKUT på plass før start.", stepPage);
     }
 }
 
