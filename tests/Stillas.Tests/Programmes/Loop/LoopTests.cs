@@ -228,6 +228,7 @@ public abstract class LoopTests(StillasApp app)
         var html = await Text(await advisor.PostFormAsync(url + "?handler=DraftAgenda", [], url));
         Assert.Contains("Hvor er vi? Ingen åpne punkter fra mellomarbeidet, skolens prosesser eller målene.", html);
         Assert.Contains("Ingen åpne punkter fra mellomarbeidet, skolens prosesser eller målene. Utkastet sier det", html);
+        Assert.Contains("Hva blir neste skritt? Avtalt tema: Motstand", html); // no wished topic sent: the one agreed
 
         // Session 1 has no interim work before it: nothing open either.
         var firstUrl = $"/Programmes/Sessions/Session/{first}";

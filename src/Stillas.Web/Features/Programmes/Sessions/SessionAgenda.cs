@@ -105,8 +105,10 @@ public static class SessionAgenda
         }
 
         if (open == 0) b.AppendLine(L.T("{0}. Hvor er vi? Ingen åpne punkter fra mellomarbeidet, skolens prosesser eller målene.", n++));
-        var topic = src.Feedback?.WishedTopic ?? src.Agreement?.NextTopic;
-        b.Append(topic is null ? L.T("{0}. Hva blir neste skritt?", n) : L.T("{0}. Hva blir neste skritt? Ønsket tema: {1}", n, topic));
+        // The school's wished topic when it has sent one, else the topic agreed at the last session.
+        b.Append(src.Feedback?.WishedTopic is { } wished ? L.T("{0}. Hva blir neste skritt? Ønsket tema: {1}", n, wished)
+            : src.Agreement?.NextTopic is { } agreed ? L.T("{0}. Hva blir neste skritt? Avtalt tema: {1}", n, agreed)
+            : L.T("{0}. Hva blir neste skritt?", n));
         return (b.ToString(), open > 0);
     }
 }

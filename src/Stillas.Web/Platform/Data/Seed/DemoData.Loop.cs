@@ -50,7 +50,7 @@ public sealed partial class DemoData
             SessionId = fourth.Id, ProgrammeId = fourth.ProgrammeId, LoopRound = 1, SkutAgenda = Agenda(fourth),
             SkutDate = d4.AddDays(8), SkutParticipants = "Per Rektorsen, Hanne Inspektør, Erik Tillitsvalgt",
             SkutDecisions = "7. trinn prøver ut lesestrategiene i to uker; lesepedagogen er med i teamtiden.",
-            StaffDate = d4.AddDays(22),
+            StaffDate = d4.AddDays(30),
             CreatedAt = At(d4.AddDays(5)), UpdatedAt = At(d4.AddDays(8)), UpdatedByName = principal, Version = 1,
         }.PlaceIn(fourth));
         await db.SaveChangesAsync(ct);
