@@ -11,12 +11,224 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Programmes_SelectionCandidates_CandidacyId",
+                table: "Programmes");
+
             migrationBuilder.AddColumn<string>(
                 name: "Agenda",
                 table: "Sessions",
                 type: "TEXT",
                 maxLength: 8000,
                 nullable: true);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Version",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 22)
+                .OldAnnotation("Relational:ColumnOrder", 19);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TemplateVersion",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 21)
+                .OldAnnotation("Relational:ColumnOrder", 18);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateName",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200)
+                .Annotation("Relational:ColumnOrder", 20)
+                .OldAnnotation("Relational:ColumnOrder", 17);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateKey",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 64)
+                .Annotation("Relational:ColumnOrder", 19)
+                .OldAnnotation("Relational:ColumnOrder", 16);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateJson",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT")
+                .Annotation("Relational:ColumnOrder", 23)
+                .OldAnnotation("Relational:ColumnOrder", 20);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TeamId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 18)
+                .OldAnnotation("Relational:ColumnOrder", 15);
+
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "SummaryDate",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT",
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 17)
+                .OldAnnotation("Relational:ColumnOrder", 14);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Status",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 16)
+                .OldAnnotation("Relational:ColumnOrder", 13);
+
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "StartDate",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT")
+                .Annotation("Relational:ColumnOrder", 15)
+                .OldAnnotation("Relational:ColumnOrder", 12);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "SchoolYear",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 7,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 7)
+                .Annotation("Relational:ColumnOrder", 14)
+                .OldAnnotation("Relational:ColumnOrder", 11);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "SchoolId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 13)
+                .OldAnnotation("Relational:ColumnOrder", 10);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "PhaseOrder",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 12)
+                .OldAnnotation("Relational:ColumnOrder", 9);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "PhaseName",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200,
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 11)
+                .OldAnnotation("Relational:ColumnOrder", 8);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "PhaseKey",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 64,
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 10)
+                .OldAnnotation("Relational:ColumnOrder", 7);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "OwnerId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 9)
+                .OldAnnotation("Relational:ColumnOrder", 6);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "OverdueSteps",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 8)
+                .OldAnnotation("Relational:ColumnOrder", 5);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NextStepTitle",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200,
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 7)
+                .OldAnnotation("Relational:ColumnOrder", 4);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NextStepId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: true)
+                .Annotation("Relational:ColumnOrder", 4);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NextStepKey",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true)
+                .Annotation("Relational:ColumnOrder", 5);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NextStepKind",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: true)
+                .Annotation("Relational:ColumnOrder", 6);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "EndedOn",
@@ -303,11 +515,26 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 table: "YearlyEvaluations",
                 columns: new[] { "OwnerId", "SchoolYear" },
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Programmes_SelectionCandidates_CandidacyId",
+                table: "Programmes",
+                column: "CandidacyId",
+                principalTable: "SelectionCandidates",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
+            // Existing databases recompute the stored programme summaries (the next step's id, kind and key are new).
+            migrationBuilder.Sql("UPDATE \"Programmes\" SET \"SummaryDate\" = NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Programmes_SelectionCandidates_CandidacyId",
+                table: "Programmes");
+
             migrationBuilder.DropTable(
                 name: "ConflictHandlings");
 
@@ -331,6 +558,18 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 table: "Sessions");
 
             migrationBuilder.DropColumn(
+                name: "NextStepId",
+                table: "Programmes");
+
+            migrationBuilder.DropColumn(
+                name: "NextStepKey",
+                table: "Programmes");
+
+            migrationBuilder.DropColumn(
+                name: "NextStepKind",
+                table: "Programmes");
+
+            migrationBuilder.DropColumn(
                 name: "EndedOn",
                 table: "Memberships");
 
@@ -341,6 +580,200 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "SchoolId",
                 table: "AuditEntries");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Version",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 19)
+                .OldAnnotation("Relational:ColumnOrder", 22);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TemplateVersion",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 18)
+                .OldAnnotation("Relational:ColumnOrder", 21);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateName",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200)
+                .Annotation("Relational:ColumnOrder", 17)
+                .OldAnnotation("Relational:ColumnOrder", 20);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateKey",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 64)
+                .Annotation("Relational:ColumnOrder", 16)
+                .OldAnnotation("Relational:ColumnOrder", 19);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "TemplateJson",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT")
+                .Annotation("Relational:ColumnOrder", 20)
+                .OldAnnotation("Relational:ColumnOrder", 23);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "TeamId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 15)
+                .OldAnnotation("Relational:ColumnOrder", 18);
+
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "SummaryDate",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT",
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 14)
+                .OldAnnotation("Relational:ColumnOrder", 17);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Status",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 13)
+                .OldAnnotation("Relational:ColumnOrder", 16);
+
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "StartDate",
+                table: "Programmes",
+                type: "TEXT",
+                nullable: false,
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT")
+                .Annotation("Relational:ColumnOrder", 12)
+                .OldAnnotation("Relational:ColumnOrder", 15);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "SchoolYear",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 7,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 7)
+                .Annotation("Relational:ColumnOrder", 11)
+                .OldAnnotation("Relational:ColumnOrder", 14);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "SchoolId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 10)
+                .OldAnnotation("Relational:ColumnOrder", 13);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "PhaseOrder",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 9)
+                .OldAnnotation("Relational:ColumnOrder", 12);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "PhaseName",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200,
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 8)
+                .OldAnnotation("Relational:ColumnOrder", 11);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "PhaseKey",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 64,
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 7)
+                .OldAnnotation("Relational:ColumnOrder", 10);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "OwnerId",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 6)
+                .OldAnnotation("Relational:ColumnOrder", 9);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "OverdueSteps",
+                table: "Programmes",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER")
+                .Annotation("Relational:ColumnOrder", 5)
+                .OldAnnotation("Relational:ColumnOrder", 8);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "NextStepTitle",
+                table: "Programmes",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 200,
+                oldNullable: true)
+                .Annotation("Relational:ColumnOrder", 4)
+                .OldAnnotation("Relational:ColumnOrder", 7);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Programmes_SelectionCandidates_CandidacyId",
+                table: "Programmes",
+                column: "CandidacyId",
+                principalTable: "SelectionCandidates",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
     }
 }
