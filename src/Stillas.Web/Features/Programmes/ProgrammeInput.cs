@@ -194,7 +194,7 @@ public sealed record CandidacyFacts(int Id, string SchoolYear, DateOnly? FirstTa
             if (!IsFirstTalk(step.Key)) continue;
             step.Status = StepStatus.Done;
             var noon = d.ToDateTime(new TimeOnly(12, 0));
-            step.DoneAt = new DateTimeOffset(noon, NorwegianTime.Oslo.GetUtcOffset(noon));
+            step.DoneAt = new DateTimeOffset(noon, NorwegianTime.Oslo.GetUtcOffset(noon)).ToUniversalTime(); // PostgreSQL stores UTC only
             step.Note = Note();
         }
     }
