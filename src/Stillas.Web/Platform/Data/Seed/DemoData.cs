@@ -185,6 +185,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await SeedProgrammesAsync(nordvik, sentrum, nordvikSchools[2], team1, team2, ct);
         await DemoPlans.SeedAsync(db, ct);
         await DemoSessions.SeedAsync(db, ct);
+        await DemoCalendar.SeedAsync(db, ct);
         await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
     }
 
