@@ -27,7 +27,7 @@ if [ "$have" -lt "$want" ]; then
     [ "$have" -ge "$want" ] && break
     case " $busy " in *" $school "*) continue ;; esac
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $admin_cookie" -H 'Content-Type: application/json' \
-      -d "{\"schoolId\":$school,\"teamId\":$team,\"startDate\":\"$start\",\"model\":\"tromso\"}" "$base/api/v1/programmes")
+      -d "{\"schoolId\":$school,\"teamId\":$team,\"startDate\":\"$start\",\"model\":\"tromso:1\"}" "$base/api/v1/programmes")
     [ "$code" = 201 ] && have=$((have + 1))
   done
   echo "team $team now runs $(running) programmes"
