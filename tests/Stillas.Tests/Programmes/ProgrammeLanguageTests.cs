@@ -21,7 +21,7 @@ public sealed partial class ProgrammeLanguageTests(StillasApp app) : IClassFixtu
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();
 
-    [GeneratedRegex("<code>(http[^<]+\\.ics)</code>")]
+    [GeneratedRegex("id=\"feed-url\"[^>]*value=\"(http[^\"]+\\.ics)\"")]
     private static partial Regex FeedUrl();
 
     /// <summary>The page's text as a reader sees it (the app encodes characters beyond Latin-1, such as the dash between two dates).</summary>

@@ -33,7 +33,7 @@ public abstract partial class ProgrammePagesTests(StillasApp app)
         ["Input.Model"] = model,
     };
 
-    [GeneratedRegex("<code>(http[^<]+\\.ics)</code>")]
+    [GeneratedRegex("id=\"feed-url\"[^>]*value=\"(http[^\"]+\\.ics)\"")]
     private static partial Regex FeedUrl();
 
     [GeneratedRegex("name=\"Previewed\" value=\"([^\"]*)\"")]

@@ -10,18 +10,24 @@ namespace Stillas.Web.Features.Programmes;
 
 /// <summary>
 /// The user's own calendar feed: make a secret address for a calendar app, make a new one (the old
-/// stops working) or turn it off. The address is shown once, right after it is made: only its hash is kept.
+/// stops working) or turn it off (after "Slett lenken?"). The address is shown once, right after it is made: only its hash
+/// is kept; then it can be copied (a read-only field, and a copy button with script) or opened as webcal:.
 /// </summary>
 public sealed class CalendarModel(StillasDb db, CurrentScope current) : PageModel
 {
     public DateTimeOffset? FeedSince { get; private set; }
     public string? NewFeedUrl { get; private set; }
+    /// <summary>The same address for a calendar program to open ("Legg til i kalender").</summary>
+    public string? WebcalUrl => NewFeedUrl is null ? null : ProgrammeCalendar.WebcalUrl(NewFeedUrl);
+    /// <summary>"Slett lenken?": turning the link off asks first, as a step of this page (no script needed).</summary>
+    public bool ConfirmDelete { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? confirm, CancellationToken ct)
     {
         if (current.Scope.PersonId is not int me) return Forbid();
         FeedSince = await db.CalendarFeeds.AsNoTracking().Where(f => f.PersonId == me).Select(f => (DateTimeOffset?)f.CreatedAt).SingleOrDefaultAsync(ct);
         NewFeedUrl = TempData["FeedUrl"] as string;
+        ConfirmDelete = confirm == "delete" && FeedSince is not null;
         return Page();
     }
 

@@ -23,37 +23,47 @@ public sealed class ICalendarWriter
     private bool osloWritten;
     private bool finished;
 
-    public ICalendarWriter(string productId, string? name, DateTimeOffset stampUtc)
+    /// <param name="method">An iTIP method (RFC 5546) for a calendar sent by mail: REQUEST (an invitation or its
+    /// update) or CANCEL; null for a feed.</param>
+    public ICalendarWriter(string productId, string? name, DateTimeOffset stampUtc, string? method = null)
     {
         stamp = stampUtc.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         Line("BEGIN:VCALENDAR");
         Line("VERSION:2.0");
         Line("PRODID:" + Escape(productId));
         Line("CALSCALE:GREGORIAN");
+        if (method is not null) Line("METHOD:" + method);
         if (name is not null) Line("X-WR-CALNAME:" + Escape(name));
     }
 
     /// <summary>An all-day event (VALUE=DATE); <paramref name="last"/> is the event's last day (DTEND is the day after, § 3.6.1).</summary>
-    public void AllDay(string uid, DateOnly first, DateOnly last, string summary, string? description, string? url, string? location = null)
+    /// <param name="sequence">The event's revision (§ 3.8.7.4): higher every time it moves, so a calendar that has it replaces it.</param>
+    public void AllDay(string uid, DateOnly first, DateOnly last, string summary, string? description, string? url, string? location = null,
+        int sequence = 0, EventParties? parties = null)
     {
         Line("BEGIN:VEVENT");
         Line("UID:" + Escape(uid));
         Line("DTSTAMP:" + stamp);
+        Line("SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture));
         Line("DTSTART;VALUE=DATE:" + Date(first));
         Line("DTEND;VALUE=DATE:" + Date(last.AddDays(1)));
-        Body(summary, description, url, location);
+        // An all-day step in the feed is a deadline or a period: it does not make the person busy; an invited meeting does.
+        Line(parties is null ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE");
+        Body(summary, description, url, location, parties);
     }
 
     /// <summary>An event at local times in Europe/Oslo (the calendar gets the zone's VTIMEZONE once).</summary>
-    public void InOslo(string uid, DateTime start, DateTime end, string summary, string? description, string? url, string? location = null)
+    public void InOslo(string uid, DateTime start, DateTime end, string summary, string? description, string? url, string? location = null,
+        int sequence = 0, EventParties? parties = null)
     {
         osloWritten = true;
         Line("BEGIN:VEVENT");
         Line("UID:" + Escape(uid));
         Line("DTSTAMP:" + stamp);
+        Line("SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture));
         Line($"DTSTART;TZID={Oslo}:" + Local(start));
         Line($"DTEND;TZID={Oslo}:" + Local(end));
-        Body(summary, description, url, location);
+        Body(summary, description, url, location, parties);
     }
 
     /// <summary>The finished text (the writer is not used after this).</summary>
@@ -112,15 +122,26 @@ public sealed class ICalendarWriter
         Line("END:VCALENDAR");
     }
 
-    private void Body(string summary, string? description, string? url, string? location)
+    private void Body(string summary, string? description, string? url, string? location, EventParties? parties)
     {
         Line("SUMMARY:" + Escape(summary));
+        if (parties is not null)
+        {
+            if (parties.Cancelled) Line("STATUS:CANCELLED");
+            else Line("STATUS:CONFIRMED");
+            // CN is a parameter value (§ 3.2): quoted, without the characters a quoted value cannot hold.
+            Line($"ORGANIZER;CN=\"{Param(parties.OrganizerName)}\":mailto:{parties.OrganizerEmail}");
+            foreach (var (name, email) in parties.Attendees)
+                Line($"ATTENDEE;CN=\"{Param(name)}\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:{email}");
+        }
         if (description is not null) Line("DESCRIPTION:" + Escape(description));
         if (location is not null) Line("LOCATION:" + Escape(location));
         // URL is a URI value (§ 3.8.4.6): not TEXT, so not escaped; our URLs are absolute and ASCII.
         if (url is not null) Line("URL:" + url);
         Line("END:VEVENT");
     }
+
+    private static string Param(string value) => value.Replace("\"", "'").Replace("\r", " ").Replace("\n", " ");
 
     private static string Date(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
     private static string Local(DateTime t) => t.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
@@ -171,3 +192,6 @@ public sealed class ICalendarWriter
         text.Append("\r\n");
     }
 }
+
+/// <summary>Who an invitation is from and to (RFC 5546: a REQUEST or CANCEL names its organiser), and whether the meeting is cancelled.</summary>
+public sealed record EventParties(string OrganizerName, string OrganizerEmail, IReadOnlyList<(string Name, string Email)> Attendees, bool Cancelled = false);

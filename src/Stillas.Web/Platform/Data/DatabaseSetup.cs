@@ -119,7 +119,8 @@ public static class DatabaseSetup
     {
         db.ScopeSource = sp.GetRequiredService<CurrentScope>();
         db.Clock = sp.GetRequiredService<TimeProvider>();
-        db.MailBaseUrl = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>().Value.BaseUrl;
+        var mail = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>().Value;
+        (db.MailBaseUrl, db.MailFrom) = (mail.BaseUrl, mail.From);
         db.ScopeCache = sp.GetRequiredService<AccessScopeCache>();
         return db;
     }

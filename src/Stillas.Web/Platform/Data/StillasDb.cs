@@ -53,6 +53,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
 
     /// <summary>The public address mails link to (Mail:BaseUrl), for mails a save writes itself.</summary>
     public string MailBaseUrl { get; set; } = "http://localhost:5080";
+    /// <summary>The sender address (Mail:From): the organiser of the meeting invitations a save writes itself.</summary>
+    public string MailFrom { get; set; } = "stillas@stillas.test";
 
     public AccessScope Scope => ScopeSource?.Scope ?? AccessScope.None;
 
@@ -350,6 +352,8 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
         // Who joined or left a team is written and mailed in the same save (the team's notes open to its members).
         await Features.Teams.TeamChanges.RecordAsync(this, Scope, Clock.GetUtcNow(), MailBaseUrl, cancellationToken);
         Features.Teams.ConflictOfInterest.StampEndedRoles(this, ProgrammePlanning.Today(Clock));
+        // A meeting planned, moved or cancelled in this save: its invitation, update or cancellation goes in the same save.
+        if (Scope.PersonId is not null) await Features.Programmes.Invitations.MeetingInvitations.RecordAsync(this, Clock.GetUtcNow(), MailBaseUrl, MailFrom, cancellationToken);
         Versioned.ApplyExpectations(this);
         var gate = Database.CurrentTransaction is null ? WriteGate : null;
         if (gate is not null) await gate.WaitAsync(cancellationToken);

@@ -194,7 +194,7 @@ public sealed class FollowUpMeetingTests(ClockedApp app) : IClassFixture<Clocked
                 await db.SaveChangesAsync();
             });
             var ics = (await app.Client().GetStringAsync($"/calendar/{token}.ics")).Replace("\r\n ", "", StringComparison.Ordinal);
-            var uid = ics.IndexOf($"UID:stillas-step-{followUp.Id}\r\n", StringComparison.Ordinal);
+            var uid = ics.IndexOf($"UID:stillas-step-{followUp.Id}@localhost\r\n", StringComparison.Ordinal);
             Assert.True(uid > 0, $"{email}: the follow-up meeting is not in the feed");
             var ev = ics[ics.LastIndexOf("BEGIN:VEVENT", uid, StringComparison.Ordinal)..ics.IndexOf("END:VEVENT", uid, StringComparison.Ordinal)];
             Assert.Contains($"DTSTART;VALUE=DATE:{expected:yyyyMMdd}", ev);

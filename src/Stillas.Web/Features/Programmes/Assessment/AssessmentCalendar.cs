@@ -14,14 +14,15 @@ public static class AssessmentCalendar
         var slots = await db.AssessmentSlots.AsNoTracking()
             .Where(s => s.Programme!.Status == ProgrammeStatus.Active && s.Date >= from && s.Date <= to
                         && (teams.Contains(s.TeamId) || (s.SchoolTakesPart && schools.Contains(s.SchoolId))))
-            .OrderBy(s => s.Date).ThenBy(s => s.Start).Take(2000)
-            .Select(s => new { s.Id, s.ProgrammeId, s.Date, s.Start, s.End, s.Title, s.Who, s.Where, School = s.Programme!.School!.Name })
+            .OrderBy(s => s.Date).ThenBy(s => s.Start).ThenBy(s => s.Id).Take(2000)
+            .Select(s => new { s.Id, s.ProgrammeId, s.Date, s.Start, s.End, s.Title, s.Who, s.Where, s.Version, School = s.Programme!.School!.Name })
             .ToListAsync(ct);
+        var host = Invitations.CalendarUids.Host(db.MailBaseUrl);
         foreach (var s in slots)
         {
             var url = $"{baseUrl}/Programmes/Assessment/{s.ProgrammeId}";
-            calendar.InOslo($"stillas-assessment-slot-{s.Id}", s.Date.ToDateTime(s.Start), s.Date.ToDateTime(s.End),
-                L.T("Vurderingsdager: {0} – {1}", L.Data(s.Title), s.School), s.Who is null ? url : L.T("Hvem: {0}", L.Data(s.Who)) + "\n" + url, url, s.Where is null ? null : L.Data(s.Where));
+            calendar.InOslo(Invitations.CalendarUids.AssessmentSlot(s.Id, host), s.Date.ToDateTime(s.Start), s.Date.ToDateTime(s.End),
+                L.T("Vurderingsdager: {0} – {1}", L.Data(s.Title), s.School), s.Who is null ? url : L.T("Hvem: {0}", L.Data(s.Who)) + "\n" + url, url, s.Where is null ? null : L.Data(s.Where), sequence: s.Version);
         }
     }
 }

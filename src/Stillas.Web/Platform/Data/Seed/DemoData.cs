@@ -187,6 +187,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await DemoSteps.SeedAsync(db, ct);
         await DemoSessions.SeedAsync(db, ct);
         await SeedLoopAsync(ct);
+        await DemoCalendar.SeedAsync(db, ct);
         await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
         await SeedConflictsAsync(ct);
     }

@@ -2066,97 +2066,84 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnOrder(3);
 
-                    b.Property<int?>("NextStepId")
-                        .HasColumnType("integer")
-                        .HasColumnOrder(4);
-
-                    b.Property<string>("NextStepKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnOrder(5);
-
-                    b.Property<int?>("NextStepKind")
-                        .HasColumnType("integer")
-                        .HasColumnOrder(6);
-
                     b.Property<string>("NextStepTitle")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnOrder(7);
+                        .HasColumnOrder(4);
 
                     b.Property<int>("OverdueSteps")
                         .HasColumnType("integer")
-                        .HasColumnOrder(8);
+                        .HasColumnOrder(5);
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(6);
 
                     b.Property<string>("PhaseKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnOrder(10);
+                        .HasColumnOrder(7);
 
                     b.Property<string>("PhaseName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnOrder(11);
+                        .HasColumnOrder(8);
 
                     b.Property<int>("PhaseOrder")
                         .HasColumnType("integer")
-                        .HasColumnOrder(12);
+                        .HasColumnOrder(9);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer")
-                        .HasColumnOrder(13);
+                        .HasColumnOrder(10);
 
                     b.Property<string>("SchoolYear")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)")
-                        .HasColumnOrder(14);
+                        .HasColumnOrder(11);
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
-                        .HasColumnOrder(15);
+                        .HasColumnOrder(12);
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(13);
 
                     b.Property<DateOnly?>("SummaryDate")
                         .HasColumnType("date")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(14);
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(15);
 
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnOrder(23);
+                        .HasColumnOrder(20);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(16);
 
                     b.Property<string>("TemplateName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(17);
 
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("integer")
-                        .HasColumnOrder(21);
+                        .HasColumnOrder(18);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(19);
 
                     b.HasKey("Id");
 
@@ -3994,7 +3981,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Stillas.Web.Features.Selection.SelectionCandidate", "Candidacy")
                         .WithMany()
                         .HasForeignKey("CandidacyId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
                         .WithMany()

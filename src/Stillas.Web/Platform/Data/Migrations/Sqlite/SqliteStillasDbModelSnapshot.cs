@@ -1998,97 +1998,84 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnOrder(3);
 
-                    b.Property<int?>("NextStepId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnOrder(4);
-
-                    b.Property<string>("NextStepKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnOrder(5);
-
-                    b.Property<int?>("NextStepKind")
-                        .HasColumnType("INTEGER")
-                        .HasColumnOrder(6);
-
                     b.Property<string>("NextStepTitle")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(7);
+                        .HasColumnOrder(4);
 
                     b.Property<int>("OverdueSteps")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(8);
+                        .HasColumnOrder(5);
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(6);
 
                     b.Property<string>("PhaseKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(10);
+                        .HasColumnOrder(7);
 
                     b.Property<string>("PhaseName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(11);
+                        .HasColumnOrder(8);
 
                     b.Property<int>("PhaseOrder")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(12);
+                        .HasColumnOrder(9);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(13);
+                        .HasColumnOrder(10);
 
                     b.Property<string>("SchoolYear")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(14);
+                        .HasColumnOrder(11);
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(15);
+                        .HasColumnOrder(12);
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(13);
 
                     b.Property<DateOnly?>("SummaryDate")
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(14);
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(15);
 
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(23);
+                        .HasColumnOrder(20);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(16);
 
                     b.Property<string>("TemplateName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(17);
 
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(21);
+                        .HasColumnOrder(18);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(22);
+                        .HasColumnOrder(19);
 
                     b.HasKey("Id");
 
@@ -3876,7 +3863,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Stillas.Web.Features.Selection.SelectionCandidate", "Candidacy")
                         .WithMany()
                         .HasForeignKey("CandidacyId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
                         .WithMany()
