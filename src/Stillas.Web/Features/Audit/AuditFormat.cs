@@ -58,6 +58,7 @@ public static class AuditFormat
         ["To"] = "Til",
         ["Provider"] = "Tilbyder",
         ["CompletedOn"] = "Fullført",
+        ["EndedOn"] = "Rolle avsluttet",
         ["CreatedAt"] = "Opprettet",
         ["ProgrammeId"] = "Veiledningsforløp (id)",
         ["SchoolYear"] = "Skoleår",
