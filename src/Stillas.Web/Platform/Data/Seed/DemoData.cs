@@ -186,6 +186,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await DemoPlans.SeedAsync(db, ct);
         await DemoSessions.SeedAsync(db, ct);
         await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
+        await DemoObjectives.SeedAsync(db, ct);
     }
 
     /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>
