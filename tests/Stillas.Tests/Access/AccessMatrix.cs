@@ -512,7 +512,7 @@ public static class AccessMatrix
     // members' and the school's leaders' alone; the owner's overview and the yearly evaluations are the owner's staff's.
     private static readonly Who[] KeepsObjectives = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal];
     private static readonly Who[] RatesObjectives = [Who.Advisor, Who.UniversityGuide, Who.Principal];
-    private static readonly Who[] AnyStaff = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin];
+    private static readonly Who[] AnyStaff = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.FjordlandAdmin, Who.FjordlandGuide];
     // The year's evaluation: Nordvik's staff, and whoever sees one of Nordvik's programmes with a step in 2026/27 (Sentrum's, Havnå's).
     private static readonly Who[] ReadsNordvikEvaluation = [.. ReadsSentrumProgramme, Who.OtherPrincipal];
     private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshObjective = async (app, ids) => new() { ["id"] = Str(await app.WithDbAsync(async db =>

@@ -475,6 +475,8 @@ public sealed class MatrixIds
             || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.Contains("/sessions/loop/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal)) && Has("id"))
             Add("id", Session);
         if (Has("stepId")) Add("stepId", SentrumStep);
+        // An objective exists only as a row's fresh target (Fjordland has none: its route is skipped there).
+        if (lower.Contains("/objectives/edit/", StringComparison.Ordinal) && Has("id")) Add("id", 0);
         if (Has("id"))
         {
             var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate

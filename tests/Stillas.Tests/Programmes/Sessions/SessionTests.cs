@@ -253,13 +253,13 @@ public abstract class SessionTests(StillasApp app)
         var fb = await principal.PutAsJsonAsync($"/api/v1/programmes/{programme}/phase-evaluations/fase4/feedback", new { workedWell = "Strukturen", toImprove = "Mer tid" });
         Assert.Equal(HttpStatusCode.OK, fb.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await principal.PutAsJsonAsync($"/api/v1/programmes/{programme}/phase-evaluations/fase4/meeting", new { meetingDate = "2027-12-01", participants = "x", conclusions = "y" })).StatusCode);
-        var badMeeting = await advisor.PostFormAsync($"/Programmes/Sessions/Phase/{programme}/fase4?handler=Meeting", new() { ["Meeting.Participants"] = "Rektorer og team" }, $"/Programmes/Sessions/Phase/{programme}/fase4");
-        Assert.Equal(HttpStatusCode.OK, badMeeting.StatusCode);
-        Assert.Contains("Skriv konklusjonene fra møtet.", Html.FieldErrors(Text(badMeeting)));
-        var meeting = await advisor.PostFormAsync($"/Programmes/Sessions/Phase/{programme}/fase4?handler=Meeting", new()
-            { ["Meeting.MeetingDate"] = "2027-12-01", ["Meeting.Participants"] = "Rektorer og team", ["Meeting.Conclusions"] = "Modellen virker", ["Meeting.ModelAdjustments"] = "Lengre veiledningsdel" },
-            $"/Programmes/Sessions/Phase/{programme}/fase4");
-        Assert.Equal(HttpStatusCode.Redirect, meeting.StatusCode);
+        // The meeting's record is the owner's yearly evaluation on the page (issue 20); the API still takes a programme's own record.
+        var badMeeting = await advisor.PutAsJsonAsync($"/api/v1/programmes/{programme}/phase-evaluations/fase4/meeting", new { participants = "Rektorer og team" });
+        Assert.Equal(HttpStatusCode.BadRequest, badMeeting.StatusCode);
+        Assert.Contains("Skriv konklusjonene fra møtet.", await badMeeting.Content.ReadAsStringAsync());
+        var meeting = await advisor.PutAsJsonAsync($"/api/v1/programmes/{programme}/phase-evaluations/fase4/meeting",
+            new { meetingDate = "2027-12-01", participants = "Rektorer og team", conclusions = "Modellen virker", modelAdjustments = "Lengre veiledningsdel" });
+        Assert.Equal(HttpStatusCode.OK, meeting.StatusCode);
         var steps = await app.WithDbAsync(db => db.PlanSteps.Where(s => s.ProgrammeId == programme && (s.Key == "fase4.feedback" || s.Key == "fase4.evaluationmeeting")).Select(s => s.Status).ToListAsync());
         Assert.All(steps, s => Assert.Equal(StepStatus.Done, s));
         Assert.Equal(HttpStatusCode.NotFound, (await advisor.GetAsync($"/Programmes/Sessions/Phase/{programme}/fase9")).StatusCode);

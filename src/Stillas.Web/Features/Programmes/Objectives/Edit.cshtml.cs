@@ -26,8 +26,9 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Close.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        if (!ModelState.IsValid) return Page();
+        // Two forms on one page: only this form's fields are checked (a missing prefix binds from the other's names).
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input))) return Page();
         var row = await db.ObjectivesSet().SingleAsync(o => o.Id == id, ct);
         db.Expect(row, Input.Version);
         row.Title = Input.Title!.Trim();
@@ -42,8 +43,8 @@ public sealed class EditModel(StillasDb db, CurrentScope current, TimeProvider c
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        if (!ModelState.IsValid) return Page();
+        ModelState.Clear();
+        if (!TryValidateModel(Close, nameof(Close))) return Page();
         var row = await db.ObjectivesSet().SingleAsync(o => o.Id == id, ct);
         db.Expect(row, Close.Version);
         row.ClosedAt = clock.GetUtcNow();

@@ -190,6 +190,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await DemoCalendar.SeedAsync(db, ct);
         await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
         await SeedConflictsAsync(ct);
+        await DemoObjectives.SeedAsync(db, ct);
     }
 
     /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>
