@@ -2066,84 +2066,97 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnOrder(3);
 
+                    b.Property<int?>("NextStepId")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("NextStepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(5);
+
+                    b.Property<int?>("NextStepKind")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(6);
+
                     b.Property<string>("NextStepTitle")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(7);
 
                     b.Property<int>("OverdueSteps")
                         .HasColumnType("integer")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(8);
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(9);
 
                     b.Property<string>("PhaseKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnOrder(7);
+                        .HasColumnOrder(10);
 
                     b.Property<string>("PhaseName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnOrder(8);
+                        .HasColumnOrder(11);
 
                     b.Property<int>("PhaseOrder")
                         .HasColumnType("integer")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(12);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer")
-                        .HasColumnOrder(10);
+                        .HasColumnOrder(13);
 
                     b.Property<string>("SchoolYear")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)")
-                        .HasColumnOrder(11);
+                        .HasColumnOrder(14);
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
-                        .HasColumnOrder(12);
+                        .HasColumnOrder(15);
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
-                        .HasColumnOrder(13);
+                        .HasColumnOrder(16);
 
                     b.Property<DateOnly?>("SummaryDate")
                         .HasColumnType("date")
-                        .HasColumnOrder(14);
+                        .HasColumnOrder(17);
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer")
-                        .HasColumnOrder(15);
+                        .HasColumnOrder(18);
 
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(23);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(19);
 
                     b.Property<string>("TemplateName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(20);
 
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("integer")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(21);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(22);
 
                     b.HasKey("Id");
 
@@ -2157,6 +2170,78 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "SchoolYear");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Invitations.MeetingInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AllDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Ends")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InvitedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NotInvited")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Starts")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
@@ -3981,7 +4066,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Stillas.Web.Features.Selection.SelectionCandidate", "Candidacy")
                         .WithMany()
                         .HasForeignKey("CandidacyId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
                         .WithMany()
@@ -4008,6 +4093,15 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("School");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Invitations.MeetingInvitation", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>

@@ -1998,84 +1998,97 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnOrder(3);
 
+                    b.Property<int?>("NextStepId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("NextStepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(5);
+
+                    b.Property<int?>("NextStepKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(6);
+
                     b.Property<string>("NextStepTitle")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(4);
+                        .HasColumnOrder(7);
 
                     b.Property<int>("OverdueSteps")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(5);
+                        .HasColumnOrder(8);
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(6);
+                        .HasColumnOrder(9);
 
                     b.Property<string>("PhaseKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(7);
+                        .HasColumnOrder(10);
 
                     b.Property<string>("PhaseName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(8);
+                        .HasColumnOrder(11);
 
                     b.Property<int>("PhaseOrder")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(12);
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(10);
+                        .HasColumnOrder(13);
 
                     b.Property<string>("SchoolYear")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(11);
+                        .HasColumnOrder(14);
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(12);
+                        .HasColumnOrder(15);
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(13);
+                        .HasColumnOrder(16);
 
                     b.Property<DateOnly?>("SummaryDate")
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(14);
+                        .HasColumnOrder(17);
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(15);
+                        .HasColumnOrder(18);
 
                     b.Property<string>("TemplateJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(20);
+                        .HasColumnOrder(23);
 
                     b.Property<string>("TemplateKey")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(16);
+                        .HasColumnOrder(19);
 
                     b.Property<string>("TemplateName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnOrder(17);
+                        .HasColumnOrder(20);
 
                     b.Property<int>("TemplateVersion")
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(18);
+                        .HasColumnOrder(21);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
-                        .HasColumnOrder(19);
+                        .HasColumnOrder(22);
 
                     b.HasKey("Id");
 
@@ -2089,6 +2102,76 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "SchoolYear");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Invitations.MeetingInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Ends")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvitedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotInvited")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Starts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
@@ -3863,7 +3946,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Stillas.Web.Features.Selection.SelectionCandidate", "Candidacy")
                         .WithMany()
                         .HasForeignKey("CandidacyId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", "Owner")
                         .WithMany()
@@ -3890,6 +3973,15 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("School");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Programmes.Invitations.MeetingInvitation", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Programmes.GuidanceProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective", b =>
