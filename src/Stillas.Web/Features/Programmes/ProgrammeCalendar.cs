@@ -161,14 +161,6 @@ public static class ProgrammeCalendar
         }
     }
 
-    /// <summary>The page where a step's work is done: the session, the assessment days, the start-up meeting, the documents, the future picture, the agreement; else the step itself.</summary>
-    public static string WorkPath(StepKind kind, string key, int stepId, int programmeId) => kind switch
-    {
-        StepKind.AssessmentDays => $"/Programmes/Assessment/{programmeId}",
-        _ when key == StartUp.StartUpApi.StartUpStepKey => $"/Programmes/StartUp/{programmeId}",
-        _ when key == StartUp.Documents.DocumentsStepKey => $"/Programmes/StartUp/Documents/{programmeId}",
-        _ when key.Contains("future", StringComparison.OrdinalIgnoreCase) => $"/Programmes/FuturePicture/{programmeId}",
-        _ when key.Contains("agreement", StringComparison.OrdinalIgnoreCase) => $"/Programmes/Agreement/Details/{programmeId}",
-        _ => $"/Programmes/Step/{stepId}",
-    };
+    /// <summary>The page where a step's work is done (<see cref="StepLinks"/>: one rule for the plan, the start pages, the timeline and the feed).</summary>
+    public static string WorkPath(StepKind kind, string key, int stepId, int programmeId) => StepLinks.WorkUrl(stepId, programmeId, kind, key, null);
 }

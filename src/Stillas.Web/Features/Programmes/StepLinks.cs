@@ -82,7 +82,7 @@ public static class StepLinks
             StepPlace.Documents => $"/Programmes/StartUp/Documents/{programmeId}",
             StepPlace.FuturePicture => $"/Programmes/FuturePicture/{programmeId}",
             StepPlace.Evaluation => $"/Programmes/Sessions/Phase/{programmeId}/{PhaseOf(key, phaseKey)}",
-            StepPlace.FollowUp => $"/Programmes/Sessions/{programmeId}#followup-h",
+            StepPlace.FollowUp => $"/Programmes/FollowUp/{programmeId}",
             StepPlace.FirstTalk when candidacyId is int candidacy => $"/Selection/Candidate/{candidacy}",
             _ => EditUrl(stepId),
         };

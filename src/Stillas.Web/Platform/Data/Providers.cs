@@ -21,7 +21,18 @@ public sealed class SqliteStillasDb(DbContextOptions<SqliteStillasDb> options) :
     }
 }
 
-public sealed class PostgresStillasDb(DbContextOptions<PostgresStillasDb> options) : StillasDb(options);
+public sealed class PostgresStillasDb(DbContextOptions<PostgresStillasDb> options) : StillasDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // A DateTime in the model is a wall-clock time in Europe/Oslo (a meeting's start as a calendar shows it), not an
+        // instant (those are DateTimeOffset, stored in UTC): PostgreSQL keeps it as it is, without a time zone.
+        foreach (var property in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
+            property.SetColumnType("timestamp without time zone");
+    }
+}
 
 /// <summary>Used by `dotnet ef migrations add … --context SqliteStillasDb`.</summary>
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteStillasDb>

@@ -183,6 +183,36 @@ public abstract partial class CalendarAndInvitationTests(StillasApp app)
     }
 
     [Fact]
+    public async Task The_agenda_the_team_saves_goes_out_with_the_invitation_as_an_update_once_and_not_again_unchanged()
+    {
+        var programme = await app.NewProgrammeAsync();
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var id = (await app.SessionsAsync(advisor, programme))[2];
+        var uid = $"stillas-session-{id}@localhost";
+        Assert.Equal(HttpStatusCode.OK, (await advisor.PutAsJsonAsync($"/api/v1/sessions/{id}", new { startTime = "09:00", minutes = 180, place = "Biblioteket" })).StatusCode);
+        var invitation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && Ics(m)?.Contains(uid) == true);
+        Assert.DoesNotContain("Dagsorden", invitation.TextBody);
+        var perVersion = await MailsAsync(id);
+
+        var url = $"/Programmes/Sessions/Session/{id}";
+        var version = await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
+        var agenda = "1. Åpning\n2. Observasjonsplanen (skolen: delvis)";
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(url + "?handler=Agenda", new() { ["agenda"] = agenda, ["agendaVersion"] = version.ToString(CultureInfo.InvariantCulture) }, url)).StatusCode);
+        var withAgenda = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && (m.Subject ?? "").StartsWith("Dagsorden: Veiledning 3", StringComparison.Ordinal));
+        Assert.Contains("Observasjonsplanen (skolen: delvis)", withAgenda.TextBody);
+        var ev = Event(withAgenda);
+        Assert.Equal(uid, ev.Uid);
+        Assert.Contains("Observasjonsplanen", ev.Description);
+        Assert.True(ev.Sequence > Event(invitation).Sequence, "the agenda goes as an update of the same meeting");
+        Assert.Equal(2 * perVersion, await MailsAsync(id));
+
+        // Saving the same agenda again sends nothing.
+        version = await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(url + "?handler=Agenda", new() { ["agenda"] = agenda, ["agendaVersion"] = version.ToString(CultureInfo.InvariantCulture) }, url)).StatusCode);
+        Assert.Equal(2 * perVersion, await MailsAsync(id));
+    }
+
+    [Fact]
     public async Task Planning_the_start_up_meeting_invites_and_moving_the_date_updates_in_each_persons_language()
     {
         var programme = await app.NewProgrammeAsync();

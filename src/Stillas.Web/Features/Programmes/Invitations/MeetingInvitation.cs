@@ -37,6 +37,8 @@ public class MeetingInvitation : IInProgramme, IVersioned
     public bool AllDay { get; set; }
     public string? Location { get; set; }
     public bool Cancelled { get; set; }
+    /// <summary>A digest of the session's agenda as it went out with the invitation (null: none went).</summary>
+    public string? AgendaDigest { get; set; }
     public DateTimeOffset SentAt { get; set; }
     public int InvitedCount { get; set; }
     /// <summary>Those the meeting concerns who have no usable e-mail address, one name a line: listed on the page as not invited.</summary>
@@ -51,6 +53,7 @@ public sealed class MeetingInvitationConfiguration : IEntityTypeConfiguration<Me
         b.ToTable("MeetingInvitations");
         b.Property(i => i.Location).HasMaxLength(500);
         b.Property(i => i.NotInvited).HasMaxLength(4000);
+        b.Property(i => i.AgendaDigest).HasMaxLength(32);
         b.HasOne<GuidanceProgramme>().WithMany().HasForeignKey(i => i.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(i => new { i.Kind, i.SourceId }).IsUnique();
         b.HasIndex(i => i.ProgrammeId);

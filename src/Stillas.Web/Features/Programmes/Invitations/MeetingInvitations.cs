@@ -35,7 +35,7 @@ public static class MeetingInvitations
 
     /// <summary>A meeting as it stands in this save (tracked values, before they are written).</summary>
     public sealed record Meeting(MeetingKind Kind, int SourceId, GuidanceProgramme Programme, string SchoolName, string Title,
-        DateTime Starts, DateTime Ends, bool AllDay, string? Location, bool Cancelled, int Sequence, string Path, string? Details);
+        DateTime Starts, DateTime Ends, bool AllDay, string? Location, bool Cancelled, int Sequence, string Path, string? Details, string? Agenda = null);
 
     /// <summary>Finds the meetings this save plans or moves, and queues their invitations, updates and cancellations.</summary>
     public static async Task RecordAsync(StillasDb db, DateTimeOffset now, string baseUrl, string from, CancellationToken ct)
@@ -50,6 +50,10 @@ public static class MeetingInvitations
                 case GuidanceSession s when e.State == EntityState.Modified
                                             && Changed(e, nameof(GuidanceSession.StartTime), nameof(GuidanceSession.Minutes), nameof(GuidanceSession.Place), nameof(GuidanceSession.VideoLink)):
                     found[(MeetingKind.Session, s.Id)] = true;
+                    break;
+                case GuidanceSession s when e.State == EntityState.Modified && Changed(e, nameof(GuidanceSession.Agenda)):
+                    // The team's agenda goes out with the invitation: to those already invited as an update.
+                    found.TryAdd((MeetingKind.Session, s.Id), false);
                     break;
                 case PlanStep p when e.State == EntityState.Modified && Changed(e, nameof(PlanStep.Date), nameof(PlanStep.EndDate), nameof(PlanStep.Status)):
                     if (p.Kind == StepKind.Session) sessionSteps.Add(p.Id);
@@ -87,7 +91,8 @@ public static class MeetingInvitations
         {
             if (!mayInvite || meeting.Cancelled) return null;
         }
-        else if (sent.Starts == meeting.Starts && sent.Ends == meeting.Ends && sent.AllDay == meeting.AllDay && sent.Location == meeting.Location && sent.Cancelled == meeting.Cancelled)
+        else if (sent.Starts == meeting.Starts && sent.Ends == meeting.Ends && sent.AllDay == meeting.AllDay && sent.Location == meeting.Location && sent.Cancelled == meeting.Cancelled
+                 && sent.AgendaDigest == Digest(meeting.Agenda))
         {
             return sent; // this version went already
         }
@@ -101,6 +106,9 @@ public static class MeetingInvitations
         var (invited, missing) = (recipients.Where(r => HasAddress(r.Email)).ToList(), recipients.Where(r => !HasAddress(r.Email)).ToList());
         var teamName = await db.Teams.AsNoTracking().Where(t => t.Id == meeting.Programme.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "Stillas";
         var update = sent is not null && !sent.Cancelled;
+        // Only the agenda changed: the same time and place, a new agenda.
+        var agendaOnly = update && sent!.Starts == meeting.Starts && sent.Ends == meeting.Ends && sent.AllDay == meeting.AllDay
+                         && sent.Location == meeting.Location && !meeting.Cancelled;
         var host = CalendarUids.Host(baseUrl);
         var link = $"{baseUrl.TrimEnd('/')}{meeting.Path}";
         var keys = invited.Select(r => Key(meeting, sequence, r.Id)).ToList();
@@ -110,7 +118,7 @@ public static class MeetingInvitations
             using (Languages.Use(language.Key))
             {
                 var ics = Ics(meeting, sequence, teamName, from, invited, host, link, now);
-                var (subject, text) = Mail(meeting, update, link);
+                var (subject, text) = Mail(meeting, update, agendaOnly, link);
                 var attachment = ("invitasjon.ics", $"text/calendar; method={(meeting.Cancelled ? "CANCEL" : "REQUEST")}; charset=utf-8", Encoding.UTF8.GetBytes(ics));
                 foreach (var r in language)
                 {
@@ -135,6 +143,7 @@ public static class MeetingInvitations
         sent.AllDay = meeting.AllDay;
         sent.Location = meeting.Location;
         sent.Cancelled = meeting.Cancelled;
+        sent.AgendaDigest = Digest(meeting.Agenda);
         sent.SentAt = now;
         sent.InvitedCount = invited.Count;
         var names = string.Join("\n", missing.Select(m => m.Name));
@@ -160,7 +169,8 @@ public static class MeetingInvitations
                 var start = step.Date.ToDateTime(s.StartTime);
                 var location = s.Place is null ? s.VideoLink : s.VideoLink is null ? s.Place : $"{s.Place} ({s.VideoLink})";
                 return new Meeting(kind, id, p.Programme, p.School, "", start, start.AddMinutes(s.Minutes), false, Trim(location), step.Status == StepStatus.Cancelled,
-                    Next(db, s) + Next(db, step), $"/Programmes/Sessions/Session/{id}", s.Number.ToString(CultureInfo.InvariantCulture));
+                    Next(db, s) + Next(db, step), $"/Programmes/Sessions/Session/{id}", s.Number.ToString(CultureInfo.InvariantCulture),
+                    string.IsNullOrWhiteSpace(s.Agenda) ? null : s.Agenda.Trim());
             }
             case MeetingKind.StartUp:
             {
@@ -234,7 +244,8 @@ public static class MeetingInvitations
         var calendar = new ICalendarWriter("-//Stillas//Veiledningsforløp//NB", null, now, m.Cancelled ? "CANCEL" : "REQUEST");
         var parties = new EventParties(teamName, from, invited.Select(r => (r.Name, r.Email)).ToList(), m.Cancelled);
         var summary = $"{Name(m)} – {m.SchoolName}";
-        var description = L.T("Se og forbered møtet i Stillas: {0}", link);
+        var description = L.T("Se og forbered møtet i Stillas: {0}", link)
+            + (m.Agenda is null || m.Cancelled ? "" : "\n\n" + L.T("Dagsorden") + ":\n" + m.Agenda);
         if (m.AllDay)
             calendar.AllDay(Uid(m, host), DateOnly.FromDateTime(m.Starts), DateOnly.FromDateTime(m.Ends).AddDays(-1), summary, description, link, m.Location, sequence, parties);
         else
@@ -242,18 +253,26 @@ public static class MeetingInvitations
         return calendar.ToString();
     }
 
-    private static (string Subject, string Text) Mail(Meeting m, bool update, string link)
+    private static (string Subject, string Text) Mail(Meeting m, bool update, bool agendaOnly, string link)
     {
         var name = Name(m);
         var when = When(m);
         var subject = m.Cancelled ? L.T("Avlyst: {0} – {1}", name, m.SchoolName)
+            : agendaOnly ? L.T("Dagsorden: {0} – {1}, {2}", name, m.SchoolName, when)
             : update ? L.T("Endret tidspunkt: {0} – {1}, {2}", name, m.SchoolName, when)
             : L.T("Invitasjon: {0} – {1}, {2}", name, m.SchoolName, when);
         var lines = new List<string> { L.T("Hei!"), "" };
         lines.Add(m.Cancelled ? L.T("{0} med {1} {2} er avlyst.", name, m.SchoolName, when)
+            : agendaOnly ? L.T("Dagsordenen for {0} med {1} {2} er klar.", name, m.SchoolName, when)
             : update ? L.T("{0} med {1} er flyttet til {2}. Kalenderen din oppdateres når du åpner vedlegget.", name, m.SchoolName, when)
             : L.T("Du er invitert til {0} med {1} {2}.", name, m.SchoolName, when));
         if (!m.Cancelled && m.Location is not null) lines.Add(L.T("Sted: {0}", m.Location));
+        if (!m.Cancelled && m.Agenda is not null)
+        {
+            lines.Add("");
+            lines.Add(L.T("Dagsorden") + ":");
+            lines.Add(m.Agenda);
+        }
         lines.Add("");
         lines.Add(L.T("Se og forbered møtet i Stillas: {0}", link));
         lines.Add(m.Cancelled ? L.T("Vedlegget fjerner møtet fra kalenderen din.") : L.T("Vedlegget legger møtet i kalenderen din (Outlook, Google, Apple)."));
@@ -261,6 +280,10 @@ public static class MeetingInvitations
         lines.Add(L.T("Hilsen Stillas"));
         return (subject, string.Join("\n", lines));
     }
+
+    /// <summary>What identifies the agenda that went out (null: none), so a changed agenda sends an update and an unchanged one nothing.</summary>
+    private static string? Digest(string? agenda) =>
+        agenda is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(agenda)))[..32];
 
     private static async Task<(GuidanceProgramme Programme, string School)?> ProgrammeAsync(StillasDb db, int programmeId, CancellationToken ct)
     {

@@ -2180,6 +2180,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgendaDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("AllDay")
                         .HasColumnType("boolean");
 
@@ -2190,7 +2194,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("Ends")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("InvitedCount")
                         .HasColumnType("integer");
@@ -2225,7 +2229,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("Starts")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

@@ -2110,6 +2110,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgendaDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("AllDay")
                         .HasColumnType("INTEGER");
 

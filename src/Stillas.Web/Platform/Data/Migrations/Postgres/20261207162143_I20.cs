@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stillas.Web.Platform.Data.Migrations.Sqlite
+namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class I20 : Migration
@@ -18,38 +19,38 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Agenda",
                 table: "Sessions",
-                type: "TEXT",
+                type: "character varying(8000)",
                 maxLength: 8000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<int>(
                 name: "Version",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 22)
                 .OldAnnotation("Relational:ColumnOrder", 19);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TemplateVersion",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 21)
                 .OldAnnotation("Relational:ColumnOrder", 18);
 
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateName",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(200)",
                 oldMaxLength: 200)
                 .Annotation("Relational:ColumnOrder", 20)
                 .OldAnnotation("Relational:ColumnOrder", 17);
@@ -57,11 +58,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateKey",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(64)",
                 oldMaxLength: 64)
                 .Annotation("Relational:ColumnOrder", 19)
                 .OldAnnotation("Relational:ColumnOrder", 16);
@@ -69,30 +70,30 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateJson",
                 table: "Programmes",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT")
+                oldType: "text")
                 .Annotation("Relational:ColumnOrder", 23)
                 .OldAnnotation("Relational:ColumnOrder", 20);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TeamId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 18)
                 .OldAnnotation("Relational:ColumnOrder", 15);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "SummaryDate",
                 table: "Programmes",
-                type: "TEXT",
+                type: "date",
                 nullable: true,
                 oldClrType: typeof(DateOnly),
-                oldType: "TEXT",
+                oldType: "date",
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 17)
                 .OldAnnotation("Relational:ColumnOrder", 14);
@@ -100,31 +101,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "Status",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 16)
                 .OldAnnotation("Relational:ColumnOrder", 13);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "StartDate",
                 table: "Programmes",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 oldClrType: typeof(DateOnly),
-                oldType: "TEXT")
+                oldType: "date")
                 .Annotation("Relational:ColumnOrder", 15)
                 .OldAnnotation("Relational:ColumnOrder", 12);
 
             migrationBuilder.AlterColumn<string>(
                 name: "SchoolYear",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(7)",
                 maxLength: 7,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(7)",
                 oldMaxLength: 7)
                 .Annotation("Relational:ColumnOrder", 14)
                 .OldAnnotation("Relational:ColumnOrder", 11);
@@ -132,31 +133,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "SchoolId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 13)
                 .OldAnnotation("Relational:ColumnOrder", 10);
 
             migrationBuilder.AlterColumn<int>(
                 name: "PhaseOrder",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 12)
                 .OldAnnotation("Relational:ColumnOrder", 9);
 
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseName",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(200)",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 11)
@@ -165,11 +166,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseKey",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(64)",
                 oldMaxLength: 64,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 10)
@@ -178,31 +179,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "OwnerId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 9)
                 .OldAnnotation("Relational:ColumnOrder", 6);
 
             migrationBuilder.AlterColumn<int>(
                 name: "OverdueSteps",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 8)
                 .OldAnnotation("Relational:ColumnOrder", 5);
 
             migrationBuilder.AlterColumn<string>(
                 name: "NextStepTitle",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(200)",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 7)
@@ -211,14 +212,14 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "NextStepId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true)
                 .Annotation("Relational:ColumnOrder", 4);
 
             migrationBuilder.AddColumn<string>(
                 name: "NextStepKey",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true)
                 .Annotation("Relational:ColumnOrder", 5);
@@ -226,45 +227,45 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "NextStepKind",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true)
                 .Annotation("Relational:ColumnOrder", 6);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "EndedOn",
                 table: "Memberships",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProgrammeId",
                 table: "AuditEntries",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SchoolId",
                 table: "AuditEntries",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConflictHandlings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Conflict = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Handling = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Conflict = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Handling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -281,19 +282,19 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 name: "DevelopmentObjectives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CloseReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CloseReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,23 +311,23 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 name: "FollowUpMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Lasted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    NotLasted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    NextSteps = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedProgrammeAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedProgrammeBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Lasted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NotLasted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NextSteps = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedProgrammeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedProgrammeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,25 +344,26 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 name: "MeetingInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Starts = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Ends = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AllDay = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvitedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotInvited = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    SourceId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Starts = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Ends = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    AllDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    AgendaDigest = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedCount = table.Column<int>(type: "integer", nullable: false),
+                    NotInvited = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -378,30 +380,30 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 name: "SchoolLoopRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LoopRound = table.Column<int>(type: "INTEGER", nullable: false),
-                    SkutAgenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SkutDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SkutParticipants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SkutDecisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    StaffDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StaffWork = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Documentation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Size = table.Column<long>(type: "INTEGER", nullable: true),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    LoopRound = table.Column<int>(type: "integer", nullable: false),
+                    SkutAgenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SkutDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SkutParticipants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SkutDecisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StaffDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StaffWork = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Documentation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StoragePath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -424,19 +426,19 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 name: "YearlyEvaluations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WhatWorks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ToChange = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Decisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WhatWorks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ToChange = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Decisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -453,22 +455,22 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 name: "ObjectiveRatings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Colour = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Occasion = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    RatedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Colour = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Occasion = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    SessionNumber = table.Column<int>(type: "integer", nullable: true),
+                    RatedByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    RatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -633,31 +635,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "Version",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 19)
                 .OldAnnotation("Relational:ColumnOrder", 22);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TemplateVersion",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 18)
                 .OldAnnotation("Relational:ColumnOrder", 21);
 
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateName",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(200)",
                 oldMaxLength: 200)
                 .Annotation("Relational:ColumnOrder", 17)
                 .OldAnnotation("Relational:ColumnOrder", 20);
@@ -665,11 +667,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateKey",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(64)",
                 oldMaxLength: 64)
                 .Annotation("Relational:ColumnOrder", 16)
                 .OldAnnotation("Relational:ColumnOrder", 19);
@@ -677,30 +679,30 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateJson",
                 table: "Programmes",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT")
+                oldType: "text")
                 .Annotation("Relational:ColumnOrder", 20)
                 .OldAnnotation("Relational:ColumnOrder", 23);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TeamId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 15)
                 .OldAnnotation("Relational:ColumnOrder", 18);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "SummaryDate",
                 table: "Programmes",
-                type: "TEXT",
+                type: "date",
                 nullable: true,
                 oldClrType: typeof(DateOnly),
-                oldType: "TEXT",
+                oldType: "date",
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 14)
                 .OldAnnotation("Relational:ColumnOrder", 17);
@@ -708,31 +710,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "Status",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 13)
                 .OldAnnotation("Relational:ColumnOrder", 16);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "StartDate",
                 table: "Programmes",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 oldClrType: typeof(DateOnly),
-                oldType: "TEXT")
+                oldType: "date")
                 .Annotation("Relational:ColumnOrder", 12)
                 .OldAnnotation("Relational:ColumnOrder", 15);
 
             migrationBuilder.AlterColumn<string>(
                 name: "SchoolYear",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(7)",
                 maxLength: 7,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(7)",
                 oldMaxLength: 7)
                 .Annotation("Relational:ColumnOrder", 11)
                 .OldAnnotation("Relational:ColumnOrder", 14);
@@ -740,31 +742,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "SchoolId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 10)
                 .OldAnnotation("Relational:ColumnOrder", 13);
 
             migrationBuilder.AlterColumn<int>(
                 name: "PhaseOrder",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 9)
                 .OldAnnotation("Relational:ColumnOrder", 12);
 
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseName",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(200)",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 8)
@@ -773,11 +775,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseKey",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(64)",
                 oldMaxLength: 64,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 7)
@@ -786,31 +788,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<int>(
                 name: "OwnerId",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 6)
                 .OldAnnotation("Relational:ColumnOrder", 9);
 
             migrationBuilder.AlterColumn<int>(
                 name: "OverdueSteps",
                 table: "Programmes",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "INTEGER")
+                oldType: "integer")
                 .Annotation("Relational:ColumnOrder", 5)
                 .OldAnnotation("Relational:ColumnOrder", 8);
 
             migrationBuilder.AlterColumn<string>(
                 name: "NextStepTitle",
                 table: "Programmes",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(200)",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 4)

@@ -11,7 +11,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStillasDb))]
-    [Migration("20261207161356_I20")]
+    [Migration("20261207162135_I20")]
     partial class I20
     {
         /// <inheritdoc />
@@ -2112,6 +2112,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgendaDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("AllDay")
                         .HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ using Stillas.Web.Platform.Data;
 namespace Stillas.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresStillasDb))]
-    [Migration("20261207161401_I20")]
+    [Migration("20261207162143_I20")]
     partial class I20
     {
         /// <inheritdoc />
@@ -2183,6 +2183,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgendaDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("AllDay")
                         .HasColumnType("boolean");
 
@@ -2193,7 +2197,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("Ends")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("InvitedCount")
                         .HasColumnType("integer");
@@ -2228,7 +2232,7 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("Starts")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

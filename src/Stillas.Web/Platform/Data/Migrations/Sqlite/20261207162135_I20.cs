@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Stillas.Web.Platform.Data.Migrations.Postgres
+namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class I20 : Migration
@@ -19,38 +18,38 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Agenda",
                 table: "Sessions",
-                type: "character varying(8000)",
+                type: "TEXT",
                 maxLength: 8000,
                 nullable: true);
 
             migrationBuilder.AlterColumn<int>(
                 name: "Version",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 22)
                 .OldAnnotation("Relational:ColumnOrder", 19);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TemplateVersion",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 21)
                 .OldAnnotation("Relational:ColumnOrder", 18);
 
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateName",
                 table: "Programmes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
+                oldType: "TEXT",
                 oldMaxLength: 200)
                 .Annotation("Relational:ColumnOrder", 20)
                 .OldAnnotation("Relational:ColumnOrder", 17);
@@ -58,11 +57,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateKey",
                 table: "Programmes",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(64)",
+                oldType: "TEXT",
                 oldMaxLength: 64)
                 .Annotation("Relational:ColumnOrder", 19)
                 .OldAnnotation("Relational:ColumnOrder", 16);
@@ -70,30 +69,30 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateJson",
                 table: "Programmes",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "text")
+                oldType: "TEXT")
                 .Annotation("Relational:ColumnOrder", 23)
                 .OldAnnotation("Relational:ColumnOrder", 20);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TeamId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 18)
                 .OldAnnotation("Relational:ColumnOrder", 15);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "SummaryDate",
                 table: "Programmes",
-                type: "date",
+                type: "TEXT",
                 nullable: true,
                 oldClrType: typeof(DateOnly),
-                oldType: "date",
+                oldType: "TEXT",
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 17)
                 .OldAnnotation("Relational:ColumnOrder", 14);
@@ -101,31 +100,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "Status",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 16)
                 .OldAnnotation("Relational:ColumnOrder", 13);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "StartDate",
                 table: "Programmes",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 oldClrType: typeof(DateOnly),
-                oldType: "date")
+                oldType: "TEXT")
                 .Annotation("Relational:ColumnOrder", 15)
                 .OldAnnotation("Relational:ColumnOrder", 12);
 
             migrationBuilder.AlterColumn<string>(
                 name: "SchoolYear",
                 table: "Programmes",
-                type: "character varying(7)",
+                type: "TEXT",
                 maxLength: 7,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(7)",
+                oldType: "TEXT",
                 oldMaxLength: 7)
                 .Annotation("Relational:ColumnOrder", 14)
                 .OldAnnotation("Relational:ColumnOrder", 11);
@@ -133,31 +132,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "SchoolId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 13)
                 .OldAnnotation("Relational:ColumnOrder", 10);
 
             migrationBuilder.AlterColumn<int>(
                 name: "PhaseOrder",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 12)
                 .OldAnnotation("Relational:ColumnOrder", 9);
 
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseName",
                 table: "Programmes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
+                oldType: "TEXT",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 11)
@@ -166,11 +165,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseKey",
                 table: "Programmes",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(64)",
+                oldType: "TEXT",
                 oldMaxLength: 64,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 10)
@@ -179,31 +178,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "OwnerId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 9)
                 .OldAnnotation("Relational:ColumnOrder", 6);
 
             migrationBuilder.AlterColumn<int>(
                 name: "OverdueSteps",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 8)
                 .OldAnnotation("Relational:ColumnOrder", 5);
 
             migrationBuilder.AlterColumn<string>(
                 name: "NextStepTitle",
                 table: "Programmes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
+                oldType: "TEXT",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 7)
@@ -212,14 +211,14 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "NextStepId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true)
                 .Annotation("Relational:ColumnOrder", 4);
 
             migrationBuilder.AddColumn<string>(
                 name: "NextStepKey",
                 table: "Programmes",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true)
                 .Annotation("Relational:ColumnOrder", 5);
@@ -227,45 +226,45 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "NextStepKind",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true)
                 .Annotation("Relational:ColumnOrder", 6);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "EndedOn",
                 table: "Memberships",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ProgrammeId",
                 table: "AuditEntries",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SchoolId",
                 table: "AuditEntries",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConflictHandlings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    PersonName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Conflict = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Handling = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Conflict = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Handling = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,19 +281,19 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 name: "DevelopmentObjectives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CloseReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CloseReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,23 +310,23 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 name: "FollowUpMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Lasted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    NotLasted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    NextSteps = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedProgrammeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedProgrammeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Lasted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NotLasted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NextSteps = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedProgrammeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedProgrammeBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -344,25 +343,26 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 name: "MeetingInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    SourceId = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Starts = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Ends = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AllDay = table.Column<bool>(type: "boolean", nullable: false),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    InvitedCount = table.Column<int>(type: "integer", nullable: false),
-                    NotInvited = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Starts = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Ends = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AllDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgendaDigest = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvitedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotInvited = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -379,30 +379,30 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 name: "SchoolLoopRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    LoopRound = table.Column<int>(type: "integer", nullable: false),
-                    SkutAgenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SkutDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    SkutParticipants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SkutDecisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    StaffDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    StaffWork = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Documentation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Size = table.Column<long>(type: "bigint", nullable: true),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    StoragePath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoopRound = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkutAgenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SkutDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SkutParticipants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SkutDecisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StaffDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StaffWork = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Documentation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -425,19 +425,19 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 name: "YearlyEvaluations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Participants = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    WhatWorks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ToChange = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Decisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WhatWorks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ToChange = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Decisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,22 +454,22 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 name: "ObjectiveRatings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    Colour = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Occasion = table.Column<int>(type: "integer", nullable: false),
-                    SessionId = table.Column<int>(type: "integer", nullable: true),
-                    SessionNumber = table.Column<int>(type: "integer", nullable: true),
-                    RatedByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    RatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Colour = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Occasion = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatedByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -634,31 +634,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "Version",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 19)
                 .OldAnnotation("Relational:ColumnOrder", 22);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TemplateVersion",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 18)
                 .OldAnnotation("Relational:ColumnOrder", 21);
 
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateName",
                 table: "Programmes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
+                oldType: "TEXT",
                 oldMaxLength: 200)
                 .Annotation("Relational:ColumnOrder", 17)
                 .OldAnnotation("Relational:ColumnOrder", 20);
@@ -666,11 +666,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateKey",
                 table: "Programmes",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(64)",
+                oldType: "TEXT",
                 oldMaxLength: 64)
                 .Annotation("Relational:ColumnOrder", 16)
                 .OldAnnotation("Relational:ColumnOrder", 19);
@@ -678,30 +678,30 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "TemplateJson",
                 table: "Programmes",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "text")
+                oldType: "TEXT")
                 .Annotation("Relational:ColumnOrder", 20)
                 .OldAnnotation("Relational:ColumnOrder", 23);
 
             migrationBuilder.AlterColumn<int>(
                 name: "TeamId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 15)
                 .OldAnnotation("Relational:ColumnOrder", 18);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "SummaryDate",
                 table: "Programmes",
-                type: "date",
+                type: "TEXT",
                 nullable: true,
                 oldClrType: typeof(DateOnly),
-                oldType: "date",
+                oldType: "TEXT",
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 14)
                 .OldAnnotation("Relational:ColumnOrder", 17);
@@ -709,31 +709,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "Status",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 13)
                 .OldAnnotation("Relational:ColumnOrder", 16);
 
             migrationBuilder.AlterColumn<DateOnly>(
                 name: "StartDate",
                 table: "Programmes",
-                type: "date",
+                type: "TEXT",
                 nullable: false,
                 oldClrType: typeof(DateOnly),
-                oldType: "date")
+                oldType: "TEXT")
                 .Annotation("Relational:ColumnOrder", 12)
                 .OldAnnotation("Relational:ColumnOrder", 15);
 
             migrationBuilder.AlterColumn<string>(
                 name: "SchoolYear",
                 table: "Programmes",
-                type: "character varying(7)",
+                type: "TEXT",
                 maxLength: 7,
                 nullable: false,
                 oldClrType: typeof(string),
-                oldType: "character varying(7)",
+                oldType: "TEXT",
                 oldMaxLength: 7)
                 .Annotation("Relational:ColumnOrder", 11)
                 .OldAnnotation("Relational:ColumnOrder", 14);
@@ -741,31 +741,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "SchoolId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 10)
                 .OldAnnotation("Relational:ColumnOrder", 13);
 
             migrationBuilder.AlterColumn<int>(
                 name: "PhaseOrder",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 9)
                 .OldAnnotation("Relational:ColumnOrder", 12);
 
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseName",
                 table: "Programmes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
+                oldType: "TEXT",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 8)
@@ -774,11 +774,11 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<string>(
                 name: "PhaseKey",
                 table: "Programmes",
-                type: "character varying(64)",
+                type: "TEXT",
                 maxLength: 64,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(64)",
+                oldType: "TEXT",
                 oldMaxLength: 64,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 7)
@@ -787,31 +787,31 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.AlterColumn<int>(
                 name: "OwnerId",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 6)
                 .OldAnnotation("Relational:ColumnOrder", 9);
 
             migrationBuilder.AlterColumn<int>(
                 name: "OverdueSteps",
                 table: "Programmes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 oldClrType: typeof(int),
-                oldType: "integer")
+                oldType: "INTEGER")
                 .Annotation("Relational:ColumnOrder", 5)
                 .OldAnnotation("Relational:ColumnOrder", 8);
 
             migrationBuilder.AlterColumn<string>(
                 name: "NextStepTitle",
                 table: "Programmes",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "character varying(200)",
+                oldType: "TEXT",
                 oldMaxLength: 200,
                 oldNullable: true)
                 .Annotation("Relational:ColumnOrder", 4)
