@@ -24,14 +24,14 @@ public sealed class LanguageTests(StillasSite site)
         await page.Locator("main form button[type=submit]").First.ClickAsync();
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nn");
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Skular" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Personar" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nynorsk" })).ToHaveAttributeAsync("aria-pressed", "true");
 
-        await page.GotoAsync("/Schools");
+        await page.GotoAsync("/People");
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        Assert.EndsWith("/Schools", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "Schools" })).ToBeVisibleAsync();
+        Assert.EndsWith("/People", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "People" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nynorsk" }).ClickAsync();

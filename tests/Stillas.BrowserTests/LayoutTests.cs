@@ -42,6 +42,12 @@ public sealed class LayoutTests(StillasSite site)
         await visit.ShootAsync("start-logged-in");
         await visit.AssertNoHorizontalOverflowAsync();
 
+        // On a phone the menu is folded into «Meny» (one row, not three), opened with a tap (a <details>: no script).
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" })).ToBeHiddenAsync();
+        var toggle = page.Locator("summary.site-menu__toggle");
+        var toggleBox = await toggle.BoundingBoxAsync();
+        Assert.True(toggleBox is { Height: >= 24 }, $"The «Meny» button is {toggleBox?.Height}px high: too small to hit with a finger.");
+        await toggle.ClickAsync();
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" });
         await Expect(menu).ToBeVisibleAsync();
         var schools = menu.GetByRole(AriaRole.Link, new() { Name = "Skoler", Exact = true });

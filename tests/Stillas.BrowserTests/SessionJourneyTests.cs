@@ -7,7 +7,7 @@ namespace Stillas.BrowserTests;
 
 /// <summary>
 /// Issue 6 as its users walk it in a real browser, on the demo's Sentrum programme (sessions 1–4 held, the
-/// feedback on the interim work after session 4 due 03.12.2026, session 5 on 10.12.2026): the principal
+/// feedback on the interim work after session 4 due 03.12.2026, session 5 on 04.12.2026, in the coming week): the principal
 /// sends that feedback from the start page, a guide runs session 5 and takes notes that survive a reload,
 /// the principal answers the evaluation of session 4, and the timeline and its PDF answer. axe (WCAG 2.1 A/AA)
 /// on each page. Each test touches its own records, so they pass in any order.
@@ -88,7 +88,7 @@ public sealed class SessionJourneyTests(StillasSite site)
         await Expect(boxes).ToHaveCountAsync(7);
         await Expect(boxes.First).ToContainTextAsync("09:00");
         await Expect(page.Locator(".timeboxes .is-break")).ToHaveCountAsync(2);
-        await Expect(page.Locator("[data-clock-now]")).ToContainTextAsync("10.12.2026");
+        await Expect(page.Locator("[data-clock-now]")).ToContainTextAsync("04.12.2026");
         await CheckAsync(visit, "session-run");
 
         // Notes in the opening, saved as they are typed (no button pressed).

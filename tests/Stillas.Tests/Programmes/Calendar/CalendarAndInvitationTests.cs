@@ -189,6 +189,7 @@ public abstract partial class CalendarAndInvitationTests(StillasApp app)
         var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
         var id = (await app.SessionsAsync(advisor, programme))[2];
         var uid = $"stillas-session-{id}@localhost";
+        var name = "Veiledning " + await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Number).SingleAsync());
         Assert.Equal(HttpStatusCode.OK, (await advisor.PutAsJsonAsync($"/api/v1/sessions/{id}", new { startTime = "09:00", minutes = 180, place = "Biblioteket" })).StatusCode);
         var invitation = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && Ics(m)?.Contains(uid) == true);
         Assert.DoesNotContain("Dagsorden", invitation.TextBody);
@@ -198,7 +199,10 @@ public abstract partial class CalendarAndInvitationTests(StillasApp app)
         var version = await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
         var agenda = "1. Åpning\n2. Observasjonsplanen (skolen: delvis)";
         Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(url + "?handler=Agenda", new() { ["agenda"] = agenda, ["agendaVersion"] = version.ToString(CultureInfo.InvariantCulture) }, url)).StatusCode);
-        var withAgenda = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && (m.Subject ?? "").StartsWith("Dagsorden: Veiledning 3", StringComparison.Ordinal));
+        var stored = await app.WithDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Agenda).SingleAsync());
+        var subjects = await app.WithDbAsync(db => db.Outbox.Where(m => m.IdempotencyKey != null && m.IdempotencyKey.StartsWith($"invite:session:{id}:")).Select(m => m.Subject).ToListAsync());
+        Assert.True(subjects.Any(x => x.StartsWith("Dagsorden: " + name, StringComparison.Ordinal)), $"agenda stored: {stored}; mails: {string.Join(" | ", subjects)}");
+        var withAgenda = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && (m.Subject ?? "").StartsWith("Dagsorden: " + name, StringComparison.Ordinal));
         Assert.Contains("Observasjonsplanen (skolen: delvis)", withAgenda.TextBody);
         var ev = Event(withAgenda);
         Assert.Equal(uid, ev.Uid);
