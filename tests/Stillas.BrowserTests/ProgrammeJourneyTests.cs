@@ -109,7 +109,10 @@ public sealed class ProgrammeJourneyTests(StillasSite site)
 
             await page.GotoAsync(page.Url.Replace("/Programmes/Agreement/Details/", "/Programmes/StartUp/Documents/", StringComparison.Ordinal));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Dokumenter");
-            // The first request still to deliver (delivered ones are folded away under the overview).
+            // Delivered requests are folded away under the overview (the demo's are all delivered): open the first
+            // one to send a new version, as a principal would.
+            var folded = page.Locator("details.document-details").First;
+            if (await folded.CountAsync() > 0 && await folded.GetAttributeAsync("open") is null) await folded.Locator("summary").ClickAsync();
             var upload = page.Locator("input[type=file]:visible").First;
             var label = await page.Locator($"label[for='{await upload.GetAttributeAsync("id")}']").InnerTextAsync();
             var title = Regex.Match(label, "«(.+)»").Groups[1].Value;

@@ -52,7 +52,7 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
             return Page();
         }
         TempData["Message"] = L.T("Filen «{0}» er lastet opp til «{1}».", FileStore.SanitiseName(upload!.FileName), L.Data(request.Title));
-        return RedirectToPage(new { id });
+        return Redirect(Back(id, requestId));
     }
 
     /// <param name="version">The request's version the page showed: a status set by someone else (or an upload) since then refuses this one.</param>
@@ -86,8 +86,15 @@ public sealed class DocumentsModel(StillasDb db, CurrentScope current, FileStore
             return Page();
         }
         TempData["Message"] = L.T("«{0}» har nå status {1}.", L.Data(request.Title), DocumentRequest.StatusName(s).ToLowerInvariant());
-        return RedirectToPage(new { id });
+        return Redirect(Back(id, requestId));
     }
+
+    /// <summary>The request to show unfolded (?open=id: the one just uploaded to or given a status).</summary>
+    public int? Open => int.TryParse(Request.Query["open"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var open) ? open : null;
+
+    /// <summary>Back to the request just changed, unfolded (a delivered request is folded), so the result is in view.</summary>
+    private static string Back(int id, int requestId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/Programmes/StartUp/Documents/{id}?open={requestId}#request-{requestId}");
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
