@@ -22,7 +22,7 @@ public static partial class Crawl
 {
     public const int PerPattern = 2;
     public const int AxePerPattern = 1;
-    public const int MaxPagesPerRole = 40;
+    public const int MaxPagesPerRole = 60;
 
     /// <summary>
     /// Route patterns axe has already checked (at both widths), across all roles of one test run. axe is the slow

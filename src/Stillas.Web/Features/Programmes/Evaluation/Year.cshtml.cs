@@ -14,6 +14,9 @@ namespace Stillas.Web.Features.Programmes.Evaluation;
 /// </summary>
 public sealed class YearModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
 {
+    /// <summary>Whether the reader may open the list of yearly evaluations (the breadcrumb links there only then).</summary>
+    public bool MayList => current.Scope.Can(Permission.FollowUpSelection);
+
     public string Owner { get; private set; } = "";
     public int OwnerId { get; private set; }
     public SchoolYear SchoolYear { get; private set; }
