@@ -36,6 +36,8 @@ public sealed class MatrixIds
     public int DocumentFile { get; private set; }
     /// <summary>Session 1 of Sentrum's demo programme.</summary>
     public int Session { get; private set; }
+    /// <summary>A development-area objective: only Fjordland's record has one (Nordvik's objective rows make fresh targets).</summary>
+    public int Objective { get; private init; }
     /// <summary>The demo's Sentrum programme after its assessment days, with a slot, a task, a kept note and a section.</summary>
     public int AssessmentProgramme { get; private set; }
     public int AssessmentSlot { get; private set; }
@@ -128,6 +130,11 @@ public sealed class MatrixIds
         });
         var requests = Stillas.Web.Features.Programmes.StartUp.DocumentRequest.DefaultsFor(programme, null);
         db.DocumentRequests.AddRange(requests);
+        var objective = new Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective
+        {
+            ProgrammeId = programme.Id, OwnerId = fjordland, SchoolId = school, TeamId = team, Title = "Fjordlands matrisemål", Order = 1,
+        };
+        db.Add(objective);
         await db.SaveChangesAsync();
         return new MatrixIds
         {
@@ -138,7 +145,7 @@ public sealed class MatrixIds
             SentrumStep = await db.PlanSteps.Where(s => s.ProgrammeId == programme.Id).Select(s => s.Id).FirstOrDefaultAsync(),
             FuturePictureProgramme = programme.Id, DocumentsProgramme = programme.Id, DocumentRequest = requests[0].Id,
             Session = await db.Sessions.Where(s => s.ProgrammeId == programme.Id).Select(s => s.Id).FirstOrDefaultAsync(),
-            AssessmentProgramme = programme.Id,
+            AssessmentProgramme = programme.Id, Objective = objective.Id,
         };
     });
 
@@ -475,8 +482,8 @@ public sealed class MatrixIds
             || lower.Contains("/sessions/evaluate/", StringComparison.Ordinal) || lower.Contains("/sessions/loop/", StringComparison.Ordinal) || lower.StartsWith("/api/v1/sessions/", StringComparison.Ordinal)) && Has("id"))
             Add("id", Session);
         if (Has("stepId")) Add("stepId", SentrumStep);
-        // An objective exists only as a row's fresh target (Fjordland has none: its route is skipped there).
-        if (lower.Contains("/objectives/edit/", StringComparison.Ordinal) && Has("id")) Add("id", 0);
+        // Nordvik's objective rows make fresh targets (Objective 0 here); Fjordland's record has one of its own.
+        if (lower.Contains("/objectives/edit/", StringComparison.Ordinal) && Has("id")) Add("id", Objective);
         if (Has("id"))
         {
             var id = lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? Candidate

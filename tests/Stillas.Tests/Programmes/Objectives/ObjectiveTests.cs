@@ -97,6 +97,10 @@ public abstract class ObjectiveTests(StillasApp app)
         Assert.Contains("Mål og vurdering", details);
         Assert.Contains("Elevene leser hver dag", details);
         Assert.DoesNotContain("Lesekvarten er i gang.", details);
+        // Nor in the audit log, which records the rating and that it has a comment, not what the comment says.
+        var audit = await TextAsync(await admin.GetAsync("/Audit"));
+        Assert.Contains("Vurdering av mål", audit);
+        Assert.DoesNotContain("Halvparten er i gang nå.", audit);
 
         // Who may not rate: the owner's administrator (not in the team), a teacher; the overview is the owner's staff's.
         Refused.Assert(await admin.GetAsync(rate), "the owner's administrator rates");
