@@ -59,8 +59,22 @@ public static class ProgrammeModelJson
 
     public static string Write(ProgrammeTemplate template) => JsonSerializer.Serialize(template, Options);
 
-    public static ProgrammeTemplate Read(string json) =>
-        JsonSerializer.Deserialize<ProgrammeTemplate>(json, Options) ?? throw new JsonException("The stored model is empty.");
+    /// <summary>
+    /// The model in <paramref name="json"/>. Parsed once per distinct text: a programme page read its programme's
+    /// model three times a request (≈ 0.7 ms CPU and most of the page's garbage). A template is immutable (every
+    /// edit returns a new one), so sharing one instance is safe; the cache is small and starts over when full.
+    /// </summary>
+    public static ProgrammeTemplate Read(string json)
+    {
+        if (Parsed.TryGetValue(json, out var template)) return template;
+        template = JsonSerializer.Deserialize<ProgrammeTemplate>(json, Options) ?? throw new JsonException("The stored model is empty.");
+        if (Parsed.Count >= MaxCached) Parsed.Clear();
+        Parsed[json] = template;
+        return template;
+    }
+
+    private const int MaxCached = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ProgrammeTemplate> Parsed = new(StringComparer.Ordinal);
 }
 
 public sealed class ProgrammeModelConfiguration : IEntityTypeConfiguration<ProgrammeModel>

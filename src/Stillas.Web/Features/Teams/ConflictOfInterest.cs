@@ -17,6 +17,12 @@ namespace Stillas.Web.Features.Teams;
 /// to a team with running programmes) and the programme's page, where it stays until someone records how it is
 /// handled (<see cref="ConflictHandling"/>). It warns; it never blocks: the owner decides, informed.
 /// </summary>
+/// <summary>Where conflicts are read from: the caller's scope, or <see cref="Unfiltered.ConflictFacts"/>.</summary>
+public sealed record ConflictSources(IQueryable<TeamMember> Members, IQueryable<Membership> Roles, IQueryable<ConflictHandling> Handled)
+{
+    public static ConflictSources InScope(StillasDb db) => new(db.TeamMembers, db.Memberships, db.Set<ConflictHandling>());
+}
+
 public static class ConflictOfInterest
 {
     /// <summary>A role at the school that ended more than this many years ago is no longer a tie.</summary>
@@ -39,22 +45,27 @@ public static class ConflictOfInterest
     /// <summary>
     /// Members of each pair's team (not ended before <paramref name="today"/>) who hold a school role at the pair's
     /// school, or held one that ended in the last <see cref="Years"/> years (a role ended before its end was recorded
-    /// counts: its date is unknown). One conflict per person and pair, the closest tie. Reads in the caller's scope:
-    /// pass a context with the scope that should decide (<see cref="SystemReads"/> for a programme's page).
+    /// counts: its date is unknown). One conflict per person and pair, the closest tie. Reads in the caller's scope
+    /// (a selection round, the start page: the owner's administrator).
     /// </summary>
-    public static async Task<List<Conflict>> FindAsync(StillasDb db, IReadOnlyCollection<(int Key, int SchoolId, int TeamId)> pairs, DateOnly today, CancellationToken ct)
+    public static Task<List<Conflict>> FindAsync(StillasDb db, IReadOnlyCollection<(int Key, int SchoolId, int TeamId)> pairs, DateOnly today, CancellationToken ct) =>
+        FindAsync(ConflictSources.InScope(db), pairs, today, ct);
+
+    /// <inheritdoc cref="FindAsync(StillasDb, IReadOnlyCollection{ValueTuple{int, int, int}}, DateOnly, CancellationToken)"/>
+    /// <remarks>Reads from <paramref name="src"/>: <see cref="Unfiltered.ConflictFacts"/> where the answer must not depend on who looks.</remarks>
+    public static async Task<List<Conflict>> FindAsync(ConflictSources src, IReadOnlyCollection<(int Key, int SchoolId, int TeamId)> pairs, DateOnly today, CancellationToken ct)
     {
         if (pairs.Count == 0) return [];
         var teamIds = pairs.Select(p => p.TeamId).Distinct().ToArray();
         var schoolIds = pairs.Select(p => p.SchoolId).Distinct().ToArray();
-        var members = await db.TeamMembers.AsNoTracking()
+        var members = await src.Members.AsNoTracking()
             .Where(m => teamIds.Contains(m.TeamId) && (m.To == null || m.To >= today))
             .Select(m => new { m.TeamId, TeamName = m.Team!.Name, m.PersonId, PersonName = m.Person!.Name })
             .ToListAsync(ct);
         if (members.Count == 0) return [];
         var personIds = members.Select(m => m.PersonId).Distinct().ToArray();
         var since = today.AddYears(-Years);
-        var roles = await db.Memberships.AsNoTracking()
+        var roles = await src.Roles.AsNoTracking()
             .Where(m => personIds.Contains(m.PersonId) && m.SchoolId != null && schoolIds.Contains(m.SchoolId.Value)
                         && (m.Active || m.EndedOn == null || m.EndedOn >= since))
             .Select(m => new { m.PersonId, SchoolId = m.SchoolId!.Value, SchoolName = m.School!.Name, m.Role, m.Active, m.EndedOn })
@@ -73,12 +84,13 @@ public static class ConflictOfInterest
     }
 
     /// <summary>The open conflicts of programmes (active or paused): found and not yet recorded as handled, by programme id.</summary>
-    public static async Task<ILookup<int, Conflict>> OpenForProgrammesAsync(StillasDb db, IReadOnlyCollection<(int ProgrammeId, int SchoolId, int TeamId)> programmes, DateOnly today, CancellationToken ct)
+    /// A conflict is a fact about the team and the school, not about who looks: pass <see cref="Unfiltered.ConflictFacts"/>.
+    public static async Task<ILookup<int, Conflict>> OpenForProgrammesAsync(ConflictSources src, IReadOnlyCollection<(int ProgrammeId, int SchoolId, int TeamId)> programmes, DateOnly today, CancellationToken ct)
     {
-        var found = await FindAsync(db, programmes, today, ct);
+        var found = await FindAsync(src, programmes, today, ct);
         if (found.Count == 0) return found.ToLookup(c => c.Key);
         var ids = programmes.Select(p => p.ProgrammeId).ToArray();
-        var handled = await db.Set<ConflictHandling>().AsNoTracking().Where(h => ids.Contains(h.ProgrammeId))
+        var handled = await src.Handled.AsNoTracking().Where(h => ids.Contains(h.ProgrammeId))
             .Select(h => new { h.ProgrammeId, h.PersonId }).ToListAsync(ct);
         var done = handled.Select(h => (h.ProgrammeId, h.PersonId)).ToHashSet();
         return found.Where(c => !done.Contains((c.Key, c.PersonId))).ToLookup(c => c.Key);

@@ -47,6 +47,15 @@ public static class Unfiltered
         db.People.IgnoreQueryFilters().Where(p => p.Id == personId && (p.Language == null ? code != null : p.Language != code))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, code), ct);
 
+    /// <summary>
+    /// A conflict of interest is a fact about a team and a school, not about who looks: a guide may not see the
+    /// roles a fellow member held at the school, yet the programme's page must warn the team. Only the conflict's
+    /// sentence is shown, and only to those who may see the programme's conflicts (ConflictOfInterest.MaySee).
+    /// Read in the page's own context (a second context under the system scope cost a programme page ~11 ms).
+    /// </summary>
+    public static ConflictSources ConflictFacts(this StillasDb db) =>
+        new(db.TeamMembers.IgnoreQueryFilters(), db.Memberships.IgnoreQueryFilters(), db.Set<ConflictHandling>().IgnoreQueryFilters());
+
     // Rows the scope names by their own keys (its staff owners, its teams): the access filter would only repeat
     // the scope's own lists at its cost (for people, two EXISTS per row), so these read by the keys it holds.
 

@@ -110,6 +110,10 @@ public abstract partial class CalendarAndInvitationTests(StillasApp app)
         {
             var home = await (await app.LoginAsync(email)).GetStringAsync("/");
             Assert.True(home.Contains("href=\"/Programmes/Calendar\"", StringComparison.Ordinal), $"{email} has no calendar link on the start page");
+            // The owner's staff follow the objectives and the yearly evaluations from their start page; guides and principals have no such page.
+            var staff = email is "skoleeier@nordvik.test" or "skoleeier@fjordland.test" or SessionTestSupport.Advisor;
+            Assert.Equal(staff, home.Contains("href=\"/Programmes/Objectives/Overview\"", StringComparison.Ordinal));
+            Assert.Equal(staff, home.Contains("href=\"/Programmes/Evaluation\"", StringComparison.Ordinal));
         }
     }
 

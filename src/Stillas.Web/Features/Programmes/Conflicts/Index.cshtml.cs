@@ -15,7 +15,7 @@ namespace Stillas.Web.Features.Programmes.Conflicts;
 /// last five years) and how each is handled. The owner's staff and the team see it; the owner's staff record how a
 /// conflict is handled, and the programme and team pages warn until they have.
 /// </summary>
-public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider clock, IServiceScopeFactory scopes) : PageModel
+public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
 {
     public sealed class HandlingInput
     {
@@ -86,7 +86,7 @@ public sealed class IndexModel(StillasDb db, CurrentScope current, TimeProvider 
         Programme = programme;
         CanHandle = ConflictOfInterest.MayHandle(scope, programme.OwnerId) && programme.IsActive;
         var today = ProgrammePlanning.Today(clock);
-        var open = await SystemReads.RunAsync(scopes, sys => ConflictOfInterest.OpenForProgrammesAsync(sys, [(id, programme.SchoolId, programme.TeamId)], today, ct));
+        var open = await ConflictOfInterest.OpenForProgrammesAsync(db.ConflictFacts(), [(id, programme.SchoolId, programme.TeamId)], today, ct);
         Open = [.. open[id]];
         Handled = await db.Set<ConflictHandling>().AsNoTracking().Where(h => h.ProgrammeId == id).OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id).ToListAsync(ct);
         PersonOptions = [.. Open.Select(c => new SelectListItem(c.PersonName, c.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
