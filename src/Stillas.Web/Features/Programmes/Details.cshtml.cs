@@ -12,7 +12,7 @@ namespace Stillas.Web.Features.Programmes;
 public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvider clock) : PageModel
 {
     public sealed record ProgrammeView(int Id, int OwnerId, string Owner, int SchoolId, string School, int TeamId, string? Team, string SchoolYear,
-        string TemplateKey, int TemplateVersion, string TemplateName, string TemplateJson, DateOnly StartDate, ProgrammeStatus Status) : IProgrammeResource
+        string TemplateKey, int TemplateVersion, string TemplateName, string TemplateJson, DateOnly StartDate, ProgrammeStatus Status, int? CandidacyId = null) : IProgrammeResource
     {
         public int OwnerId { get; set; } = OwnerId;
         public int SchoolId { get; set; } = SchoolId;
@@ -46,6 +46,8 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
     /// <summary>The final assessment report's questions for reflection, shown under session 1 (where session 1 opens).</summary>
     public IReadOnlyList<Assessment.ReflectionQuestions> ReflectionQuestions { get; private set; } = [];
     public int? Session1StepId { get; private set; }
+    /// <summary>The stored plan from Fase 1 on (cancelled steps left out), for the agreement period's check; empty while the dated plan waits.</summary>
+    public IReadOnlyList<Agreement.AgreementPeriod.PlanDay> PeriodPlan { get; private set; } = [];
     public List<StepRow> OverdueSteps => [.. Steps.Where(s => s.Overdue(Today))];
     /// <summary>The sessions made so far, by their plan step: a session step links straight to its session.</summary>
     public Dictionary<int, int> SessionByStep { get; private set; } = [];
@@ -63,7 +65,7 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new ProgrammeView(p.Id, p.OwnerId, p.Owner!.Name, p.SchoolId, p.School!.Name, p.TeamId,
                 db.Teams.Where(t => t.Id == p.TeamId).Select(t => t.Name).FirstOrDefault(), p.SchoolYear,
-                p.TemplateKey, p.TemplateVersion, p.TemplateName, p.TemplateJson, p.StartDate, p.Status))
+                p.TemplateKey, p.TemplateVersion, p.TemplateName, p.TemplateJson, p.StartDate, p.Status, p.CandidacyId))
             .SingleOrDefaultAsync(ct);
         if (programme is null) return NotFound();
         Programme = programme;
@@ -71,19 +73,22 @@ public sealed class DetailsModel(StillasDb db, CurrentScope current, TimeProvide
         Steps = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id).OrderBy(s => s.Order)
             .Select(s => new StepRow(s.Id, s.Key, s.Title, s.PhaseKey, s.PhaseName, s.Kind, s.Responsible, s.Date, s.EndDate, s.OriginalDate, s.Status, s.ResponsibleNote, s.Note, s.Hours, s.Order))
             .ToListAsync(ct);
-        Phases = ProgrammeModelJson.Read(programme.TemplateJson).Phases.ToDictionary(p => p.Key);
+        var template = ProgrammeModelJson.Read(programme.TemplateJson);
+        Phases = template.Phases.ToDictionary(p => p.Key);
+        var pre = ProgrammePlanning.PrePhaseKey(template);
+        PeriodPlan = [.. Steps.Where(s => s.PhaseKey != pre && s.Status != StepStatus.Cancelled).Select(s => new Agreement.AgreementPeriod.PlanDay(s.Title, s.Date, s.EndDate ?? s.Date))];
         AwaitsAgreement = ProgrammePlanning.AwaitsAgreement(programme.TemplateJson, Steps.Select(s => s.PhaseKey));
-        TeamNames = (await ProgrammeTeamNames.ForProgrammesAsync(db, [id], ct)).GetValueOrDefault(programme.TeamId);
+        TeamNames = await ProgrammeTeamNames.ForReadProgrammeAsync(db, programme, ct);
         SessionByStep = (await db.Set<Sessions.GuidanceSession>().AsNoTracking().Where(s => s.ProgrammeId == id)
             .Select(s => new { s.PlanStepId, s.Id }).ToListAsync(ct)).DistinctBy(s => s.PlanStepId).ToDictionary(s => s.PlanStepId, s => s.Id);
         // Through the access filter: shown and linked only for those who may open the candidacy.
-        var candidacy = await db.Programmes.AsNoTracking().Where(p => p.Id == id && p.CandidacyId != null)
-            .SelectMany(p => db.SelectionCandidates.Where(c => c.Id == p.CandidacyId).Select(c => new { c.Id, c.SchoolYear })).FirstOrDefaultAsync(ct);
+        var candidacy = programme.CandidacyId is not int candidacyId ? null
+            : await db.SelectionCandidates.AsNoTracking().Where(c => c.Id == candidacyId).Select(c => new { c.Id, c.SchoolYear }).FirstOrDefaultAsync(ct);
         Candidacy = candidacy is null ? null : (candidacy.Id, candidacy.SchoolYear);
         // The same rule as the lists' summary: the phase of the last step (in the model's order) whose date has come.
         // The same rule as ProgrammePlanning.Summaries: the phase of the first step whose last day has not passed.
         CurrentPhaseKey = Steps.Where(s => s.Status != StepStatus.Cancelled && (s.EndDate ?? s.Date) >= Today).MinBy(s => s.Order)?.PhaseKey ?? Steps.MaxBy(s => s.Order)?.PhaseKey;
-        Session1StepId = await db.PlanSteps.AsNoTracking().Where(s => s.ProgrammeId == id && s.Key == Assessment.AssessmentRules.Session1Key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        Session1StepId = Steps.FirstOrDefault(s => s.Key == Assessment.AssessmentRules.Session1Key)?.Id;
         if (Session1StepId is not null) ReflectionQuestions = await Assessment.AssessmentReports.ReflectionQuestionsAsync(db, id, ct);
         var scope = current.Scope;
         CanManage = scope.Can(Permission.ManageProgrammes, programme.OwnerId);

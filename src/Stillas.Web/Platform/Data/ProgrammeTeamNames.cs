@@ -24,6 +24,18 @@ public static class ProgrammeTeamNames
         var ids = programmeIds.ToArray();
         // Which teams: those of programmes visible in the caller's scope (the Access filter applies here).
         var teamIds = await db.Programmes.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.TeamId).Distinct().ToListAsync(ct);
+        return await ForTeamsAsync(db, teamIds, ct);
+    }
+
+    /// <summary>
+    /// The same for one programme the caller has just read through the filtered <see cref="StillasDb.Programmes"/>
+    /// (its page): its team, without reading the programme again.
+    /// </summary>
+    public static async Task<TeamNames?> ForReadProgrammeAsync(StillasDb db, Platform.Access.IProgrammeScoped programme, CancellationToken ct) =>
+        (await ForTeamsAsync(db, [programme.TeamId], ct)).GetValueOrDefault(programme.TeamId);
+
+    private static async Task<Dictionary<int, TeamNames>> ForTeamsAsync(StillasDb db, List<int> teamIds, CancellationToken ct)
+    {
         if (teamIds.Count == 0) return [];
         var today = DateOnly.FromDateTime(Platform.Web.NorwegianTime.ToOslo(db.Clock.GetUtcNow()).DateTime);
         // Two queries, each by index: the teams by key, their members by TeamMembers(TeamId, …). As one query

@@ -92,19 +92,21 @@ public static class AgreementPeriod
     }
 }
 
-/// <summary>On the programme's page: a warning when the agreement's period (the version in force, else the draft) leaves planned steps out.</summary>
+/// <summary>
+/// On the programme's page: a warning when the agreement's period (the version in force, else the draft) leaves planned
+/// steps out. <c>plan</c> is the page's own stored plan from Fase 1 on when it has one (saves reading it twice).
+/// </summary>
 public sealed class AgreementPeriodViewComponent(StillasDb db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int programmeId)
+    public async Task<IViewComponentResult> InvokeAsync(int programmeId, IReadOnlyList<AgreementPeriod.PlanDay>? plan)
     {
         var ct = HttpContext.RequestAborted;
-        var agreement = await db.Agreements.AsNoTracking().Where(a => a.ProgrammeId == programmeId).Select(a => new { a.Id, a.CurrentVersion }).SingleOrDefaultAsync(ct);
-        if (agreement is null) return Content("");
+        // The version in force, else the newest draft: one query through the agreement.
         var version = await db.AgreementVersions.AsNoTracking()
-            .Where(v => v.AgreementId == agreement.Id && (agreement.CurrentVersion == 0 || v.Number == agreement.CurrentVersion))
+            .Where(v => v.Agreement!.ProgrammeId == programmeId && (v.Agreement.CurrentVersion == 0 || v.Number == v.Agreement.CurrentVersion))
             .OrderByDescending(v => v.Number).Select(v => new { v.PeriodFrom, v.PeriodTo }).FirstOrDefaultAsync(ct);
         if (version is null) return Content("");
-        var gap = AgreementPeriod.Check(await AgreementPeriod.PlanAsync(db, programmeId, ct), version.PeriodFrom, version.PeriodTo);
+        var gap = AgreementPeriod.Check(plan is { Count: > 0 } ? plan : await AgreementPeriod.PlanAsync(db, programmeId, ct), version.PeriodFrom, version.PeriodTo);
         return gap.Any ? View("~/Features/Programmes/Agreement/_PeriodWarning.cshtml", (programmeId, gap)) : Content("");
     }
 }

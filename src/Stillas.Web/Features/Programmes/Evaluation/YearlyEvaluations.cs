@@ -30,10 +30,11 @@ public static class YearlyEvaluations
     }
 
     /// <summary>The school years of a programme's evaluation meetings (its plan's), each with the owner's record if one is written.</summary>
-    public static async Task<List<(SchoolYear Year, DateOnly StepDate, YearlyEvaluation? Record)>> ForProgrammeAsync(StillasDb db, int programmeId, int ownerId, CancellationToken ct)
+    /// <param name="stepDates">The programme's evaluation meeting steps' dates when the caller has read its plan (<see cref="IsEvaluationMeeting"/>); else read here.</param>
+    public static async Task<List<(SchoolYear Year, DateOnly StepDate, YearlyEvaluation? Record)>> ForProgrammeAsync(StillasDb db, int programmeId, int ownerId, CancellationToken ct, IReadOnlyList<DateOnly>? stepDates = null)
     {
-        var dates = await db.PlanSteps.AsNoTracking()
-            .Where(s => s.ProgrammeId == programmeId && s.Key.EndsWith(".evaluationmeeting") && s.Status != StepStatus.Cancelled)
+        var dates = stepDates?.Order().ToList() ?? await db.PlanSteps.AsNoTracking()
+            .Where(s => s.ProgrammeId == programmeId && s.Key.EndsWith(EvaluationMeetingSuffix) && s.Status != StepStatus.Cancelled)
             .OrderBy(s => s.Date).Select(s => s.Date).ToListAsync(ct);
         if (dates.Count == 0) return [];
         var years = dates.Select(SchoolYear.Of).Distinct().ToList();
@@ -41,6 +42,11 @@ public static class YearlyEvaluations
         var records = await db.YearlyEvaluationsSet().AsNoTracking().Where(e => e.OwnerId == ownerId && names.Contains(e.SchoolYear)).ToListAsync(ct);
         return [.. years.Select(y => (y, dates.First(d => SchoolYear.Of(d) == y), records.FirstOrDefault(r => r.SchoolYear == y.ToString())))];
     }
+
+    private const string EvaluationMeetingSuffix = ".evaluationmeeting";
+
+    /// <summary>Whether a plan step is a yearly evaluation meeting that counts (not cancelled).</summary>
+    public static bool IsEvaluationMeeting(string key, StepStatus status) => key.EndsWith(EvaluationMeetingSuffix, StringComparison.Ordinal) && status != StepStatus.Cancelled;
 
     /// <summary>The principals of the schools, by name, for the participants' list ("Per Rektorsen (rektor, Sentrum skole)").</summary>
     public static async Task<List<string>> PrincipalsAsync(StillasDb db, IReadOnlyList<YearProgramme> programmes, CancellationToken ct)

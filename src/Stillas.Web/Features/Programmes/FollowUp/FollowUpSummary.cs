@@ -11,11 +11,12 @@ public sealed class FollowUpSummary(StillasDb db) : ViewComponent
 {
     public sealed record Summary(int ProgrammeId, int OwnerId, FollowUpMeeting? Record, List<(SchoolYear Year, DateOnly StepDate, YearlyEvaluation? Record)> Evaluations);
 
-    public async Task<IViewComponentResult> InvokeAsync(int programmeId, int ownerId)
+    /// <param name="evaluationDates">The evaluation meetings' dates from the page's own plan, when it has read it.</param>
+    public async Task<IViewComponentResult> InvokeAsync(int programmeId, int ownerId, IReadOnlyList<DateOnly>? evaluationDates)
     {
         var ct = HttpContext.RequestAborted;
         var record = await db.Set<FollowUpMeeting>().AsNoTracking().SingleOrDefaultAsync(m => m.ProgrammeId == programmeId, ct);
-        var evaluations = await YearlyEvaluations.ForProgrammeAsync(db, programmeId, ownerId, ct);
+        var evaluations = await YearlyEvaluations.ForProgrammeAsync(db, programmeId, ownerId, ct, evaluationDates);
         return View("~/Features/Programmes/FollowUp/_FollowUp.cshtml", new Summary(programmeId, ownerId, record, evaluations));
     }
 }
