@@ -166,6 +166,8 @@ public static class PlatformSetup
                 o.CallbackPath = "/signin-" + section.Key.ToLowerInvariant();
                 o.Scope.Add("email");
                 o.MapInboundClaims = false;
+                // Only a provider on this machine (a test's, a developer's) may serve its metadata over plain http.
+                o.RequireHttpsMetadata = !Uri.TryCreate(authority, UriKind.Absolute, out var uri) || !uri.IsLoopback;
             });
         }
     }
