@@ -538,6 +538,17 @@ public static class AccessMatrix
         new("GET", MatrixRoutes.ObjectivePages + "/Rate/{programmeId:int}", RatesObjectives),
         new("POST", MatrixRoutes.ObjectivePages + "/Rate/{programmeId:int}", RatesObjectives) { PastAuthorisation = "a rating needs an objective, a colour and a comment; an empty form gets the page's message (ObjectiveTests rate for real)" },
         new("GET", MatrixRoutes.ObjectivePages + "/Overview", AnyStaff),
+        new("GET", "/api/v1/programmes/{id:int}/objectives", ReadsSentrumProgramme),
+        new("POST", "/api/v1/programmes/{id:int}/objectives", KeepsObjectives)
+        {
+            Body = (_, _) => J(new { title = "Matrise: API-mål" }),
+            Effect = c => Check(c, db => db.Set<Stillas.Web.Features.Programmes.Objectives.DevelopmentObjective>().AnyAsync(o => o.ProgrammeId == c.Ids.SentrumProgramme && o.Title == "Matrise: API-mål"), "the objective is not there"),
+        },
+        new("POST", "/api/v1/programmes/{id:int}/objectives/{objectiveId:int}/ratings", RatesObjectives)
+        {
+            Fresh = async (app, ids) => new() { ["objectiveId"] = (await FreshObjective(app, ids))["id"] },
+            Body = (_, _) => J(new { colour = 2, comment = "Matrise: halvveis", occasion = 2 }),
+        },
         new("GET", MatrixRoutes.FollowUpPages + "/{programmeId:int}", ReadsSentrumProgramme),
         new("POST", MatrixRoutes.FollowUpPages + "/{programmeId:int}", RunsSessions) { PastAuthorisation = "the second caller's save needs the first one's version (409 shown on the page); FollowUpTests save for real", Form = (_, _) => new() { ["Input.MeetingDate"] = "2028-05-02", ["Input.Participants"] = "Matrise" } },
         new("POST", MatrixRoutes.FollowUpPages + "/{programmeId:int}", RunsSessions)

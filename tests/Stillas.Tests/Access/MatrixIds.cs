@@ -528,6 +528,7 @@ public sealed class MatrixIds
         if (api && lower.EndsWith("/documents", StringComparison.Ordinal)) return "matrise.pdf";
         if (api && lower.EndsWith("/startup", StringComparison.Ordinal)) return $"\"programmeId\":{DocumentsProgramme}";
         if (api && lower.EndsWith("/future-picture/comments", StringComparison.Ordinal)) return "["; // none yet: the list itself
+        if (api && lower.EndsWith("/objectives", StringComparison.Ordinal)) return "\"ratings\":"; // the list's objectives, each with its history
         if (api && lower.Contains("/future-picture", StringComparison.Ordinal)) return "Alle elever leser hver dag.";
         if (api && (lower.EndsWith("/evaluations", StringComparison.Ordinal) || lower.EndsWith("/interim-work", StringComparison.Ordinal))) return $"\"sessionId\":{Session}";
         return lower.Contains("/selection-candidates", StringComparison.Ordinal) || lower.Contains("/selection/candidate/", StringComparison.Ordinal) ? "Sentrum skole"

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Tests.Programmes.Sessions;
@@ -148,6 +149,44 @@ public abstract class ObjectiveTests(StillasApp app)
         Assert.Contains("Noen andre har endret dette", await TextAsync(stale));
         await CallersAsync();
         Refused.Assert(await (await app.LoginAsync(Teacher)).GetAsync(edit), "a teacher edits an objective");
+    }
+
+    [Fact]
+    public async Task The_api_keeps_the_pages_rules_a_comment_is_required_and_the_owner_reads_colour_and_date_only()
+    {
+        var programme = await app.NewProgrammeAsync();
+        var advisor = await app.LoginAsync(SessionTestSupport.Advisor);
+        var principal = await app.LoginAsync(SessionTestSupport.Principal);
+        var admin = await app.LoginAsync(OwnerAdmin);
+        var teacher = await app.LoginAsync(Teacher);
+        var url = $"/api/v1/programmes/{programme}/objectives";
+
+        var empty = await advisor.PostAsJsonAsync(url, new { title = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Skriv inn målet.", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PostAsJsonAsync(url, new { title = "Lærerens mål" })).StatusCode);
+        var created = await principal.PostAsJsonAsync(url, new { title = "Elevene leser hver dag", description = "Minst 20 minutter" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var objective = (await ObjectivesAsync(programme)).Single();
+
+        var ratings = $"{url}/{objective.Id}/ratings";
+        var noComment = await advisor.PostAsJsonAsync(ratings, new { colour = (int)ObjectiveColour.Red, comment = "", occasion = (int)RatingOccasion.EvaluationMeeting });
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
+        Assert.Equal("application/problem+json", noComment.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Skriv en kommentar til vurderingen av «Elevene leser hver dag».", await noComment.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync(ratings, new { colour = 1, comment = "Eieren vurderer", occasion = 2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PostAsJsonAsync(ratings, new { colour = 1, comment = "Læreren vurderer", occasion = 2 })).StatusCode);
+        var rated = await advisor.PostAsJsonAsync(ratings, new { colour = (int)ObjectiveColour.Yellow, comment = "Halvparten av klassene leser hver dag.", occasion = (int)RatingOccasion.EvaluationMeeting });
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ObjectiveRating>().CountAsync(r => r.ObjectiveId == objective.Id)));
+
+        // The team and the school read the comment; the owner's administrator the colour and the date, not the conversation.
+        var asPrincipal = await principal.GetStringAsync(url);
+        Assert.Contains("Halvparten av klassene leser hver dag.", asPrincipal);
+        var asOwner = await admin.GetStringAsync(url);
+        Assert.Contains("\"colour\":2", asOwner);
+        Assert.DoesNotContain("Halvparten av klassene", asOwner);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.LoginAsync("skoleeier@fjordland.test")).GetAsync(url)).StatusCode);
     }
 
     [Fact]
