@@ -70,7 +70,7 @@ public static class ProgrammeCalendar
         // The start-up meeting on the date the meeting itself says (its step's date until it is saved).
         var startUps = await db.StartUpMeetings.AsNoTracking()
             .Where(m => m.Programme!.Status == ProgrammeStatus.Active && m.Date != null && (teams.Contains(m.TeamId) || schools.Contains(m.SchoolId)))
-            .Select(m => new { m.ProgrammeId, m.Date, m.Version })
+            .Select(m => new { m.ProgrammeId, m.Date, m.StartTime, m.Place, m.Version })
             .ToDictionaryAsync(m => m.ProgrammeId, ct);
 
         var calendar = new ICalendarWriter("-//Stillas//Veiledningsforløp//NB", L.T("Stillas: {0}", scope.ActorName), clock.GetUtcNow());
@@ -100,7 +100,13 @@ public static class ProgrammeCalendar
             {
                 var url = $"{baseUrl}/Programmes/StartUp/{s.ProgrammeId}";
                 details.Add(url);
-                calendar.AllDay(CalendarUids.StartUp(s.ProgrammeId, host), meetingDate, meetingDate, summary, string.Join("\n", details), url, sequence: startUp.Version + s.Version);
+                if (startUp.StartTime is TimeOnly at)
+                {
+                    var start = meetingDate.ToDateTime(at);
+                    calendar.InOslo(CalendarUids.StartUp(s.ProgrammeId, host), start, start.AddMinutes(Invitations.MeetingInvitations.DefaultStartUpMinutes), summary,
+                        string.Join("\n", details), url, startUp.Place, sequence: startUp.Version + s.Version);
+                }
+                else calendar.AllDay(CalendarUids.StartUp(s.ProgrammeId, host), meetingDate, meetingDate, summary, string.Join("\n", details), url, sequence: startUp.Version + s.Version);
                 continue;
             }
             var link = $"{baseUrl}{WorkPath(s.Kind, s.Key, s.Id, s.ProgrammeId)}";

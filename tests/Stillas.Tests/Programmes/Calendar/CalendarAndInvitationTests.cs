@@ -262,6 +262,27 @@ public abstract partial class CalendarAndInvitationTests(StillasApp app)
         var update = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && Ics(m)?.Contains(uid) == true && (m.Subject ?? "").StartsWith("Endret tidspunkt", StringComparison.Ordinal));
         Assert.Equal(new DateOnly(2027, 3, 12), Event(update).DtStart!.Date);
         Assert.True(Event(update).Sequence > Event(norwegian).Sequence);
+        Assert.True(Event(update).IsAllDay);
+
+        // An hour that is not one is refused at the field, the place kept; "9.30" as people type it gives the hour:
+        // a timed update in Europe/Oslo with the place, and the same in the calendar feed.
+        version = await app.WithDbAsync(db => db.StartUpMeetings.Where(m => m.ProgrammeId == programme).Select(m => m.Version).SingleAsync());
+        var v = version.ToString(CultureInfo.InvariantCulture);
+        var bad = await advisor.PostFormAsync(url, new() { ["Input.Date"] = "2027-03-12", ["Input.StartTime"] = "25:00", ["Input.Place"] = "Møterom 2", ["Input.Version"] = v });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badText = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Skriv klokkeslettet som tt:mm, for eksempel 09:00.", badText);
+        Assert.Contains("value=\"Møterom 2\"", badText);
+        Assert.Equal(HttpStatusCode.Redirect, (await advisor.PostFormAsync(url, new() { ["Input.Date"] = "2027-03-12", ["Input.StartTime"] = "9.30", ["Input.Place"] = "Møterom 2", ["Input.Version"] = v })).StatusCode);
+        var timed = await app.Smtp.WaitForAsync(m => m.To.ToString().Contains(SessionTestSupport.Principal) && Ics(m)?.Contains(uid) == true && Ics(m)!.Contains("T093000", StringComparison.Ordinal));
+        var e = Event(timed);
+        Assert.False(e.IsAllDay);
+        Assert.Equal("Europe/Oslo", e.DtStart!.TzId);
+        Assert.Equal(new DateTime(2027, 3, 12, 9, 30, 0), e.DtStart.Value);
+        Assert.Equal("Møterom 2", e.Location);
+        var feed = (await FeedAsync(await FeedPathAsync(advisor))).Events.Single(x => x.Uid == uid);
+        Assert.False(feed.IsAllDay);
+        Assert.Equal(new DateTime(2027, 3, 12, 9, 30, 0), feed.DtStart!.Value);
     }
 
     private Task<int> MailsAsync(int sessionId) => app.WithDbAsync(db =>

@@ -60,7 +60,8 @@ public static class MeetingInvitations
                     else if (p.Kind == StepKind.AssessmentDays) found.TryAdd((MeetingKind.AssessmentDays, p.Id), false);
                     else if (p.Key == StartUpApi.StartUpStepKey) found.TryAdd((MeetingKind.StartUp, p.ProgrammeId), false);
                     break;
-                case StartUpMeeting m when m.Date is not null && (e.State == EntityState.Added || (e.State == EntityState.Modified && Changed(e, nameof(StartUpMeeting.Date)))):
+                case StartUpMeeting m when m.Date is not null && (e.State == EntityState.Added
+                                                                  || (e.State == EntityState.Modified && Changed(e, nameof(StartUpMeeting.Date), nameof(StartUpMeeting.StartTime), nameof(StartUpMeeting.Place)))):
                     found[(MeetingKind.StartUp, m.ProgrammeId)] = true;
                     break;
                 case AssessmentSlot slot when e.State == EntityState.Added:
@@ -179,8 +180,11 @@ public static class MeetingInvitations
                 var m = db.StartUpMeetings.Local.FirstOrDefault(x => x.ProgrammeId == id) ?? await db.StartUpMeetings.SingleOrDefaultAsync(x => x.ProgrammeId == id, ct);
                 var step = await db.PlanSteps.FirstOrDefaultAsync(x => x.ProgrammeId == id && x.Key == StartUpApi.StartUpStepKey, ct);
                 if (m?.Date is not DateOnly date) return null;
-                // The meeting has a date, not an hour: an all-day invitation.
-                return new Meeting(kind, id, p.Programme, p.School, "", date.ToDateTime(TimeOnly.MinValue), date.AddDays(1).ToDateTime(TimeOnly.MinValue), true, null,
+                // With an hour, a timed invitation of the usual length; with a date only, an all-day one.
+                var (start, end, allDay) = m.StartTime is TimeOnly at
+                    ? (date.ToDateTime(at), date.ToDateTime(at).AddMinutes(DefaultStartUpMinutes), false)
+                    : (date.ToDateTime(TimeOnly.MinValue), date.AddDays(1).ToDateTime(TimeOnly.MinValue), true);
+                return new Meeting(kind, id, p.Programme, p.School, "", start, end, allDay, Trim(m.Place),
                     step?.Status == StepStatus.Cancelled, Next(db, m) + (step is null ? 0 : Next(db, step)), $"/Programmes/StartUp/{id}", null);
             }
             case MeetingKind.AssessmentDays:

@@ -16,6 +16,10 @@ public sealed class StartUpInput
     [Range(0, int.MaxValue, ErrorMessage = "Versjonen er ikke gyldig.")]
     public int? Version { get; set; }
     public DateOnly? Date { get; set; }
+    /// <summary>The hour the meeting starts, tt:mm (empty: the day only).</summary>
+    public string? StartTime { get; set; }
+    [StringLength(200, ErrorMessage = "Stedet kan ha høyst {1} tegn.")]
+    public string? Place { get; set; }
     [StringLength(20000, ErrorMessage = "Referatet kan ha høyst {1} tegn.")]
     public string? Minutes { get; set; }
     [StringLength(2000, ErrorMessage = "Utviklingsområdet kan ha høyst {1} tegn.")]
@@ -32,6 +36,7 @@ public sealed class StartUpInput
     public List<(string Field, string Message)> Check()
     {
         var errors = new List<(string, string)>();
+        if (!TryTime(StartTime, out _)) errors.Add((nameof(StartTime), L.T("Skriv klokkeslettet som tt:mm, for eksempel 09:00.")));
         if (AssessmentDaysTo is not null && AssessmentDaysFrom is null)
             errors.Add((nameof(AssessmentDaysFrom), L.T("Fyll inn første vurderingsdag.")));
         if (AssessmentDaysFrom is DateOnly from && AssessmentDaysTo is DateOnly to)
@@ -44,16 +49,28 @@ public sealed class StartUpInput
 
     public static StartUpInput From(StartUpMeeting m) => new()
     {
-        Version = m.Version, Date = m.Date, Minutes = m.Minutes, DevelopmentArea = m.DevelopmentArea, DocumentsNote = m.DocumentsNote,
+        Version = m.Version, Date = m.Date, StartTime = m.StartTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), Place = m.Place, Minutes = m.Minutes, DevelopmentArea = m.DevelopmentArea, DocumentsNote = m.DocumentsNote,
         AssessmentDaysFrom = m.AssessmentDaysFrom, AssessmentDaysTo = m.AssessmentDaysTo, SpecialConsiderations = m.SpecialConsiderations,
         Done = m.Items.Where(i => i.Done).Select(i => i.Order).ToList(),
     };
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>An empty time is none; otherwise tt:mm (also t:mm and tt.mm, as people type it).</summary>
+    private static bool TryTime(string? text, out TimeOnly? time)
+    {
+        time = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm", "HH.mm", "H.mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)) return false;
+        time = t;
+        return true;
+    }
+
     public void Apply(StartUpMeeting m)
     {
         m.Date = Date;
+        m.StartTime = TryTime(StartTime, out var time) ? time : m.StartTime;
+        m.Place = Clean(Place);
         m.Minutes = Clean(Minutes);
         m.DevelopmentArea = Clean(DevelopmentArea);
         m.DocumentsNote = Clean(DocumentsNote);
@@ -69,8 +86,10 @@ public static class StartUpApi
     public const string StartUpStepKey = "fase1.startup";
 
     public sealed record ItemDto(int Order, string Text, bool Done);
+    /// <param name="StartTime">tt:mm, Europe/Oslo; null when only the day is agreed.</param>
     public sealed record MeetingDto(int ProgrammeId, bool Saved, int Version, DateOnly? Date, IReadOnlyList<ItemDto> Items, string? Minutes,
-        string? DevelopmentArea, string? DocumentsNote, DateOnly? AssessmentDaysFrom, DateOnly? AssessmentDaysTo, string? SpecialConsiderations);
+        string? DevelopmentArea, string? DocumentsNote, DateOnly? AssessmentDaysFrom, DateOnly? AssessmentDaysTo, string? SpecialConsiderations,
+        string? StartTime = null, string? Place = null);
 
     /// <summary>
     /// The start-up area's API: the meeting (/api/v1/programmes/{id}/startup) and the documents the school
@@ -139,7 +158,8 @@ public static class StartUpApi
 
     public static MeetingDto ToDto(StartUpMeeting m) => new(m.ProgrammeId, m.Id != 0, m.Version, m.Date,
         m.Items.OrderBy(i => i.Order).Select(i => new ItemDto(i.Order, i.Text, i.Done)).ToList(),
-        m.Minutes, m.DevelopmentArea, m.DocumentsNote, m.AssessmentDaysFrom, m.AssessmentDaysTo, m.SpecialConsiderations);
+        m.Minutes, m.DevelopmentArea, m.DocumentsNote, m.AssessmentDaysFrom, m.AssessmentDaysTo, m.SpecialConsiderations,
+        m.StartTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), m.Place);
 
     public static async Task<Results<Ok<MeetingDto>, ValidationProblem, ProblemHttpResult>> PutAsync(int id, StartUpInput input, StillasDb db, CurrentScope current, CancellationToken ct)
     {

@@ -23,6 +23,9 @@ public class StartUpMeeting : IInProgramme, IVersioned
     public int SchoolId { get; set; }
     public int TeamId { get; set; }
     public DateOnly? Date { get; set; }
+    /// <summary>When the meeting starts (Europe/Oslo): with it the invitation and the calendar hold the hour, without it the day.</summary>
+    public TimeOnly? StartTime { get; set; }
+    public string? Place { get; set; }
     public List<AgendaItem> Items { get; set; } = [];
     public string? Minutes { get; set; }
     public string? DevelopmentArea { get; set; }
@@ -82,6 +85,7 @@ public sealed class StartUpMeetingConfiguration : IEntityTypeConfiguration<Start
         b.HasOne(m => m.Programme).WithMany().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => m.ProgrammeId).IsUnique();
         b.Property(m => m.Minutes).HasMaxLength(20000);
+        b.Property(m => m.Place).HasMaxLength(200);
         b.Property(m => m.DevelopmentArea).HasMaxLength(2000);
         b.Property(m => m.DocumentsNote).HasMaxLength(2000);
         b.Property(m => m.SpecialConsiderations).HasMaxLength(2000);

@@ -3105,6 +3105,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
@@ -3114,6 +3118,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("SpecialConsiderations")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("time without time zone");
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");

@@ -3009,6 +3009,10 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
@@ -3017,6 +3021,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("SpecialConsiderations")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TeamId")
