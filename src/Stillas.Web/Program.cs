@@ -11,6 +11,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Programmes.Sessions;
 using Stillas.Web.Features.Programmes.Timeline;
+using Stillas.Web.Features.Surveys;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -34,6 +35,7 @@ builder.Services.AddSessions();
 builder.Services.AddDocumentReminders();
 builder.Services.AddTimeline();
 builder.Services.AddAssessment();
+builder.Services.AddSurveys(builder.Configuration);
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
@@ -63,6 +65,7 @@ api.MapAgreementsApi();
 api.MapSessionsApi();
 api.MapTimelineApi();
 api.MapAssessmentApi();
+api.MapSurveysApi();
 
 app.Run();
 
