@@ -17,7 +17,7 @@ public sealed partial class DemoData
         var sentrum = db.Schools.Local.Single(s => s.Name == "Sentrum skole");
         var ungdom = db.Schools.Local.Single(s => s.Name == "Nordvik ungdomsskole");
         var day = ProgrammesAsOf;
-        DateTimeOffset At(DateOnly d) => new(d.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1));
+        DateTimeOffset At(DateOnly d) => new DateTimeOffset(d.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1)).ToUniversalTime();
 
         var staff = SurveyEngine.Create(db, nordvik.Id, ungdom.Id, SurveyKind.Staff, "Organisasjonsanalyse høsten 2026", DefaultBanks.Staff.Items, DefaultBanks.Staff.Name, null, 1, day.AddDays(-42), day.AddDays(-28), At(day.AddDays(-45)));
         staff.Status = SurveyStatus.Closed;
