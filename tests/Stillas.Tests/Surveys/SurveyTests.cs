@@ -314,6 +314,26 @@ public abstract partial class SurveyTests(StillasApp app)
         Assert.Contains("Minste antall svar må være minst 3, slik at ingen kan kjennes igjen.", await TextAsync(two));
         Assert.Equal(5, await app.WithDbAsync(db => db.Owners.Where(o => o.Id == nordvik.Id).Select(o => o.SurveyMinimumGroupSize).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Free_texts_show_escaped_in_random_order_once_N_have_answered()
+    {
+        var admin = await app.LoginAsync(OwnerAdmin);
+        const string csv = "block;code;text;scale;roles;mandatory\nKjerne;F1;Vi deler;likert5;;ja\nKommentar;F2;Hva vil du si?;tekst;;nei\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Surveys/Banks/Edit", new() { ["Input.Name"] = "Fritekstbank", ["Input.Kind"] = "SelfAssessment", ["Input.Author"] = "Nordvik", ["Input.Licence"] = "Til eget bruk", ["Input.Items"] = csv, ["Input.ConfirmRights"] = "true" })).StatusCode);
+        var bank = await app.WithDbAsync(db => db.Set<ItemBank>().Where(b => b.Name == "Fritekstbank").Select(b => b.Id).SingleAsync());
+        var principal = await app.LoginAsync(Principal);
+        var survey = await NewOpenSurveyAsync(principal, SurveyKind.SelfAssessment, $"{bank}", "Fritekstundersøkelse");
+        var open = await app.WithDbAsync(db => db.Set<Survey>().Where(s => s.Id == survey.Id).Select(s => s.OpenToken).SingleAsync());
+        var (f1, f2) = (survey.Items.Single(i => i.Code == "F1").Id, survey.Items.Single(i => i.Code == "F2").Id);
+        var anonymous = app.Client();
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Redirect, (await anonymous.PostFormAsync($"/svar/{open}", new() { [$"v{f1}"] = "4", [$"t{f2}"] = $"<b>fet {i}</b>" })).StatusCode);
+        var raw = await (await principal.GetAsync($"/Surveys/Results/{survey.Id}")).Content.ReadAsStringAsync();
+        Assert.Contains("&lt;b&gt;fet 3&lt;/b&gt;", raw);
+        Assert.DoesNotContain("<b>fet", raw);
+        Assert.Equal(5, await app.WithDbAsync(db => db.Set<SurveyResponse>().CountAsync(r => r.SurveyId == survey.Id)));
+    }
 }
 
 public sealed class SurveyTestsOnSqlite(StillasApp app) : SurveyTests(app), IClassFixture<StillasApp>;
