@@ -12,6 +12,7 @@ using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Programmes.Sessions;
 using Stillas.Web.Features.Programmes.Timeline;
+using Stillas.Web.Features.Surveys;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Data;
 using Stillas.Web.Platform.Web;
@@ -35,6 +36,7 @@ builder.Services.AddSessions();
 builder.Services.AddDocumentReminders();
 builder.Services.AddTimeline();
 builder.Services.AddAssessment();
+builder.Services.AddSurveys(builder.Configuration);
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
@@ -65,6 +67,7 @@ api.MapAgreementsApi();
 api.MapSessionsApi();
 api.MapTimelineApi();
 api.MapAssessmentApi();
+api.MapSurveysApi();
 
 app.Run();
 

@@ -566,10 +566,96 @@ public static class AccessMatrix
         },
     ];
 
+
+    // Issue 21, the survey engine (Features/Surveys): a school's survey is run by its principal (Sentrum's); the owner's staff and the
+    // school's people see its status and counts; results are the principal's until published; item banks are the owner's administrator's
+    // and readable by everyone at the owner; the answer page and its thanks are anyone's with the link (no login). Targets are fresh
+    // Sentrum surveys (a draft, an open one) and a fresh Nordvik bank, made per call.
+    private static readonly Who[] StartsSurveys = [Who.NordvikAdmin, Who.Principal, Who.OtherPrincipal, Who.FjordlandAdmin];
+    private static readonly Who[] SeesSentrumSurvey = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.Principal, Who.Teacher, Who.Skut];
+    private static readonly Who[] RunsSentrumSurvey = [Who.Principal];
+    private static readonly Who[] ReadsNordvikBanks = [Who.System, Who.NordvikAdmin, Who.Advisor, Who.UniversityGuide, Who.Principal, Who.Teacher, Who.Skut, Who.OtherPrincipal];
+    private const string SurveyTitle = "Matriseundersøkelse";
+
+    private static Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus status) => async (app, ids) =>
+    {
+        var (id, token) = await app.WithDbAsync(async db =>
+        {
+            var s = Stillas.Web.Features.Surveys.SurveyEngine.Create(db, ids.Nordvik, ids.Sentrum, Stillas.Web.Features.Surveys.SurveyKind.SelfAssessment, SurveyTitle,
+                Stillas.Web.Features.Surveys.DefaultBanks.SelfAssessment.Items, "Stillas: ståstedsanalyse", null, 1, null, null, DateTimeOffset.UtcNow);
+            if (status != Stillas.Web.Features.Surveys.SurveyStatus.Draft) Stillas.Web.Features.Surveys.SurveyEngine.Open(s, new DateOnly(2026, 11, 27));
+            await db.SaveChangesAsync();
+            return (s.Id, s.OpenToken ?? "");
+        });
+        return new() { ["id"] = Str(id), ["token"] = token };
+    };
+
+    private static readonly Func<StillasApp, MatrixIds, Task<Dictionary<string, string>>> FreshBank = async (app, ids) =>
+    {
+        var (id, version) = await app.WithDbAsync(async db =>
+        {
+            var bank = new Stillas.Web.Features.Surveys.ItemBank { OwnerId = ids.Nordvik, Name = $"Matrisebank {MatrixIds.Next()}", Kind = Stillas.Web.Features.Surveys.SurveyKind.SelfAssessment, Author = "Matrise", Licence = "CC BY 4.0", RightsConfirmedBy = "" };
+            await Stillas.Web.Features.Surveys.ItemBankStore.SaveAsync(db, bank, Stillas.Web.Features.Surveys.DefaultBanks.SelfAssessment.Items, "Matrise", DateTimeOffset.UtcNow, default);
+            await db.SaveChangesAsync();
+            return (bank.Id, bank.Version);
+        });
+        return new() { ["id"] = Str(id), ["version"] = Str(version) };
+    };
+
+    private static readonly object MatrixBankItems = new[] { new { block = "Kjerne", code = "M1", text = "Matrisepåstand", scale = "trafikklys", roles = "", mandatory = true } };
+
+    public static readonly Row[] SurveyRows =
+    [
+        new("GET", "/Surveys", LoggedIn),
+        new("GET", "/Surveys/Index", LoggedIn),
+        new("GET", "/Surveys/Create", StartsSurveys),
+        new("POST", "/Surveys/Create", StartsSurveys) { PastAuthorisation = "an empty form gets the page's messages (SurveyTests create for real)" },
+        new("GET", "/Surveys/Details/{id:int}", SeesSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Expect = _ => SurveyTitle },
+        new("POST", "/Surveys/Details/{id:int}", RunsSentrumSurvey) { Handler = "Open", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Draft) },
+        new("POST", "/Surveys/Details/{id:int}", RunsSentrumSurvey) { Handler = "Close", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open) },
+        new("POST", "/Surveys/Details/{id:int}", RunsSentrumSurvey) { Handler = "Publish", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open) },
+        new("POST", "/Surveys/Details/{id:int}", RunsSentrumSurvey) { Handler = "Unpublish", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open) },
+        new("POST", "/Surveys/Details/{id:int}", RunsSentrumSurvey) { Handler = "Invite", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Form = (_, _) => new() { ["Emails"] = "matrise@nordvik.test" } },
+        new("POST", "/Surveys/Details/{id:int}", RunsSentrumSurvey) { Handler = "Remind", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open) },
+        new("GET", "/Surveys/Results/{id:int}", RunsSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Expect = _ => "Resultatene vises når minst" },
+        new("POST", "/Surveys/Results/{id:int}", RunsSentrumSurvey) { Handler = "Record", Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Form = (_, _) => new() { ["Record.Version"] = "0", ["Record.Text"] = "Matrise" }, PastAuthorisation = "a fresh survey's version may have been stepped by its opening (409 on the page)" },
+        // The answer link is its own authorisation: anyone who has it, logged in or not.
+        new("GET", "/svar/{token}", LoggedIn, Anonymous: true) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Expect = _ => SurveyTitle },
+        new("POST", "/svar/{token}", LoggedIn, Anonymous: true) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), PastAuthorisation = "an empty answer gets the page's messages (SurveyTests answer for real)" },
+        new("GET", "/svar/takk", LoggedIn, Anonymous: true),
+        new("GET", "/Surveys/Banks", LoggedIn),
+        new("GET", "/Surveys/Banks/Index", LoggedIn),
+        new("GET", "/Surveys/Banks/Details/{id:int}", ReadsNordvikBanks) { Fresh = FreshBank, Expect = _ => "Matrisebank" },
+        new("GET", "/Surveys/Banks/Edit/{id:int?}", NordvikManagers) { Fresh = FreshBank, Expect = _ => "Matrisebank" },
+        new("POST", "/Surveys/Banks/Edit/{id:int?}", NordvikManagers) { Fresh = FreshBank, PastAuthorisation = "an empty form gets the page's messages (SurveyTests write banks for real)" },
+        new("GET", "/api/v1/surveys", LoggedIn),
+        new("POST", "/api/v1/surveys", StartsSurveys)
+        {
+            Body = (ids, _) => J(new { kind = 1, schoolId = ids.Sentrum, title = SurveyTitle, bank = "default:1" }),
+            PastAuthorisation = "only Sentrum's principal leads Sentrum: the others get the validation problem (400) for the school",
+        },
+        new("GET", "/api/v1/surveys/{id:int}", SeesSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Expect = _ => SurveyTitle },
+        new("POST", "/api/v1/surveys/{id:int}/open", RunsSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Draft) },
+        new("POST", "/api/v1/surveys/{id:int}/close", RunsSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open) },
+        new("POST", "/api/v1/surveys/{id:int}/invitations", RunsSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Body = (_, _) => J(new { emails = new[] { "matrise@nordvik.test" } }) },
+        new("GET", "/api/v1/surveys/{id:int}/results", RunsSentrumSurvey) { Fresh = FreshSurvey(Stillas.Web.Features.Surveys.SurveyStatus.Open), Expect = _ => "Resultatene vises når minst" },
+        new("GET", "/api/v1/item-banks", LoggedIn),
+        new("GET", "/api/v1/item-banks/{id:int}", ReadsNordvikBanks) { Fresh = FreshBank, Expect = _ => "Matrisebank" },
+        new("POST", "/api/v1/item-banks", NordvikManagers)
+        {
+            Body = (ids, _) => J(new { ownerId = ids.Nordvik, name = $"Matrisebank {MatrixIds.Next()}", kind = 1, author = "Matrise", licence = "CC BY 4.0", confirmRights = true, items = MatrixBankItems }),
+        },
+        new("PUT", "/api/v1/item-banks/{id:int}", NordvikManagers)
+        {
+            Fresh = FreshBank,
+            Body = (_, v) => J(new { version = int.Parse(v["version"]), name = "Matrisebank endret", author = "Matrise", licence = "CC BY 4.0", confirmRights = true, items = MatrixBankItems }),
+        },
+    ];
+
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<Row> Listed =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows).Concat(ObjectiveRows);
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows).Concat(ObjectiveRows).Concat(SurveyRows);
 
     /// <summary>The rows of the wing's index pages again, for their .../Index/... aliases (see <see cref="MatrixRoutes.IndexFolders"/>).</summary>
     private static IEnumerable<Row> IndexAliasRows =>

@@ -22,7 +22,11 @@ public sealed class OwnerInput
     [OrganisationNumber]
     public string OrganisationNumber { get; set; } = "";
 
-    public static OwnerInput From(SchoolOwner o) => new() { Name = o.Name, Kind = o.Kind, OrganisationNumber = o.OrganisationNumber, Version = o.Version };
+    /// <summary>Surveys' minimum group size (issue 21): at least 3; left out, it stays as it is (5 for a new owner).</summary>
+    [Range(3, 1000, ErrorMessage = "Minste antall svar må være minst 3, slik at ingen kan kjennes igjen.")]
+    public int? SurveyMinimumGroupSize { get; set; }
+
+    public static OwnerInput From(SchoolOwner o) => new() { Name = o.Name, Kind = o.Kind, OrganisationNumber = o.OrganisationNumber, Version = o.Version, SurveyMinimumGroupSize = o.SurveyMinimumGroupSize };
 
     /// <summary>Rules beyond single fields; returns (field, message) pairs. <paramref name="id"/> is the owner being edited.</summary>
     public async Task<List<(string Field, string Message)>> CheckAsync(StillasDb db, int? id, CancellationToken ct)
@@ -44,5 +48,6 @@ public sealed class OwnerInput
         o.Name = Name.Trim();
         o.Kind = Kind!.Value;
         o.OrganisationNumber = Platform.Data.OrganisationNumber.Normalise(OrganisationNumber);
+        if (SurveyMinimumGroupSize is int n) o.SurveyMinimumGroupSize = n;
     }
 }

@@ -21,6 +21,11 @@ public class SchoolOwner : IVersioned
     public OwnerKind Kind { get; set; }
     public bool Active { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Surveys (issue 21, part 7): results, free text and every breakdown show only for at least this many
+    /// respondents. Default 5, never below 3.
+    /// </summary>
+    public int SurveyMinimumGroupSize { get; set; } = 5;
 
     public static string KindName(OwnerKind kind) => kind switch
     {
@@ -39,5 +44,6 @@ public sealed class SchoolOwnerConfiguration : IEntityTypeConfiguration<SchoolOw
         b.Property(o => o.OrganisationNumber).HasMaxLength(9);
         b.HasIndex(o => o.OrganisationNumber).IsUnique();
         b.HasIndex(o => o.Name);
+        b.Property(o => o.SurveyMinimumGroupSize).HasDefaultValue(5);
     }
 }

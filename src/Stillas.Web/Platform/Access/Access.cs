@@ -19,6 +19,8 @@ public enum Permission
     FollowUpSelection,
     /// <summary>Start guidance programmes, keep the owner's models, school holidays and note retention.</summary>
     ManageProgrammes,
+    /// <summary>Write and import the owner's item banks for surveys (issue 21, part 13): the owner's administrator.</summary>
+    ManageItemBanks,
 
     // ---- Within one programme (Access.Can(permission, programme)) ----
 
@@ -82,7 +84,7 @@ public static class Access
         Permission.ManageSystem => scope.IsSystem,
         Permission.ManageOwner or Permission.ManageSchools or Permission.ManagePeople or Permission.ManageTeams
             or Permission.ImportSchools or Permission.ViewAudit or Permission.ManageSelection or Permission.ManageProgrammes
-            or Permission.ApproveForOwner
+            or Permission.ApproveForOwner or Permission.ManageItemBanks
             => ownerId is null ? scope.IsSystem || scope.AdminOwnerIds.Length > 0 : scope.IsAdminOf(ownerId),
         Permission.ViewPeople => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 || scope.LeaderSchoolIds.Length > 0 || scope.TeamIds.Length > 0 : scope.IsStaffOf(ownerId),
         Permission.FollowUpSelection => ownerId is null ? scope.IsSystem || scope.StaffOwnerIds.Length > 0 : scope.IsStaffOf(ownerId),

@@ -16,6 +16,7 @@ using Stillas.Web.Features.Programmes;
 using Stillas.Web.Features.Schools;
 using Stillas.Web.Features.Selection;
 using Stillas.Web.Features.Programmes.Sessions;
+using Stillas.Web.Features.Surveys;
 using Stillas.Web.Features.Teams;
 using Stillas.Web.Platform.Access;
 using Stillas.Web.Platform.Audit;
@@ -171,6 +172,15 @@ public abstract class StillasDb : IdentityUserContext<Account, int>
             || (s.Report!.Status != ReportStatus.Draft && (ScopeAll || ScopeStaffOwnerIds.Contains(s.OwnerId) || ScopeSchoolIds.Contains(s.SchoolId))));
         // The audit log is the owner's administrators'.
         b.Entity<AuditEntry>().HasQueryFilter(AccessFilter, a => ScopeAll || (a.OwnerId != null && ScopeAdminOwnerIds.Contains(a.OwnerId.Value)));
+        // Issue 21, the survey engine: a survey and its rows (items, links, answers, stored counts) are found by the owner's
+        // staff and, for a school's survey, by the school's people; what each may do with them (run, see results, see the
+        // status only) is SurveyAccess's. The anonymous answer page reads by its token in the system's name.
+        b.Entity<Survey>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || (x.SchoolId != null && ScopeSchoolIds.Contains(x.SchoolId.Value)));
+        b.Entity<SurveyItem>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || (x.SchoolId != null && ScopeSchoolIds.Contains(x.SchoolId.Value)));
+        b.Entity<SurveyInvitation>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || (x.SchoolId != null && ScopeSchoolIds.Contains(x.SchoolId.Value)));
+        b.Entity<SurveyResponse>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || (x.SchoolId != null && ScopeSchoolIds.Contains(x.SchoolId.Value)));
+        b.Entity<SurveyAnswer>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || (x.SchoolId != null && ScopeSchoolIds.Contains(x.SchoolId.Value)));
+        b.Entity<SurveyAggregate>().HasQueryFilter(AccessFilter, x => ScopeAll || ScopeStaffOwnerIds.Contains(x.OwnerId) || (x.SchoolId != null && ScopeSchoolIds.Contains(x.SchoolId.Value)));
         ScopedFilters(b);
         // Every record people edit carries its concurrency token (IVersioned), configured here once.
         foreach (var entity in b.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
