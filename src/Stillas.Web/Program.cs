@@ -3,6 +3,7 @@ using Stillas.Web.Features.Programmes.Assessment;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Holidays;
+using Stillas.Web.Features.Indicators;
 using Stillas.Web.Features.Programmes.StartUp;
 using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Features.People;
@@ -63,6 +64,7 @@ api.MapAgreementsApi();
 api.MapSessionsApi();
 api.MapTimelineApi();
 api.MapAssessmentApi();
+api.MapIndicatorsApi();
 
 app.Run();
 
