@@ -74,8 +74,8 @@ public static class IndicatorsApi
         {
             if (!current.Scope.Can(Permission.ImportSchools)) return ApiSupport.Forbidden();
             if (ApiSupport.Validate(input) is { } invalid) return TypedResults.ValidationProblem(invalid, title: IndicatorImporter.NotImportedTitle);
-            if (!await db.Owners.AnyAsync(o => o.Id == input.OwnerId, ct)) return ApiSupport.NotFoundProblem();
             if (!current.Scope.Can(Permission.ImportSchools, input.OwnerId)) return ApiSupport.Forbidden();
+            if (!await db.Owners.AnyAsync(o => o.Id == input.OwnerId, ct)) return ApiSupport.NotFoundProblem();
             var kind = input.Kind!.Value;
             if (!Enum.IsDefined(kind)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [L.T("Velg hvilken eksport filen er.")] }, title: IndicatorImporter.NotImportedTitle);
             var bytes = Encoding.UTF8.GetBytes(input.Csv!);

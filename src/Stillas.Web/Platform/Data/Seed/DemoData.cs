@@ -191,6 +191,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await AssessmentDemoData.SeedAsync(db, ProgrammesAsOf, ct);
         await SeedConflictsAsync(ct);
         await DemoObjectives.SeedAsync(db, ct);
+        await SeedIndicatorsAsync(nordvik, fjordland, nordvikSchools, fjordlandSchools, ct);
     }
 
     /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>
