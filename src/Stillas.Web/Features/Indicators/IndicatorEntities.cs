@@ -29,6 +29,7 @@ public enum ValueStatus { Value = 1, Suppressed = 2, Missing = 3 }
 /// not copied; the figures are Udir's (NLOD, "Kilde: Utdanningsdirektoratet"). A small catalogue ships with the
 /// schema (<see cref="IndicatorCatalogue"/>); nobody edits it through the application.
 /// </summary>
+[NotEdited("the catalogue ships with the schema (HasData in the migration); no person edits it")]
 public class Indicator
 {
     public int Id { get; set; }
