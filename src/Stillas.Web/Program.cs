@@ -35,6 +35,7 @@ builder.Services.AddSessions();
 builder.Services.AddDocumentReminders();
 builder.Services.AddTimeline();
 builder.Services.AddAssessment();
+builder.Services.AddIndicators(builder.Configuration);
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();

@@ -18,7 +18,8 @@ namespace Stillas.Web.Features.Indicators;
 /// numbers, what a re-import replaces) → "Importer", all or nothing. The uploaded file is kept in the file store; the
 /// preview carries a reference to it protected for this owner and this person. The owner's administrators only.
 /// </summary>
-public sealed class ImportModel(StillasDb db, CurrentScope current, IDataProtectionProvider protection, FileStore files, TimeProvider clock) : PageModel
+public sealed class ImportModel(StillasDb db, CurrentScope current, IDataProtectionProvider protection, FileStore files, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<OpenStatisticsOptions> openStatistics) : PageModel
 {
     public const int ShownErrors = 200;
     private static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(2);
@@ -35,6 +36,30 @@ public sealed class ImportModel(StillasDb db, CurrentScope current, IDataProtect
     public string? OwnerName { get; private set; }
     public ImportPreview? Preview { get; private set; }
     public List<HistoryRow> History { get; private set; } = [];
+    /// <summary>The owner's latest fetch from Udir's open API (its state and why it stopped, if it did).</summary>
+    public IndicatorSync? LatestSync { get; private set; }
+    public bool SyncAvailable => openStatistics.Value.Enabled;
+
+    /// <summary>Queues a fetch of Elevundersøkelsen for the owner's units from Udir's open API (the background job runs it).</summary>
+    public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
+    {
+        if (await RefuseAsync(ct) is { } refused) return refused;
+        if (Owner is not int ownerId) { ModelState.AddModelError(nameof(Owner), L.T("Velg skoleeier.")); await LoadHistoryAsync(ct); return Page(); }
+        if (!SyncAvailable)
+        {
+            ModelState.AddModelError(nameof(Owner), L.T("Henting fra Udirs åpne API er ikke satt opp på denne installasjonen."));
+            await LoadHistoryAsync(ct);
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        if (!await db.Set<IndicatorSync>().AnyAsync(s => s.OwnerId == ownerId && (s.State == SyncState.Queued || s.State == SyncState.Running), ct))
+        {
+            db.Add(IndicatorSyncJob.Queue(ownerId, current.Scope.ActorName, DateOnly.FromDateTime(Platform.Web.NorwegianTime.ToOslo(now).DateTime), now));
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Message"] = L.T("Hentingen fra Udirs åpne API er satt i gang. Status vises på denne siden.");
+        return RedirectToPage(new { owner = ownerId });
+    }
 
     public static IEnumerable<SelectListItem> KindOptions => Enum.GetValues<ExportKind>().Select(k => new SelectListItem(Indicator.KindName(k), k.ToString()));
 
@@ -145,6 +170,7 @@ public sealed class ImportModel(StillasDb db, CurrentScope current, IDataProtect
     private async Task LoadHistoryAsync(CancellationToken ct)
     {
         if (Owner is not int ownerId) return;
+        LatestSync = await db.Set<IndicatorSync>().AsNoTracking().Where(s => s.OwnerId == ownerId).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
         var rows = await db.Set<IndicatorImport>().AsNoTracking().Where(i => i.OwnerId == ownerId).OrderByDescending(i => i.Id).Take(50)
             .Select(i => new { i.Id, i.Kind, i.FileName, i.ImportedAt, i.ImportedByName, i.ValueCount, i.SuppressedCount, i.MissingCount, i.SchoolYears,
                 Current = db.Set<IndicatorValue>().Any(v => v.ImportId == i.Id && v.Current) })

@@ -1205,6 +1205,63 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("IndicatorImports", (string)null);
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorSync", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FilterSignature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("IndicatorSyncs", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
@@ -4254,6 +4311,15 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorImport", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorSync", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
                         .WithMany()

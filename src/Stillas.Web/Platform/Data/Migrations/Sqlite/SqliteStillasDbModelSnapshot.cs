@@ -1179,6 +1179,61 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("IndicatorImports", (string)null);
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorSync", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FilterSignature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("IndicatorSyncs", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
@@ -4126,6 +4181,15 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorImport", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorSync", b =>
                 {
                     b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
                         .WithMany()

@@ -99,6 +99,36 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorSyncs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FirstYear = table.Column<int>(type: "integer", nullable: false),
+                    LastYear = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FilterSignature = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImportId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorSyncs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorSyncs_Owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorValues",
                 columns: table => new
                 {
@@ -187,6 +217,16 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSyncs_OwnerId",
+                table: "IndicatorSyncs",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSyncs_State_NextAttemptAt",
+                table: "IndicatorSyncs",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_ImportId",
                 table: "IndicatorValues",
                 column: "ImportId");
@@ -212,6 +252,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "IndicatorColumnMappings");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorSyncs");
 
             migrationBuilder.DropTable(
                 name: "IndicatorValues");

@@ -97,6 +97,36 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorSyncs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FilterSignature = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ImportId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorSyncs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorSyncs_Owners_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Owners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorValues",
                 columns: table => new
                 {
@@ -185,6 +215,16 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSyncs_OwnerId",
+                table: "IndicatorSyncs",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSyncs_State_NextAttemptAt",
+                table: "IndicatorSyncs",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_ImportId",
                 table: "IndicatorValues",
                 column: "ImportId");
@@ -210,6 +250,9 @@ namespace Stillas.Web.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "IndicatorColumnMappings");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorSyncs");
 
             migrationBuilder.DropTable(
                 name: "IndicatorValues");
