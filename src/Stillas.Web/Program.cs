@@ -3,6 +3,7 @@ using Stillas.Web.Features.Programmes.Assessment;
 using Stillas.Web.Features.Owners;
 using Stillas.Web.Features.Audit;
 using Stillas.Web.Features.Holidays;
+using Stillas.Web.Features.Indicators;
 using Stillas.Web.Features.Programmes.StartUp;
 using Stillas.Web.Features.Programmes.FuturePicture;
 using Stillas.Web.Features.Programmes.Objectives;
@@ -37,6 +38,7 @@ builder.Services.AddDocumentReminders();
 builder.Services.AddTimeline();
 builder.Services.AddAssessment();
 builder.Services.AddSurveys(builder.Configuration);
+builder.Services.AddIndicators(builder.Configuration);
 
 builder.Services.RemoveDataProtectionWarmUp();
 var app = builder.Build();
@@ -68,6 +70,7 @@ api.MapSessionsApi();
 api.MapTimelineApi();
 api.MapAssessmentApi();
 api.MapSurveysApi();
+api.MapIndicatorsApi();
 
 app.Run();
 

@@ -655,7 +655,7 @@ public static class AccessMatrix
     private static string Str(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<Row> Listed =>
-        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows).Concat(ObjectiveRows).Concat(SurveyRows);
+        Rows.Concat(TeamAndOwnerRows).Concat(ProgrammeRows).Concat(DocumentRows).Concat(FuturePictureRows).Concat(AgreementRows).Concat(SessionRows).Concat(AssessmentRows).Concat(HandlerRows).Concat(ObjectiveRows).Concat(SurveyRows).Concat(IndicatorRows);
 
     /// <summary>The rows of the wing's index pages again, for their .../Index/... aliases (see <see cref="MatrixRoutes.IndexFolders"/>).</summary>
     private static IEnumerable<Row> IndexAliasRows =>
@@ -839,5 +839,27 @@ public static class AccessMatrix
         new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Merge", Confidential = Confidential.ReportDrafts, Form = (ids, _) => new() { ["sectionId"] = Str(ids.AssessmentSection) }, PastAuthorisation = "the demo's report is final: drafts are closed" },
         new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Final" },
         new("POST", AssessmentPages + "/Report/{programmeId:int}", Team1) { Handler = "Present" },
+    ];
+
+    // ---- Issue 21, indicators (Features/Indicators): the catalogue and a school's trends for everyone who sees the school;
+    // imports for the owner's administrators (a Fjordland administrator gets 403 for Nordvik's owner id).
+    public static readonly Row[] IndicatorRows =
+    [
+        new("GET", "/Indicators/Index", LoggedIn),
+        new("GET", "/Indicators", LoggedIn),
+        new("GET", "/Indicators/Schools/{id:int}", ReadsSentrum),
+        new("GET", "/Indicators/Import", AnyAdmin),
+        new("POST", "/Indicators/Import", AnyAdmin) { Handler = "Preview" },
+        new("POST", "/Indicators/Import", AnyAdmin) { Handler = "Confirm" },
+        // The test app has no open API configured: the page answers with its message (past authorisation).
+        new("POST", "/Indicators/Import", AnyAdmin) { Handler = "Sync" },
+        new("GET", "/api/v1/indicators", LoggedIn),
+        new("GET", "/api/v1/schools/{id:int}/indicators", ReadsSentrum),
+        new("GET", "/api/v1/indicator-imports", AnyAdmin),
+        new("POST", "/api/v1/indicator-imports", NordvikManagers)
+        {
+            // A preview (confirm false): nothing is written, so every allowed caller's call succeeds alike.
+            Body = (ids, _) => J(new { ownerId = ids.Nordvik, kind = 5, fileName = "matrise.csv", csv = $"Nivå;Organisasjonsnummer;Skoleår;Verdi\nKommune;{ids.NordvikOrganisationNumber};2030-31;40,1\n", confirm = false }),
+        },
     ];
 }

@@ -42,6 +42,7 @@ public sealed class SchoolCsvResult
 /// name, the owner's organisation number, school type and grades, separated by ';' or ',', with
 /// Norwegian header names in any case (the register's bokmål names, which the example file uses; nynorsk and
 /// English headers are read too). Messages are in the current culture's language (the catalog).
+/// The file is read by <see cref="CsvRecords"/> (Sylvan.Data.Csv).
 /// Pure: no database, no clock, so it is unit-tested directly.
 /// </summary>
 public static class SchoolCsv
@@ -71,31 +72,12 @@ public static class SchoolCsv
         (Column.Pupils, PupilsColumn, ["antallelever", "elever", "elevtall", "talpåelevar", "elevar", "pupils", "numberofpupils"]),
     ];
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>
-    /// Bytes to text: UTF-8 with or without BOM (and UTF-16 with BOM); bytes that are not valid UTF-8
-    /// are read as Windows-1252, which is what Excel on a Norwegian Windows machine saves as "CSV".
-    /// </summary>
-    public static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.StartsWith("\uFEFF"u8)) return Encoding.UTF8.GetString(bytes[3..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            // The code pages provider is used directly so that this class needs no global registration.
-            return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
-        }
-    }
+    /// <summary>Bytes to text: see <see cref="CsvRecords.Decode"/>.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes) => CsvRecords.Decode(bytes);
 
     public static SchoolCsvResult Parse(string text)
     {
-        var records = Records(text).Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList();
+        var records = CsvRecords.Read(text).Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList();
         if (records.Count == 0)
         {
             var empty = new SchoolCsvResult();
@@ -105,7 +87,7 @@ public static class SchoolCsv
 
         var header = records[0].Fields;
         var index = new Dictionary<Column, int>();
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < header.Length; i++)
         {
             var key = HeaderKey(header[i]);
             foreach (var (column, _, aliases) in Columns)
@@ -136,7 +118,7 @@ public static class SchoolCsv
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, fields) in records.Skip(1))
         {
-            string Field(Column c) => index.TryGetValue(c, out var i) && i < fields.Count ? fields[i].Trim() : "";
+            string Field(Column c) => index.TryGetValue(c, out var i) && i < fields.Length ? fields[i].Trim() : "";
             var row = new SchoolCsvRow
             {
                 Line = line,
@@ -148,9 +130,9 @@ public static class SchoolCsv
                 PupilsText = result.HasPupilsColumn ? Field(Column.Pupils) : null,
             };
             result.Rows.Add(row);
-            if (fields.Count < needed)
+            if (fields.Length < needed)
             {
-                row.Errors.Add(fields.Count == 1 ? L.T("Linjen har 1 kolonne, men overskriften har {0}.", needed) : L.T("Linjen har {0} kolonner, men overskriften har {1}.", fields.Count, needed));
+                row.Errors.Add(fields.Length == 1 ? L.T("Linjen har 1 kolonne, men overskriften har {0}.", needed) : L.T("Linjen har {0} kolonner, men overskriften har {1}.", fields.Length, needed));
                 continue;
             }
             Check(row);
@@ -289,70 +271,6 @@ public static class SchoolCsv
 
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(";,\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>Records with the line each starts on; quoted fields may hold separators, quotes ("") and line breaks.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
-    {
-        var separator = DetectSeparator(text);
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        var any = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
-                    field.Append(c);
-                }
-                continue;
-            }
-            if (c == '"' && field.ToString().Trim().Length == 0) { field.Clear(); quoted = true; any = true; }
-            else if (c == separator) { fields.Add(field.ToString()); field.Clear(); any = true; }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                fields.Add(field.ToString());
-                field.Clear();
-                yield return (start, fields);
-                fields = [];
-                any = false;
-                line++;
-                start = line;
-            }
-            else { field.Append(c); any = true; }
-        }
-        if (any || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            yield return (start, fields);
-        }
-    }
-
-    /// <summary>';' (what Norwegian Excel writes) unless the header line has more commas than semicolons.</summary>
-    private static char DetectSeparator(string text)
-    {
-        int semicolons = 0, commas = 0;
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c == '"') quoted = !quoted;
-            else if (!quoted && c is '\r' or '\n') { if (semicolons + commas > 0) break; }
-            else if (!quoted && c == ';') semicolons++;
-            else if (!quoted && c == ',') commas++;
-        }
-        return commas > semicolons ? ',' : ';';
-    }
 
     private static string HeaderKey(string header) =>
         new(header.Trim().ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());

@@ -78,6 +78,7 @@ public sealed partial class DemoData
         }
         var years = YearsFromDesign(weeks);
         if (years != 0) await MoveSchoolYearsAsync(years, ct);
+        if (years != 0) await MoveIndicatorYearsAsync(years, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }

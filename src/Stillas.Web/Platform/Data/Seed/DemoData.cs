@@ -192,6 +192,7 @@ public sealed partial class DemoData(StillasDb db, UserManager<AccountEntity> us
         await SeedConflictsAsync(ct);
         await DemoObjectives.SeedAsync(db, ct);
         await SeedSurveysAsync(ct);
+        await SeedIndicatorsAsync(nordvik, fjordland, nordvikSchools, fjordlandSchools, ct);
     }
 
     /// <summary>The day the demo's programme states are drawn for: Sentrum is in Fase 4 with one school step overdue.</summary>

@@ -861,6 +861,487 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("SchoolHolidays", (string)null);
                 });
 
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Interpretation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScaleExplanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Aliases = "trivsel|trivsel på skolen",
+                            Area = 2,
+                            Code = "EU_TRIVSEL",
+                            HigherIsBetter = true,
+                            Interpretation = "Viser hvordan elevene har det på skolen sett under ett. Små forskjeller mellom år sier lite; se etter en retning over flere år, og snakk med elevene om hva tallet betyr hos dere.",
+                            Kind = 2,
+                            Name = "Trivsel",
+                            Order = 10,
+                            ScaleExplanation = "Gjennomsnitt av elevenes svar på en skala fra 1 til 5, der 5 er best.",
+                            Unit = "skalapoeng"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Aliases = "mobbing|mobbet|mobbing på skolen|andel mobbet",
+                            Area = 2,
+                            Code = "EU_MOBBING",
+                            HigherIsBetter = false,
+                            Interpretation = "Lavere er bedre. Ett mobbet barn er ett for mye: bruk tallet som en inngang til samtale, ikke som et mål i seg selv.",
+                            Kind = 2,
+                            Name = "Mobbing på skolen",
+                            Order = 20,
+                            ScaleExplanation = "Andelen elever som svarer at de er blitt mobbet to–tre ganger i måneden eller oftere.",
+                            Unit = "prosent"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Aliases = "støtte fra lærerne|støtte fra lærer|stotte fra laererne|faglig og sosial støtte",
+                            Area = 2,
+                            Code = "EU_STOTTE",
+                            HigherIsBetter = true,
+                            Interpretation = "Sier noe om relasjonen mellom lærere og elever slik elevene opplever den. Se den sammen med trivsel og mestring.",
+                            Kind = 2,
+                            Name = "Støtte fra lærerne",
+                            Order = 30,
+                            ScaleExplanation = "Gjennomsnitt på en skala fra 1 til 5 av elevenes svar om lærerne bryr seg om dem og hjelper dem å lære.",
+                            Unit = "skalapoeng"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Aliases = "mestring|mestringsopplevelse",
+                            Area = 2,
+                            Code = "EU_MESTRING",
+                            HigherIsBetter = true,
+                            Interpretation = "Høy mestring henger ofte sammen med god tilpasning av undervisningen. Lav mestring på ett trinn kan være et tegn å følge opp der.",
+                            Kind = 2,
+                            Name = "Mestring",
+                            Order = 40,
+                            ScaleExplanation = "Gjennomsnitt på en skala fra 1 til 5 av elevenes svar om de får til oppgavene og forstår det de skal lære.",
+                            Unit = "skalapoeng"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Aliases = "lesing|nasjonale prøver i lesing|np lesing",
+                            Area = 3,
+                            Code = "NP_LESING",
+                            HigherIsBetter = true,
+                            Interpretation = "Få elever gir store tilfeldige svingninger. Sammenlign med skolens egne år og med kommunen, ikke med enkeltskoler.",
+                            Kind = 1,
+                            Name = "Nasjonale prøver i lesing",
+                            Order = 50,
+                            ScaleExplanation = "Skalapoeng der snittet for landet var 50 det året skalaen ble laget; spredningen er 10 poeng.",
+                            Unit = "skalapoeng"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Aliases = "regning|nasjonale prøver i regning|np regning",
+                            Area = 3,
+                            Code = "NP_REGNING",
+                            HigherIsBetter = true,
+                            Interpretation = "Regning er en grunnleggende ferdighet i alle fag. Se tallet sammen med hvordan skolen arbeider med regning utenfor matematikkfaget.",
+                            Kind = 1,
+                            Name = "Nasjonale prøver i regning",
+                            Order = 60,
+                            ScaleExplanation = "Skalapoeng der snittet for landet var 50 det året skalaen ble laget; spredningen er 10 poeng.",
+                            Unit = "skalapoeng"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Aliases = "engelsk|nasjonale prøver i engelsk|np engelsk",
+                            Area = 3,
+                            Code = "NP_ENGELSK",
+                            HigherIsBetter = true,
+                            Interpretation = "Gir et bilde av elevenes engelskferdigheter på trinnet det året; les det sammen med andre vurderinger.",
+                            Kind = 1,
+                            Name = "Nasjonale prøver i engelsk",
+                            Order = 70,
+                            ScaleExplanation = "Skalapoeng der snittet for landet var 50 det året skalaen ble laget; spredningen er 10 poeng.",
+                            Unit = "skalapoeng"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Aliases = "grunnskolepoeng|gjennomsnittlige grunnskolepoeng",
+                            Area = 3,
+                            Code = "GS_POENG",
+                            HigherIsBetter = true,
+                            Interpretation = "Brukes ved opptak til videregående. Påvirkes av elevgrunnlaget; snakk om endringen over tid og om hvem som ikke lykkes.",
+                            Kind = 5,
+                            Name = "Grunnskolepoeng",
+                            Order = 80,
+                            ScaleExplanation = "Summen av elevenes standpunkt- og eksamenskarakterer delt på antall karakterer, ganger ti.",
+                            Unit = "poeng"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Aliases = "karaktersnitt|standpunkt|gjennomsnittskarakter|karakterer",
+                            Area = 3,
+                            Code = "KAR_SNITT",
+                            HigherIsBetter = true,
+                            Interpretation = "Et snitt skjuler spredningen: se også hvor mange som får 1 og 2.",
+                            Kind = 4,
+                            Name = "Karaktersnitt",
+                            Order = 90,
+                            ScaleExplanation = "Gjennomsnittlig karakter fra 1 til 6.",
+                            Unit = "karakter"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Aliases = "gjennomføring|fullført og bestått|gjennomforing",
+                            Area = 3,
+                            Code = "GJ_FULLFORT",
+                            HigherIsBetter = true,
+                            Interpretation = "Sier noe om hele opplæringsløpet, ikke bare om én skole. Følg tallet over flere år.",
+                            Kind = 3,
+                            Name = "Gjennomføring",
+                            Order = 100,
+                            ScaleExplanation = "Andelen elever som har fullført og bestått videregående opplæring innen fem år (seks for lærlinger).",
+                            Unit = "prosent"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Aliases = "lærertetthet|laerertetthet|gruppestørrelse|elever per lærer",
+                            Area = 1,
+                            Code = "RES_LARERTETTHET",
+                            HigherIsBetter = false,
+                            Interpretation = "Lavere betyr flere lærere per elev. Norm for lærertetthet gjelder på skolenivå; se tallet sammen med hvordan ressursene brukes.",
+                            Kind = 6,
+                            Name = "Lærertetthet",
+                            Order = 110,
+                            ScaleExplanation = "Gjennomsnittlig antall elever per lærer i ordinær undervisning (gruppestørrelse 2).",
+                            Unit = "elever per lærer"
+                        });
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Numerator")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OrganisationNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolYear")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SeriesBreak")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorColumnMappings", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ImportedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImportedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MissingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolYears")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StoragePath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("SuppressedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ValueCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ContentHash");
+
+                    b.ToTable("IndicatorImports", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorSync", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FilterSignature")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("IndicatorSyncs", (string)null);
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Current")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Denominator")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganisationNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SeriesBreak")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SeriesBreakNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("SchoolId", "Current");
+
+                    b.HasIndex("OwnerId", "Current", "SchoolYear", "Level");
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
             modelBuilder.Entity("Stillas.Web.Features.Models.ProgrammeModel", b =>
                 {
                     b.Property<int>("Id")
@@ -4227,6 +4708,61 @@ namespace Stillas.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorColumnMapping", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorImport", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorSync", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Stillas.Web.Features.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("Stillas.Web.Features.Indicators.IndicatorImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Owners.SchoolOwner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Stillas.Web.Features.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Indicator");
                 });
 
             modelBuilder.Entity("Stillas.Web.Features.Models.ProgrammeModel", b =>
