@@ -105,6 +105,8 @@ public class Survey : IOwnerScoped, IVersioned
     /// <summary>The respondent groups' keys, comma-separated (<see cref="SurveyGroups"/>).</summary>
     public required string Groups { get; set; }
     /// <summary>The open link's token for a meeting (shown as a link and QR code while the survey is open); null when none.</summary>
+    /// <summary>The open link's token: whoever has it may answer, so the audit log does not show it.</summary>
+    [Platform.Audit.Redacted]
     public string? OpenToken { get; set; }
     /// <summary>The school's staff see the results (published by the principal).</summary>
     public bool ResultsPublished { get; set; }
