@@ -72,7 +72,8 @@ public abstract class SurveyAggregationBenchmark(StillasApp app, ITestOutputHelp
             return line;
         }
 
-        await Time("GROUP BY item, group, value (live counts)", db => SurveyResults.CountLiveAsync(db, surveyId, default));
+        await Time("GROUP BY item, group, value (live counts)", async db =>
+            await SurveyResults.CountLiveAsync(db, await db.Set<Survey>().AsNoTracking().SingleAsync(s => s.Id == surveyId), default));
         await Time("results with suppression (open survey, live)", async db =>
         {
             var survey = await db.Set<Survey>().AsNoTracking().Include(s => s.Items).SingleAsync(s => s.Id == surveyId);

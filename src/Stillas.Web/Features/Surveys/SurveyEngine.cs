@@ -88,7 +88,7 @@ public static class SurveyEngine
         survey.ClosedAt = now;
         if (survey.ClosesOn is null || survey.ClosesOn > today) survey.ClosesOn = today;
         survey.OpenToken = null;
-        var counts = await SurveyResults.CountLiveAsync(db, survey.Id, ct);
+        var counts = await SurveyResults.CountLiveAsync(db, survey, ct);
         db.AddRange(counts.Respondents.Select(r => new SurveyAggregate { SurveyId = survey.Id, OwnerId = survey.OwnerId, SchoolId = survey.SchoolId, Group = r.Key, Count = r.Value }));
         db.AddRange(counts.Values.Select(v => new SurveyAggregate { SurveyId = survey.Id, OwnerId = survey.OwnerId, SchoolId = survey.SchoolId, ItemId = v.ItemId, Group = v.Group, Value = v.Value, Count = v.Count }));
     }

@@ -77,11 +77,11 @@ public static class SurveyResults
     public static int Floor(int n) => Math.Max(3, n);
 
     /// <summary>Counts straight from the answers, grouped in SQL (GROUP BY item, group, value), never loaded one by one.</summary>
-    public static async Task<SurveyCounts> CountLiveAsync(StillasDb db, int surveyId, CancellationToken ct)
+    public static async Task<SurveyCounts> CountLiveAsync(StillasDb db, Survey survey, CancellationToken ct)
     {
-        var respondents = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == surveyId)
+        var respondents = await db.ResponsesOf(survey)
             .GroupBy(r => r.Group).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var values = await db.Set<SurveyAnswer>().AsNoTracking().Where(a => a.SurveyId == surveyId && a.Value != null)
+        var values = await db.AnswersOf(survey).Where(a => a.Value != null)
             .GroupBy(a => new { a.ItemId, a.Group, a.Value }).Select(g => new { g.Key.ItemId, g.Key.Group, g.Key.Value, Count = g.Count() }).ToListAsync(ct);
         return new(respondents, [.. values.Select(v => new ValueCount(v.ItemId, v.Group, v.Value!.Value, v.Count))]);
     }
@@ -123,7 +123,7 @@ public static class SurveyResults
     public static async Task<SurveyResultSet> BuildAsync(StillasDb db, Survey survey, int minimumGroupSize, CancellationToken ct)
     {
         var n = Floor(minimumGroupSize);
-        var counts = survey.Status == SurveyStatus.Closed ? await CountStoredAsync(db, survey.Id, ct) : await CountLiveAsync(db, survey.Id, ct);
+        var counts = survey.Status == SurveyStatus.Closed ? await CountStoredAsync(db, survey.Id, ct) : await CountLiveAsync(db, survey, ct);
         var groups = survey.GroupKeys;
         var respondents = groups.ToDictionary(g => g, g => counts.Respondents.GetValueOrDefault(g));
         var total = respondents.Values.Sum();

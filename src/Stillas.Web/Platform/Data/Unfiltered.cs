@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Stillas.Web.Features.Owners;
+using Stillas.Web.Features.Surveys;
 using Stillas.Web.Features.Teams;
 
 namespace Stillas.Web.Platform.Data;
@@ -46,6 +47,18 @@ public static class Unfiltered
     public static Task<int> SetOwnLanguageAsync(this StillasDb db, int personId, string? code, CancellationToken ct) =>
         db.People.IgnoreQueryFilters().Where(p => p.Id == personId && (p.Language == null ? code != null : p.Language != code))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Language, code), ct);
+
+    /// <summary>
+    /// A survey's responses and answers, for a survey the caller has read through its access filter: the rows carry
+    /// their survey's owner and school, so the survey's check is theirs. The filter's per-row owner and school test
+    /// made PostgreSQL read 180,000 answers from the table instead of its covering index (issue 21's aggregation goal).
+    /// </summary>
+    public static IQueryable<SurveyResponse> ResponsesOf(this StillasDb db, Survey survey) =>
+        db.Set<SurveyResponse>().IgnoreQueryFilters().AsNoTracking().Where(r => r.SurveyId == survey.Id);
+
+    /// <inheritdoc cref="ResponsesOf"/>
+    public static IQueryable<SurveyAnswer> AnswersOf(this StillasDb db, Survey survey) =>
+        db.Set<SurveyAnswer>().IgnoreQueryFilters().AsNoTracking().Where(a => a.SurveyId == survey.Id);
 
     /// <summary>
     /// A conflict of interest is a fact about a team and a school, not about who looks: a guide may not see the
